@@ -1,0 +1,80 @@
+/**
+ * Runs Brankas without the Electron binary: the built renderer in real Chromium, and the real
+ * router, services, SQLCipher file and OS keychain in this Node process, joined by
+ * `page.exposeBinding`. Everything below the preload is the same code the app runs.
+ */
+import type { BrowserContext, Page, Request } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRouter, type Router } from '../../electron/ipc/router';
+import { systemKeychain, type Keychain } from '../../electron/vault/keys/keychain';
+import { VaultService } from '../../electron/vault/service';
+import { preloadScript } from './bundle';
+
+export const HOST_ORIGIN = 'http://brankas.localhost';
+const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+
+export interface HostOptions {
+  dataDir: string;
+  keychain?: Keychain;
+}
+
+export interface Host {
+  page: Page;
+  vault: VaultService;
+  router: Router;
+  /** Requests the page tried to make anywhere but the app's own files: must stay empty. */
+  foreignRequests: string[];
+  close(): Promise<void>;
+}
+
+/** Opens the app in a new page of `context` on `dataDir`, as a fresh app start would. */
+export async function openHost(context: BrowserContext, opts: HostOptions): Promise<Host> {
+  const vault = new VaultService({ dataDir: opts.dataDir, keychain: opts.keychain ?? systemKeychain() });
+  await vault.init();
+  const router = createRouter({
+    context: { vault },
+    trustedOrigins: [HOST_ORIGIN],
+    onInternalError: (channel, err) => console.error(`[host] ${channel}:`, err),
+  });
+  const page = await context.newPage();
+  const foreignRequests: string[] = [];
+  page.on('request', (r: Request) => {
+    if (!r.url().startsWith(`${HOST_ORIGIN}/`)) foreignRequests.push(r.url());
+  });
+  await page.route(`${HOST_ORIGIN}/**`, async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const file = normalize(join(RENDERER_DIR, path === '/' ? 'index.html' : decodeURIComponent(path)));
+    if (!file.startsWith(normalize(RENDERER_DIR + sep).replace(/\/+$/, '/'))) return route.fulfill({ status: 403 });
+    try {
+      const body = await readFile(file);
+      await route.fulfill({ status: 200, body, headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP } });
+    } catch {
+      await route.fulfill({ status: 404, body: 'not found' });
+    }
+  });
+  await page.exposeBinding('__brankasInvoke', (source, channel: unknown, input: unknown) =>
+    router.handle({ url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, channel, input),
+  );
+  await page.addInitScript({ content: await preloadScript() });
+  const stop = vault.onChange((status) => {
+    void page.evaluate(([s]) => window.__brankasEmit('vault.status', s), [status] as const).catch(() => undefined);
+  });
+  await page.goto(`${HOST_ORIGIN}/index.html`);
+  return {
+    page,
+    vault,
+    router,
+    foreignRequests,
+    async close() {
+      stop();
+      await page.close();
+      await vault.close();
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './customers';
+export * from './vault';
+export * from './channels';
+export * from './client';

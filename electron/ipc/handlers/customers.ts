@@ -1,0 +1,11 @@
+import { createCustomersService } from '../../vault/customers/service';
+import type { Context, HandlerMap } from '../context';
+
+const customers = ({ vault }: Context) => createCustomersService(vault.db());
+
+export const customerHandlers: HandlerMap<'customers'> = {
+  'customers.search': (input, ctx) => customers(ctx).search(input),
+  'customers.get': (input, ctx) => customers(ctx).get(input.id),
+  'customers.save': (input, ctx) => customers(ctx).save(input),
+  'customers.remove': (input, ctx) => customers(ctx).remove(input.id),
+};

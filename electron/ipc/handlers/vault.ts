@@ -1,0 +1,15 @@
+import type { HandlerMap } from '../context';
+
+export const vaultHandlers: HandlerMap<'vault'> = {
+  'vault.status': (_input, { vault }) => vault.status(),
+  'vault.create': (input, { vault }) => vault.create(input),
+  'vault.recover': (input, { vault }) => vault.recover(input),
+  'vault.signIn': (input, { vault }) => vault.signIn(input),
+  'vault.lock': (_input, { vault }) => vault.lock(),
+  'vault.newRecoveryCode': (_input, { vault }) => vault.newRecoveryCode(),
+  'vault.confirmRecoveryCode': (input, { vault }) => vault.confirmRecoveryCode(input),
+};
+
+export const settingsHandlers: HandlerMap<'settings'> = {
+  'settings.save': (input, { vault }) => vault.saveSettings(input),
+};

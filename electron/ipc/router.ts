@@ -1,0 +1,86 @@
+/**
+ * The one way into the main process. For every call:
+ *   sender check → channel known → input parsed (strict) → vault state allows it → handler → Result.
+ * Nothing thrown crosses the bridge: errors become `{ ok: false, error: { code } }`.
+ */
+import { channels, fail, ok, type Access, type ChannelName, type Result, type VaultStatus } from '../contract';
+import { DriverError } from '../vault/db/driver';
+import { VaultError } from '../vault/errors';
+import { fsError } from '../vault/files';
+import type { Context, Handler } from './context';
+import { customerHandlers } from './handlers/customers';
+import { settingsHandlers, vaultHandlers } from './handlers/vault';
+import { fieldErrors } from './input-errors';
+
+/** Who is calling: filled in by the transport (Electron IPC event, or the e2e binding's frame). */
+export interface Sender {
+  url: string;
+  isMainFrame: boolean;
+}
+
+export interface RouterOptions {
+  context: Context;
+  /** Origins the app's own page is served from, e.g. `app://brankas`. */
+  trustedOrigins: readonly string[];
+  /** Told about unexpected errors (never about user data). */
+  onInternalError?: (channel: string, err: unknown) => void;
+}
+
+const handlers: { [C in ChannelName]: Handler<C> } = { ...vaultHandlers, ...settingsHandlers, ...customerHandlers };
+
+export interface Router {
+  handle(sender: Sender, channel: unknown, input: unknown): Promise<Result<unknown>>;
+}
+
+export function originOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.origin !== 'null' ? u.origin : `${u.protocol}//${u.host}`;
+  } catch {
+    return null;
+  }
+}
+
+export function createRouter(opts: RouterOptions): Router {
+  const trusted = new Set(opts.trustedOrigins.map((o) => originOf(o) ?? o));
+  const isKnown = (c: unknown): c is ChannelName => typeof c === 'string' && Object.hasOwn(channels, c);
+
+  return {
+    async handle(sender, channel, input) {
+      const origin = originOf(sender.url);
+      if (!sender.isMainFrame || !origin || !trusted.has(origin)) return fail('bad_sender');
+      if (!isKnown(channel)) return fail('unknown_channel');
+      const def = channels[channel];
+      const parsed = def.input.safeParse(input);
+      if (!parsed.success) return fail('invalid_input', fieldErrors(parsed.error));
+      const denied = checkAccess(def.access, opts.context.vault.status());
+      if (denied) return denied;
+      try {
+        const handler = handlers[channel] as Handler<ChannelName>;
+        return ok(await handler(parsed.data as never, opts.context));
+      } catch (err) {
+        return toFailure(channel, err, opts.onInternalError);
+      }
+    },
+  };
+}
+
+function checkAccess(access: Access, status: VaultStatus): Result<never> | null {
+  if (access === 'any' || access === status.state) return null;
+  if (access === 'unlocked') return fail(status.state === 'no_vault' ? 'no_vault' : 'locked');
+  if (access === 'no_vault') return fail('vault_exists');
+  if (access === 'locked' && status.state === 'no_vault') return fail('no_vault');
+  return fail('conflict');
+}
+
+function toFailure(channel: string, err: unknown, report?: (channel: string, err: unknown) => void): Result<never> {
+  const mapped = fsError(err);
+  if (mapped instanceof VaultError) return fail(mapped.code, mapped.fields);
+  if (err instanceof DriverError) {
+    if (err.sqliteCode === 'SQLITE_FULL') return fail('disk_full');
+    if (err.sqliteCode === 'SQLITE_READONLY') return fail('read_only');
+    if (err.sqliteCode === 'SQLITE_CORRUPT' || err.sqliteCode === 'SQLITE_NOTADB') return fail('corrupt_vault');
+  }
+  report?.(channel, err);
+  return fail('internal');
+}

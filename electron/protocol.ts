@@ -1,0 +1,45 @@
+/**
+ * Serves the built renderer from disk under `app://brankas/` — never a remote URL in a
+ * packaged build — with the CSP as a response header as well as in index.html.
+ */
+import { net, protocol } from 'electron';
+import { extname, join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = 'app://brankas';
+
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** Must run before the app is ready. */
+export function registerSchemePrivileges(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+export function serveRenderer(rendererDir: string): void {
+  const root = normalize(rendererDir + sep);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'brankas') return new Response('Not found', { status: 404 });
+    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const file = normalize(join(root, rel));
+    if (!file.startsWith(root)) return new Response('Forbidden', { status: 403 });
+    const res = await net.fetch(pathToFileURL(file).toString()).catch(() => null);
+    if (!res || !res.ok) return new Response('Not found', { status: 404 });
+    return new Response(res.body, {
+      headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP },
+    });
+  });
+}

@@ -1,0 +1,19 @@
+import type { ErrorCode, FieldErrorCode } from '../contract';
+
+/**
+ * The one error type services throw on purpose. The router turns it into
+ * `{ ok: false, error: { code, fields } }`; anything else becomes `internal`.
+ */
+export class VaultError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields?: Record<string, FieldErrorCode>,
+    /** For logs and tests only; never sent across the bridge. */
+    readonly detail?: string,
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = 'VaultError';
+  }
+}
+
+export const invalid = (fields: Record<string, FieldErrorCode>): VaultError => new VaultError('invalid_input', fields);

@@ -1,0 +1,22 @@
+import { join } from 'node:path';
+
+export const VAULT_FILE = 'vault.db';
+export const RECOVERY_FILE = 'vault.recovery.json';
+
+export interface VaultPaths {
+  dir: string;
+  vault: string;
+  recovery: string;
+}
+
+export const vaultPaths = (dir: string): VaultPaths => ({
+  dir,
+  vault: join(dir, VAULT_FILE),
+  recovery: join(dir, RECOVERY_FILE),
+});
+
+/** `BRANKAS_DATA_DIR` overrides the platform default (Electron's userData in the app). */
+export function resolveDataDir(platformDefault: string, env: NodeJS.ProcessEnv = process.env): string {
+  const override = env.BRANKAS_DATA_DIR?.trim();
+  return override ? override : platformDefault;
+}
