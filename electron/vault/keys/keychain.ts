@@ -17,7 +17,9 @@ export interface Keychain {
 
 type Keytar = typeof import('keytar');
 let keytarModule: Promise<Keytar> | undefined;
-const loadKeytar = (): Promise<Keytar> => (keytarModule ??= import('keytar'));
+// keytar is CommonJS: under Node's ESM loader its functions sit on `default`.
+const loadKeytar = (): Promise<Keytar> =>
+  (keytarModule ??= import('keytar').then((m) => (m as Keytar & { default?: Keytar }).default ?? m));
 
 /** keytar's messages when there is no usable Secret Service / keychain. */
 const UNAVAILABLE_PATTERNS = [

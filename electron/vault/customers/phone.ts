@@ -1,0 +1,75 @@
+/**
+ * Phone numbers: parse what shop staff type (Indonesian habits first), store E.164,
+ * show the local form, and index digit fragments so "812 34" finds +6281234567890.
+ */
+import { parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js/max';
+
+export interface NormalisedPhone {
+  /** E.164, e.g. +6281234567890 */
+  e164: string;
+  /** Indonesian national form for +62 (0812-3456-7890, (021) 5551234); international otherwise. */
+  display: string;
+}
+
+const DEFAULT_COUNTRY = 'ID';
+/** Digits, one leading plus, and the separators people type. Letters (ext, x, names) are refused. */
+const PHONE_CHARS = /^\+?[0-9\s\-.()/]+$/;
+/** What a search query may contain to be read as a phone fragment. */
+const PHONE_QUERY_CHARS = /^[0-9\s\-.()+]+$/;
+const MIN_FRAGMENT = 3;
+
+const valid = (n: PhoneNumber | undefined): n is PhoneNumber => n !== undefined && n.isValid() && !n.ext;
+
+const INDONESIA_CODE = '62';
+
+const display = (n: PhoneNumber): string =>
+  n.countryCallingCode === INDONESIA_CODE ? n.formatNational() : n.formatInternational();
+
+/**
+ * `null` for an empty field, `'invalid'` when it is not a valid number, otherwise the
+ * stored and displayed forms. Without a plus the number is read as Indonesian; when that
+ * reading is invalid and the digits start with 62, they are read as +62….
+ */
+export function normalisePhone(input: string | null | undefined): NormalisedPhone | null | 'invalid' {
+  const text = (input ?? '').trim();
+  if (text === '') return null;
+  if (!PHONE_CHARS.test(text)) return 'invalid';
+  let parsed = parsePhoneNumberFromString(text, DEFAULT_COUNTRY);
+  if (!valid(parsed) && !text.startsWith('+')) {
+    const digits = text.replace(/\D/g, '');
+    if (digits.startsWith(INDONESIA_CODE)) parsed = parsePhoneNumberFromString(`+${digits}`);
+  }
+  if (!valid(parsed)) return 'invalid';
+  return { e164: parsed.number, display: display(parsed) };
+}
+
+/** The display form of a stored E.164 number (falls back to the stored text if it no longer parses). */
+export function displayPhone(e164: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  return parsed ? display(parsed) : e164;
+}
+
+/**
+ * Space-separated tokens for the FTS phone column: the full international digits,
+ * the Indonesian trunk form (0 + national digits) for +62 numbers, and every suffix of the
+ * national digits of at least 3 digits — so an FTS prefix query on any digit run matches.
+ */
+export function phoneSearchTokens(e164: string): string {
+  const digits = e164.replace(/\D/g, '');
+  const parsed = parsePhoneNumberFromString(e164);
+  const national = parsed ? String(parsed.nationalNumber) : digits;
+  const tokens = new Set<string>([digits]);
+  if (parsed?.countryCallingCode === INDONESIA_CODE) tokens.add(`0${national}`);
+  for (let i = 0; national.length - i >= MIN_FRAGMENT; i++) tokens.add(national.slice(i));
+  return [...tokens].join(' ');
+}
+
+/**
+ * If the search text looks like (part of) a phone number — only digits and the separators
+ * `space - . ( ) +`, with at least 3 digits — its digits; otherwise null.
+ */
+export function phoneQueryDigits(query: string): string | null {
+  if (!PHONE_QUERY_CHARS.test(query)) return null;
+  const digits = query.replace(/\D/g, '');
+  return digits.length >= MIN_FRAGMENT ? digits : null;
+}
