@@ -1,6 +1,6 @@
 /** Bundles page-preload.ts into one classic script (once per worker) with Vite's build API. */
 import { build, type Rollup } from 'vite';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 let cached: Promise<string> | undefined;
 
@@ -12,7 +12,7 @@ export function preloadScript(): Promise<string> {
       build: {
         write: false,
         minify: false,
-        lib: { entry: fileURLToPath(new URL('./page-preload.ts', import.meta.url)), formats: ['iife'], name: 'brankasHostPreload' },
+        lib: { entry: join(__dirname, 'page-preload.ts'), formats: ['iife'], name: 'brankasHostPreload' },
       },
     });
     const outputs = (Array.isArray(out) ? out : [out]) as Rollup.RollupOutput[];

@@ -6,14 +6,13 @@
 import type { BrowserContext, Page, Request } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createRouter, type Router } from '../../electron/ipc/router';
 import { systemKeychain, type Keychain } from '../../electron/vault/keys/keychain';
 import { VaultService } from '../../electron/vault/service';
 import { preloadScript } from './bundle';
 
 export const HOST_ORIGIN = 'http://brankas.localhost';
-const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+const RENDERER_DIR = join(__dirname, '../../out/renderer/');
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

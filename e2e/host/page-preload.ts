@@ -2,10 +2,11 @@
  * The e2e host's stand-in for electron/preload.ts: the same `createClient` factory, with a
  * Playwright binding as transport. Bundled to one script and injected before the app loads.
  */
-import { createClient, type ChannelName, type EventName, type Result } from '../../electron/contract';
+import { createClient, type BrankasClient, type ChannelName, type EventName, type Result } from '../../electron/contract';
 
 declare global {
   interface Window {
+    brankas: BrankasClient;
     __brankasInvoke(channel: ChannelName, input: unknown): Promise<Result<unknown>>;
     __brankasEmit(event: EventName, payload: unknown): void;
   }

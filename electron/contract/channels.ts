@@ -70,7 +70,8 @@ export type Domain = ChannelName extends `${infer D}.${string}` ? D : never;
 export type BrankasClient = {
   [D in Domain]: {
     [C in ChannelName as C extends `${D}.${infer M}` ? M : never]: (
-      ...args: keyof InputOf<C> extends never ? [input?: InputOf<C>] : [input: InputOf<C>]
+      // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- "{} extends X": X has no required field, so the argument is optional
+      ...args: {} extends InputOf<C> ? [input?: InputOf<C>] : [input: InputOf<C>]
     ) => Promise<Result<OutputOf<C>>>;
   };
 } & {

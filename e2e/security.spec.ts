@@ -1,0 +1,62 @@
+/** The renderer's trust boundary, seen from inside the page. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { channelNames } from '../electron/contract';
+import { expect, test } from './fixtures';
+import { HOST_ORIGIN } from './host/host';
+
+test('the built page has a strict CSP and no inline script', async () => {
+  const html = readFileSync(join(__dirname, '../out/renderer/index.html'), 'utf8');
+  const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).not.toContain('unsafe-eval');
+  expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  expect(html).not.toMatch(/<script[^>]+src="(https?:)?\/\//);
+});
+
+test('window.brankas exposes exactly the contract, and nothing else of the host', async ({ openApp }) => {
+  const { page } = await openApp();
+  const surface = await page.evaluate(() =>
+    Object.entries(window.brankas).flatMap(([domain, group]) =>
+      typeof group === 'function' ? [domain] : Object.keys(group as object).map((m) => `${domain}.${m}`),
+    ),
+  );
+  expect(surface.sort()).toEqual([...channelNames, 'on'].sort());
+  expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+  expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
+});
+
+test('the bridge answers bad input with invalid_input and refuses data while no one is signed in', async ({ openApp }) => {
+  const { page } = await openApp();
+  const results = await page.evaluate(async () => {
+    const b = window.brankas as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
+    return {
+      bad: await b.customers!.search!({ query: 42, offset: -1, limit: 1e9, extra: true }),
+      locked: await b.customers!.search!({ query: '', offset: 0, limit: 10 }),
+      junk: await b.vault!.create!({ ownerName: '', password: 'short' }),
+    };
+  });
+  expect(results.bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  expect(results.locked).toEqual({ ok: false, error: { code: 'no_vault' } });
+  expect(results.junk).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { ownerName: 'required', password: 'too_short' } } });
+});
+
+test('a sub-frame cannot use the bridge', async ({ openApp }) => {
+  const { page } = await openApp();
+  // The page's own CSP forbids frames from elsewhere; a same-origin frame is still not the top-level frame.
+  await page.evaluate((origin) => {
+    const f = document.createElement('iframe');
+    f.src = `${origin}/index.html`;
+    f.id = 'probe';
+    document.body.appendChild(f);
+  }, HOST_ORIGIN);
+  const frame = page.frameLocator('#probe');
+  await expect(frame.locator('body')).toBeAttached();
+  const child = page.frames().find((f) => f !== page.mainFrame());
+  expect(child).toBeTruthy();
+  await child!.waitForFunction(() => typeof window.brankas !== 'undefined');
+  const r = await child!.evaluate(() => window.brankas.vault.status());
+  expect(r).toEqual({ ok: false, error: { code: 'bad_sender' } });
+});
