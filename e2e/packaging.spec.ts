@@ -1,0 +1,53 @@
+/**
+ * What goes into the package, checked offline: electron-builder packs the built app into
+ * app.asar against a stand-in Electron distribution (the real one cannot be downloaded here).
+ */
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extractAll, listPackage } from '@electron/asar';
+
+const ROOT = join(__dirname, '..');
+
+test('the package holds the built app, its runtime dependencies and the native modules unpacked', async () => {
+  test.setTimeout(120_000);
+  const work = mkdtempSync(join(tmpdir(), 'brankas-pkg-'));
+  try {
+    const stub = join(work, 'electron-dist');
+    writeFileSync(join(work, 'placeholder'), '');
+    cpSync(join(work, 'placeholder'), join(stub, 'electron'));
+    chmodSync(join(stub, 'electron'), 0o755);
+    const out = join(work, 'dist');
+    execFileSync(
+      process.execPath,
+      [require.resolve('electron-builder/cli.js'), '--linux', 'dir', '--publish', 'never', `-c.electronDist=${stub}`, '-c.npmRebuild=false', `-c.directories.output=${out}`],
+      { cwd: ROOT, stdio: 'pipe', env: { ...process.env, CI: 'true' } },
+    );
+    const resources = join(out, 'linux-unpacked', 'resources');
+    const files = listPackage(join(resources, 'app.asar'), { isPack: false }).map((f) => f.replaceAll('\\', '/'));
+
+    for (const f of ['/out/main/index.js', '/out/preload/index.js', '/out/renderer/index.html', '/package.json']) expect(files).toContain(f);
+    // No sources, tests, dev tooling or source maps.
+    expect(files.filter((f) => /^\/(electron|renderer|e2e|bench|\.ci)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => /\.map$|\.test\.|\.spec\./.test(f))).toEqual([]);
+    for (const dev of ['react', 'vite', '@playwright', 'vitest', 'typescript', 'electron-builder']) {
+      expect(files.some((f) => f.startsWith(`/node_modules/${dev}/`)), dev).toBe(false);
+    }
+
+    // The production dependencies load from the packaged tree, native modules from app.asar.unpacked.
+    const app = join(work, 'app');
+    extractAll(join(resources, 'app.asar'), app);
+    cpSync(join(resources, 'app.asar.unpacked'), app, { recursive: true });
+    const deps = Object.keys(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).dependencies as Record<string, string>);
+    const probe = deps.map((d) => (d === 'libphonenumber-js' ? 'libphonenumber-js/max' : d));
+    const loaded = execFileSync(process.execPath, ['-e', `for (const m of ${JSON.stringify(probe)}) require(m); console.log('loaded')`], {
+      cwd: app,
+      encoding: 'utf8',
+    });
+    expect(loaded.trim()).toBe('loaded');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
