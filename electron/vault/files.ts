@@ -38,6 +38,7 @@ export function fsError(err: unknown): unknown {
   if (err instanceof VaultError) return err;
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') return new VaultError('disk_full', undefined, code);
-  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return new VaultError('read_only', undefined, code);
+  // ENOTDIR: part of the data folder's path is a file, so the folder cannot be written either.
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code === 'ENOTDIR') return new VaultError('read_only', undefined, code);
   return err;
 }

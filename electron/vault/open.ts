@@ -120,7 +120,15 @@ export async function createVault(opts: CreateOptions): Promise<OpenedVault> {
   const keyHex = key.toString('hex');
   const vaultId = randomUUID();
   const tmp = `${paths.vault}.creating-${randomUUID()}`;
-  const removeTmp = () => ['', '-wal', '-shm', '-journal'].forEach((s) => rmSync(tmp + s, { force: true }));
+  // Best effort: a failing clean-up (e.g. ENOTDIR when the folder could not be made) must not hide the real error.
+  const removeTmp = () =>
+    ['', '-wal', '-shm', '-journal'].forEach((s) => {
+      try {
+        rmSync(tmp + s, { force: true });
+      } catch {
+        // nothing more to do
+      }
+    });
   try {
     mkdirSync(opts.dir, { recursive: true, mode: 0o700 });
     const db = await openDb(tmp, keyHex, { create: true });

@@ -28,6 +28,10 @@ export interface Queryable {
   prepare(sql: string): Promise<Statement>;
 }
 
+/**
+ * The connection. Every call, including those on statements from `db.prepare`, waits for a running
+ * transaction to end — so inside a transaction callback use only `tx` (a `db` call there would wait forever).
+ */
 export interface Db extends Queryable {
   /** BEGIN IMMEDIATE … COMMIT, ROLLBACK on any error. Other callers wait until it ends. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
@@ -151,13 +155,22 @@ export async function openDb(path: string, keyHex: string, opts: OpenOptions): P
       if (closed) return Promise.reject(new DriverError('database is closed', 'BRANKAS_CLOSED'));
       return lock.run(() => fn(...a));
     };
+  // A statement prepared on `db` queues behind transactions like every other `db` call; without
+  // this it would run on the shared connection inside another caller's open transaction (and be
+  // rolled back with it). Statements prepared on a transaction's `tx` stay unqueued.
+  const guardedStatement = (st: Statement): Statement => ({
+    get: guarded(st.get) as Statement['get'],
+    all: guarded(st.all) as Statement['all'],
+    run: guarded(st.run),
+    finalize: () => (closed ? Promise.resolve() : lock.run(st.finalize)),
+  });
   return {
     path,
     get: guarded(q.get) as Db['get'],
     all: guarded(q.all) as Db['all'],
     run: guarded(q.run),
     exec: guarded(q.exec),
-    prepare: guarded(q.prepare),
+    prepare: (sql: string) => guarded(q.prepare)(sql).then(guardedStatement),
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) =>
       guarded(async () => {
         await q.exec('BEGIN IMMEDIATE');

@@ -33,7 +33,9 @@ export function parseHash(stored: string): { params: ScryptParams; salt: Buffer;
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parsed = parseHash(stored);
   if (!parsed) return false;
-  const candidate = await derive(password, parsed.salt, parsed.params);
+  // Parameters scrypt refuses (e.g. N not a power of two) make the hash unusable, not the app crash.
+  const candidate = await derive(password, parsed.salt, parsed.params).catch(() => null);
+  if (!candidate) return false;
   return candidate.length === parsed.hash.length && timingSafeEqual(candidate, parsed.hash);
 }
 

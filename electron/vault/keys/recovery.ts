@@ -126,5 +126,9 @@ export function parseRecoveryFile(json: unknown): RecoveryFile | null {
   if (!f || f.format !== 1 || f.cipher !== 'aes-256-gcm' || !f.kdf || f.kdf.name !== 'scrypt') return null;
   if (![f.vaultId, f.iv, f.wrappedKey, f.tag, f.keyCheck, f.kdf.salt].every(str)) return null;
   if (![f.kdf.N, f.kdf.r, f.kdf.p].every(int) || f.kdf.N > 2 ** 20) return null;
+  // Parameters scrypt would refuse (N not a power of two > 1) or that would need more than 1 GiB:
+  // a damaged sidecar, to be reported as such rather than as an internal error from scrypt.
+  const { N, r, p } = f.kdf as ScryptParams;
+  if (N < 2 || (N & (N - 1)) !== 0 || 128 * N * r > 2 ** 30 || p > 16) return null;
   return f as RecoveryFile;
 }
