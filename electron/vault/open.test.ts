@@ -23,6 +23,10 @@ function createOptions(dir: string, overrides: Partial<CreateOptions> = {}) {
     storeKey: async (vaultId, keyHex) => {
       stored.push({ vaultId, keyHex });
     },
+    removeKey: async (vaultId) => {
+      const i = stored.findIndex((s) => s.vaultId === vaultId);
+      if (i >= 0) stored.splice(i, 1);
+    },
     seed: (db, vaultId) => setMeta(db, 'vault_id', vaultId),
     ...overrides,
   };
@@ -63,6 +67,26 @@ describe('createVault', () => {
     const { opts } = createOptions(dir, override);
     expect((await vaultErrorOf(createVault(opts))).code).toBe(code);
     expect(listFiles(dir)).toEqual([]);
+  });
+
+  it('takes the key back out of the keychain when a later step fails', async () => {
+    const dir = fx.dir();
+    const { opts, stored } = createOptions(dir);
+    // A vault appears in the folder while this one is being made: its sidecar must not be overwritten.
+    const other = await fx.create();
+    const { opts: late } = createOptions(dir, {
+      storeKey: async (vaultId, keyHex) => {
+        await opts.storeKey(vaultId, keyHex);
+        copyFileSync(vaultPaths(other.dir).vault, vaultPaths(dir).vault);
+        copyFileSync(vaultPaths(other.dir).recovery, vaultPaths(dir).recovery);
+      },
+      removeKey: opts.removeKey,
+    });
+    const sidecarBefore = readFileSync(vaultPaths(other.dir).recovery, 'utf8');
+    expect((await vaultErrorOf(createVault(late))).code).toBe('vault_exists');
+    expect(stored).toEqual([]);
+    expect(readFileSync(vaultPaths(dir).recovery, 'utf8')).toBe(sidecarBefore);
+    expect(listFiles(dir)).toEqual(['vault.db', 'vault.recovery.json']);
   });
 
   it('refuses an existing vault without touching it or storing a key', async () => {

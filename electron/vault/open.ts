@@ -103,6 +103,8 @@ export interface CreateOptions {
   dir: string;
   /** Stores the key where this machine keeps it; throws `keychain_unavailable` if it cannot. */
   storeKey(vaultId: string, keyHex: string): Promise<void>;
+  /** Takes the key back out if creation fails after storing it (best effort). */
+  removeKey(vaultId: string): Promise<unknown>;
   /** Fills the new vault (owner, settings) inside the creation, before the file gets its real name. */
   seed(db: Db, vaultId: string): Promise<void>;
   recoveryCode: string;
@@ -113,6 +115,14 @@ export interface CreateOptions {
  * keychain and the recovery sidecar is written, and only then is the file renamed into place.
  * A failure at any step leaves no vault behind, so a half-made file is never mistaken for one.
  */
+function rmSafe(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // best effort: a failing clean-up must not hide the real error
+  }
+}
+
 export async function createVault(opts: CreateOptions): Promise<OpenedVault> {
   const paths = vaultPaths(opts.dir);
   if (existsSync(paths.vault)) throw new VaultError('vault_exists');
@@ -121,14 +131,8 @@ export async function createVault(opts: CreateOptions): Promise<OpenedVault> {
   const vaultId = randomUUID();
   const tmp = `${paths.vault}.creating-${randomUUID()}`;
   // Best effort: a failing clean-up (e.g. ENOTDIR when the folder could not be made) must not hide the real error.
-  const removeTmp = () =>
-    ['', '-wal', '-shm', '-journal'].forEach((s) => {
-      try {
-        rmSync(tmp + s, { force: true });
-      } catch {
-        // nothing more to do
-      }
-    });
+  const removeTmp = () => ['', '-wal', '-shm', '-journal'].forEach((s) => rmSafe(tmp + s));
+  let keyStored = false;
   try {
     mkdirSync(opts.dir, { recursive: true, mode: 0o700 });
     const db = await openDb(tmp, keyHex, { create: true });
@@ -142,12 +146,19 @@ export async function createVault(opts: CreateOptions): Promise<OpenedVault> {
       await db.close();
     }
     await opts.storeKey(vaultId, keyHex);
-    writeRecoveryFile(paths, await wrapKey(key, opts.recoveryCode, vaultId));
+    keyStored = true;
+    const wrap = await wrapKey(key, opts.recoveryCode, vaultId);
+    // Never overwrite another vault's sidecar: the folder is checked again just before.
     if (existsSync(paths.vault)) throw new VaultError('vault_exists');
+    writeRecoveryFile(paths, wrap);
     renameSync(tmp, paths.vault);
     fsyncDir(opts.dir);
   } catch (err) {
     removeTmp();
+    if (keyStored) {
+      await opts.removeKey(vaultId).catch(() => undefined);
+      if (!existsSync(paths.vault)) rmSafe(paths.recovery);
+    }
     throw classifyOpenError(err, true);
   } finally {
     key.fill(0);

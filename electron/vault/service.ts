@@ -122,6 +122,7 @@ export class VaultService {
       dir: this.opts.dataDir,
       recoveryCode: code,
       storeKey: (id, key) => this.opts.keychain.set(id, key),
+      removeKey: (id) => this.opts.keychain.remove(id),
       seed: async (db, vaultId) => {
         await db.transaction(async (tx) => {
           await setMeta(tx, 'vault_id', vaultId);
