@@ -32,7 +32,7 @@ export default tseslint.config(
               regex: '^(\\.\\./)+electron/(?!contract(/|$))',
               message: 'The renderer may import only electron/contract.',
             },
-            { group: ['node:*', 'electron', '@journeyapps/sqlcipher', 'keytar'], message: 'No Node or Electron in the renderer.' },
+            { regex: '^(node:.*|electron|@journeyapps/sqlcipher|keytar)$', message: 'No Node or Electron in the renderer.' },
           ],
         },
       ],

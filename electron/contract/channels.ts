@@ -59,7 +59,7 @@ export type OutputOf<C extends ChannelName> = NonNullable<Channels[C]['output']>
 
 /** Events the main process pushes to the renderer. */
 export interface Events {
-  /** The vault state changed without the renderer asking (idle, OS lock, suspend). */
+  /** The vault state changed: after any request, and also on its own (system idle, OS lock, suspend). */
   'vault.status': VaultStatus;
 }
 export type EventName = keyof Events;

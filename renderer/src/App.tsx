@@ -1,0 +1,35 @@
+import { useEffect } from 'react';
+import { api } from './api';
+import { LoadingScreen } from './features/startup/LoadingScreen';
+import { UnavailableScreen } from './features/startup/UnavailableScreen';
+import { FirstRunScreen } from './features/firstRun/FirstRunScreen';
+import { RecoverScreen } from './features/recover/RecoverScreen';
+import { SignInScreen } from './features/signIn/SignInScreen';
+import { UnlockedApp } from './features/main/UnlockedApp';
+import { useStore } from './store';
+
+/** Asks where the vault stands, listens for locks the main process makes, and routes on `state`. */
+export function App() {
+  const status = useStore((s) => s.status);
+  const loadStatus = useStore((s) => s.loadStatus);
+  const receivePushedStatus = useStore((s) => s.receivePushedStatus);
+
+  useEffect(() => {
+    void loadStatus();
+    return api.on('vault.status', receivePushedStatus);
+  }, [loadStatus, receivePushedStatus]);
+
+  if (!status) return <LoadingScreen />;
+  switch (status.state) {
+    case 'no_vault':
+      return <FirstRunScreen />;
+    case 'locked':
+      return <SignInScreen ownerName={status.ownerName} />;
+    case 'needs_recovery':
+      return <RecoverScreen reason={status.reason} recoveryAvailable={status.recoveryAvailable} />;
+    case 'unavailable':
+      return <UnavailableScreen reason={status.reason} />;
+    case 'unlocked':
+      return <UnlockedApp ownerName={status.ownerName} recoveryConfirmed={status.recoveryConfirmed} idleLockMinutes={status.settings.idleLockMinutes} />;
+  }
+}

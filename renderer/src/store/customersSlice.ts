@@ -1,0 +1,127 @@
+import { api } from '../api';
+import type { Customer, ErrorCode, Result, SaveCustomerInput } from '../contract';
+import type { SliceCreator } from './types';
+
+export const PAGE_SIZE = 100;
+/** How many pages stay in memory; the ones furthest from the viewport go first. */
+export const MAX_CACHED_PAGES = 30;
+
+export interface CachedPage {
+  /** The list generation the page was fetched for; an older one is shown but re-fetched. */
+  gen: number;
+  items: Customer[];
+}
+
+export interface CustomersSlice {
+  /** The search the list shows ('' = everyone). */
+  query: string;
+  /** Rows matching `query`; null until the first page for it arrives. */
+  total: number | null;
+  /** Sparse: page index → rows. Never the whole list. */
+  pages: Record<number, CachedPage>;
+  /** Bumped on every new search and after every write; answers for an older one are dropped. */
+  generation: number;
+  searching: boolean;
+  listError: ErrorCode | null;
+
+  setQuery(query: string): void;
+  /** Makes sure rows first..last (inclusive) are loaded or on their way. */
+  ensureRange(first: number, last: number): void;
+  /** Re-fetches what is on screen (after a write). */
+  reloadCustomers(): void;
+  saveCustomer(input: SaveCustomerInput): Promise<Result<Customer>>;
+  removeCustomer(id: number): Promise<Result<{ id: number }>>;
+  /** Drops every customer value from memory (on lock). */
+  clearCustomers(): void;
+}
+
+export const customerAt = (pages: Record<number, CachedPage>, index: number): Customer | undefined =>
+  pages[Math.floor(index / PAGE_SIZE)]?.items[index % PAGE_SIZE];
+
+/** Keeps the cache bounded: evicts the pages furthest from `around`. */
+export function evictPages(pages: Record<number, CachedPage>, around: number, max = MAX_CACHED_PAGES) {
+  const keys = Object.keys(pages).map(Number);
+  if (keys.length <= max) return pages;
+  const keep = keys.sort((a, b) => Math.abs(a - around) - Math.abs(b - around)).slice(0, max);
+  const next: Record<number, CachedPage> = {};
+  for (const k of keep) next[k] = pages[k]!;
+  return next;
+}
+
+const emptyList = { query: '', total: null, pages: {}, searching: false, listError: null } as const;
+
+export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => {
+  const inFlight = new Set<string>();
+  let lastRange = { first: 0, last: 0 };
+
+  const fetchPage = async (page: number): Promise<void> => {
+    const { generation: gen, query } = get();
+    const key = `${gen}:${page}`;
+    if (inFlight.has(key)) return;
+    inFlight.add(key);
+    const res = await api.customers.search({ query, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+    inFlight.delete(key);
+    if (get().generation !== gen) return;
+    if (!res.ok) {
+      set({ listError: res.error.code, searching: false });
+      get().noteError(res.error);
+      return;
+    }
+    set((s) => ({
+      total: res.value.total,
+      searching: false,
+      listError: null,
+      pages: evictPages({ ...s.pages, [page]: { gen, items: res.value.items } }, page),
+    }));
+  };
+
+  const fetchRange = (first: number, last: number) => {
+    const { pages, generation } = get();
+    const lastPage = Math.floor(Math.max(first, last) / PAGE_SIZE);
+    for (let p = Math.floor(Math.max(0, first) / PAGE_SIZE); p <= lastPage; p++) {
+      if (pages[p]?.gen !== generation) void fetchPage(p);
+    }
+  };
+
+  return {
+    ...emptyList,
+    generation: 0,
+
+    setQuery(query) {
+      if (query === get().query && get().total !== null) return;
+      lastRange = { first: 0, last: 0 };
+      set((s) => ({ query, pages: {}, generation: s.generation + 1, searching: true, listError: null }));
+      void fetchPage(0);
+    },
+
+    ensureRange(first, last) {
+      lastRange = { first, last };
+      fetchRange(first, last);
+    },
+
+    reloadCustomers() {
+      set((s) => ({ generation: s.generation + 1 }));
+      fetchRange(lastRange.first, lastRange.last);
+    },
+
+    async saveCustomer(input) {
+      const res = await api.customers.save(input);
+      if (res.ok) get().reloadCustomers();
+      else get().noteError(res.error);
+      return res;
+    },
+
+    async removeCustomer(id) {
+      const res = await api.customers.remove({ id });
+      if (res.ok || res.error.code === 'not_found') get().reloadCustomers();
+      if (!res.ok) get().noteError(res.error);
+      return res;
+    },
+
+    clearCustomers() {
+      inFlight.clear();
+      lastRange = { first: 0, last: 0 };
+      set((s) => ({ ...emptyList, generation: s.generation + 1 }));
+    },
+  };
+};

@@ -1,0 +1,43 @@
+import type { Customer } from '../contract';
+import type { MessageKey, MessageParams } from '../i18n/translate';
+import type { SliceCreator } from './types';
+
+export type Editor = { mode: 'new' } | { mode: 'edit'; customer: Customer };
+
+export interface Notice {
+  key: MessageKey;
+  params?: MessageParams;
+  /** Distinguishes two identical notices in a row, so each one is announced. */
+  serial: number;
+}
+
+export interface UiSlice {
+  /** The customer form, when open. */
+  editor: Editor | null;
+  settingsOpen: boolean;
+  /** A short confirmation shown in a polite live region. */
+  notice: Notice | null;
+  openNewCustomer(): void;
+  openCustomer(customer: Customer): void;
+  closeEditor(): void;
+  setSettingsOpen(open: boolean): void;
+  showNotice(key: MessageKey, params?: MessageParams): void;
+  clearNotice(): void;
+  /** Closes everything that may show customer data (used on lock). */
+  resetUi(): void;
+}
+
+let serial = 0;
+
+export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
+  editor: null,
+  settingsOpen: false,
+  notice: null,
+  openNewCustomer: () => set({ editor: { mode: 'new' } }),
+  openCustomer: (customer) => set({ editor: { mode: 'edit', customer } }),
+  closeEditor: () => set({ editor: null }),
+  setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
+  showNotice: (key, params) => set({ notice: params ? { key, params, serial: ++serial } : { key, serial: ++serial } }),
+  clearNotice: () => set({ notice: null }),
+  resetUi: () => set({ editor: null, settingsOpen: false, notice: null }),
+});
