@@ -1,0 +1,59 @@
+/**
+ * Nothing readable is written to disk: a planted customer goes through every journey step
+ * (add, search, edit, lock, reopen, delete of another record), then no file under the data
+ * folder — vault, -wal, -shm, sidecar, anything — holds its name, phone or email in plain text.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addCustomer, createVault, expectRows, lock, search, signIn } from './app';
+import { filesContaining, filesUnder } from './canary';
+import { expect, test } from './fixtures';
+
+const CANARY = { name: 'Kanari Zulkarnaen Wibisono', phone: '0857-7001-2233', email: 'kanari.canary@contoh.id', city: 'Tasikmalaya', notes: 'kanari-catatan-rahasia' };
+const NEEDLES = ['Kanari Zulkarnaen', 'Zulkarnaen', '85770012233', '+6285770012233', '0857-7001-2233', 'kanari.canary', 'kanari-catatan-rahasia', 'Tasikmalaya'];
+
+test('the scanner finds a planted value in a plaintext file (control)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'brankas-canary-control-'));
+  try {
+    writeFileSync(join(dir, 'plain.csv'), `nama;telepon\n${CANARY.name};85770012233\n`);
+    writeFileSync(join(dir, 'utf16.txt'), Buffer.from(CANARY.email, 'utf16le'));
+    expect(filesContaining(dir, 'Zulkarnaen')).toEqual([join(dir, 'plain.csv')]);
+    expect(filesContaining(dir, 'kanari.canary')).toEqual([join(dir, 'utf16.txt')]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a planted customer appears in plaintext in no file under the data folder', async ({ openApp, dataDir }) => {
+  const first = await openApp();
+  await createVault(first.page);
+  await addCustomer(first.page, CANARY);
+  await addCustomer(first.page, { name: 'Sementara Dihapus', phone: '0812 0000 1111' });
+  await search(first.page, '7001');
+  await expectRows(first.page, [CANARY.name]);
+
+  // Scan while the app is running (WAL and SHM present) …
+  const whileOpen = filesUnder(dataDir);
+  expect(whileOpen.some((f) => f.endsWith('-wal'))).toBe(true);
+  for (const needle of NEEDLES) expect(filesContaining(dataDir, needle), needle).toEqual([]);
+
+  await lock(first.page);
+  await first.close();
+
+  // … and after a restart, an edit and a delete.
+  const second = await openApp();
+  await signIn(second.page);
+  await search(second.page, 'Sementara');
+  await expectRows(second.page, ['Sementara Dihapus']);
+  await second.page.getByTestId('customer-row').first().click();
+  await second.page.getByRole('dialog').getByRole('button', { name: 'Hapus' }).click();
+  await second.page.getByRole('button', { name: 'Hapus pelanggan' }).click();
+  await search(second.page, '');
+  await expectRows(second.page, [CANARY.name]);
+  await second.close();
+
+  const files = filesUnder(dataDir);
+  expect(files.length).toBeGreaterThan(0);
+  for (const needle of [...NEEDLES, 'Sementara Dihapus', '81200001111']) expect(filesContaining(dataDir, needle), needle).toEqual([]);
+});
