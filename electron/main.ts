@@ -2,9 +2,10 @@
  * Composition root: single-instance lock, the vault service, the router on IPC, the window,
  * and locking on OS lock / suspend / system idle. Everything else is plain Node below.
  */
-import { app, BrowserWindow, powerMonitor } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import { join } from 'node:path';
 import { registerIpc, pushEvent } from './ipc/electron';
+import type { Dialogs } from './ipc/context';
 import { createRouter } from './ipc/router';
 import { APP_ORIGIN, registerSchemePrivileges, serveRenderer } from './protocol';
 import { systemKeychain } from './vault/keys/keychain';
@@ -33,16 +34,29 @@ async function start(setWindow: (w: BrowserWindow) => void): Promise<void> {
 
   const vault = new VaultService({ dataDir: resolveDataDir(app.getPath('userData')), keychain: systemKeychain() });
   await vault.init();
+  let win: BrowserWindow | null = null;
+  const dialogs: Dialogs = {
+    async openFile({ title, filters }) {
+      const r = await (win ? dialog.showOpenDialog(win, { title, filters, properties: ['openFile'] }) : dialog.showOpenDialog({ title, filters, properties: ['openFile'] }));
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    async saveFile({ title, defaultName, filters }) {
+      const opts = { title, defaultPath: defaultName, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
+      const r = await (win ? dialog.showSaveDialog(win, opts) : dialog.showSaveDialog(opts));
+      return r.canceled ? null : (r.filePath ?? null);
+    },
+  };
   const router = createRouter({
-    context: { vault },
+    context: { vault, dialogs, emit: (event, payload) => win && pushEvent(win.webContents, event, payload) },
     trustedOrigins: devServerUrl ? [APP_ORIGIN, devServerUrl] : [APP_ORIGIN],
     onInternalError: (channel, err) => console.error(`[brankas] ${channel} failed:`, err instanceof Error ? err.name : typeof err),
   });
 
-  const win = createMainWindow({ preload: join(__dirname, '../preload/index.js'), devServerUrl });
+  win = createMainWindow({ preload: join(__dirname, '../preload/index.js'), devServerUrl });
   setWindow(win);
-  registerIpc(router, (wc) => wc === win.webContents);
-  vault.onChange((status) => pushEvent(win.webContents, 'vault.status', status));
+  const appWindow = win;
+  registerIpc(router, (wc) => wc === appWindow.webContents);
+  vault.onChange((status) => pushEvent(appWindow.webContents, 'vault.status', status));
 
   // The session locks when the OS locks or sleeps, and after the system has been idle too long
   // (the renderer's own idle timer covers activity inside the app; this covers the whole machine).

@@ -6,6 +6,7 @@
 import type { BrowserContext, Page, Request } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import type { Context, Dialogs } from '../../electron/ipc/context';
 import { createRouter, type Router } from '../../electron/ipc/router';
 import { systemKeychain, type Keychain } from '../../electron/vault/keys/keychain';
 import { VaultService } from '../../electron/vault/service';
@@ -23,8 +24,30 @@ export interface HostOptions {
   keychain?: Keychain;
 }
 
+/** Stands in for the system's file dialogs: a test says what the user would pick next. */
+export class TestDialogs implements Dialogs {
+  private opens: (string | null)[] = [];
+  private saves: (string | null)[] = [];
+  /** The path (or null: cancelled) the next open-file dialog returns. */
+  willOpen(path: string | null): void {
+    this.opens.push(path);
+  }
+  willSave(path: string | null): void {
+    this.saves.push(path);
+  }
+  async openFile(): Promise<string | null> {
+    if (!this.opens.length) throw new Error('test did not say which file to open');
+    return this.opens.shift() ?? null;
+  }
+  async saveFile(): Promise<string | null> {
+    if (!this.saves.length) throw new Error('test did not say where to save');
+    return this.saves.shift() ?? null;
+  }
+}
+
 export interface Host {
   page: Page;
+  dialogs: TestDialogs;
   vault: VaultService;
   router: Router;
   /** Requests the page tried to make anywhere but the app's own files: must stay empty. */
@@ -36,12 +59,17 @@ export interface Host {
 export async function openHost(context: BrowserContext, opts: HostOptions): Promise<Host> {
   const vault = new VaultService({ dataDir: opts.dataDir, keychain: opts.keychain ?? systemKeychain() });
   await vault.init();
+  const dialogs = new TestDialogs();
+  let page: Page | null = null;
+  const emit: Context['emit'] = (event, payload) => {
+    void page?.evaluate(([e, p]) => window.__brankasEmit(e, p), [event, payload] as const).catch(() => undefined);
+  };
   const router = createRouter({
-    context: { vault },
+    context: { vault, dialogs, emit },
     trustedOrigins: [HOST_ORIGIN],
     onInternalError: (channel, err) => console.error(`[host] ${channel}:`, err),
   });
-  const page = await context.newPage();
+  page = await context.newPage();
   const foreignRequests: string[] = [];
   page.on('request', (r: Request) => {
     if (!r.url().startsWith(`${HOST_ORIGIN}/`)) foreignRequests.push(r.url());
@@ -61,18 +89,18 @@ export async function openHost(context: BrowserContext, opts: HostOptions): Prom
     router.handle({ url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, channel, input),
   );
   await page.addInitScript({ content: await preloadScript() });
-  const stop = vault.onChange((status) => {
-    void page.evaluate(([s]) => window.__brankasEmit('vault.status', s), [status] as const).catch(() => undefined);
-  });
+  const stop = vault.onChange((status) => emit('vault.status', status));
   await page.goto(`${HOST_ORIGIN}/index.html`);
+  const opened = page;
   return {
-    page,
+    page: opened,
+    dialogs,
     vault,
     router,
     foreignRequests,
     async close() {
       stop();
-      await page.close();
+      await opened.close();
       await vault.close();
     },
   };

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { GENDERS, type Gender } from './fields';
+import { IsoDate } from './purchases';
 
 export const CUSTOMER_LIMITS = {
   name: 200,
@@ -9,6 +11,8 @@ export const CUSTOMER_LIMITS = {
   notes: 5000,
   tag: 40,
   tags: 20,
+  preferences: 2000,
+  customText: 500,
 } as const;
 
 const optionalText = (max: number) => z.string().max(max).optional();
@@ -23,6 +27,13 @@ export const CustomerInput = z
     city: optionalText(CUSTOMER_LIMITS.city),
     notes: optionalText(CUSTOMER_LIMITS.notes),
     tags: z.array(z.string().trim().min(1).max(CUSTOMER_LIMITS.tag)).max(CUSTOMER_LIMITS.tags).optional(),
+    birthday: IsoDate.optional(),
+    gender: z.enum(GENDERS).optional(),
+    preferences: optionalText(CUSTOMER_LIMITS.preferences),
+    /** Custom field values by key (`custom_<n>`): text, number, ISO date or one of the choices. */
+    custom: z
+      .record(z.string().regex(/^custom_\d{1,6}$/), z.union([z.string().max(CUSTOMER_LIMITS.customText), z.number().finite()]))
+      .optional(),
   })
   .strict();
 export type CustomerInput = z.infer<typeof CustomerInput>;
@@ -40,12 +51,28 @@ export type SaveCustomerInput = z.infer<typeof SaveCustomerInput>;
 
 export const CustomerRef = z.object({ id: CustomerId }).strict();
 
+export const CUSTOMER_SORTS = ['name', 'last_purchase', 'recent'] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
+export const CustomerFilter = z
+  .object({
+    tag: z.string().trim().min(1).max(CUSTOMER_LIMITS.tag).optional(),
+    city: z.string().trim().min(1).max(CUSTOMER_LIMITS.city).optional(),
+    /** Customers whose details were not confirmed with them for this many months (or never). */
+    notVerifiedMonths: z.number().int().min(1).max(120).optional(),
+  })
+  .strict();
+export type CustomerFilter = z.infer<typeof CustomerFilter>;
+
 export const SEARCH_PAGE_MAX = 200;
 export const SearchCustomersInput = z
   .object({
     query: z.string().max(200),
     offset: z.number().int().min(0).max(10_000_000),
     limit: z.number().int().min(1).max(SEARCH_PAGE_MAX),
+    /** Default 'name'. */
+    sort: z.enum(CUSTOMER_SORTS).optional(),
+    filter: CustomerFilter.optional(),
   })
   .strict();
 export type SearchCustomersInput = z.infer<typeof SearchCustomersInput>;
@@ -62,6 +89,18 @@ export interface Customer {
   city: string | null;
   notes: string | null;
   tags: string[];
+  birthday: string | null;
+  gender: Gender | null;
+  preferences: string | null;
+  /** Custom field values by key. */
+  custom: Record<string, string | number>;
+  /** When staff last confirmed the details with the customer (ms since the epoch), or null. */
+  lastVerifiedAt: number | null;
+  purchaseCount: number;
+  /** Whole rupiah. */
+  purchaseTotal: number;
+  /** ISO date of the latest purchase, or null. */
+  lastPurchaseDate: string | null;
   /** Milliseconds since the epoch. */
   createdAt: number;
   updatedAt: number;
@@ -69,6 +108,14 @@ export interface Customer {
 
 export interface CustomerPage {
   items: Customer[];
+  /** Number of matches; when `capped`, at least this many (a very broad search is not counted to the end). */
   total: number;
+  capped?: boolean;
   offset: number;
+}
+
+export const TagsInput = z.object({ prefix: z.string().max(CUSTOMER_LIMITS.tag), limit: z.number().int().min(1).max(50) }).strict();
+export interface TagCount {
+  tag: string;
+  count: number;
 }

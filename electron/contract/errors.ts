@@ -26,6 +26,16 @@ export const errorCodes = [
   'migration_mismatch',
   'disk_full',
   'read_only',
+  // files and long work (import, export)
+  'file_unreadable',
+  'file_empty',
+  'no_header',
+  'file_too_large',
+  'sheet_not_found',
+  'unsupported_file',
+  'file_expired',
+  'cancelled',
+  'busy',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -39,6 +49,10 @@ export const fieldErrorCodes = [
   'invalid_value',
   'mismatch',
   'too_many',
+  'invalid_date',
+  'invalid_number',
+  'invalid_choice',
+  'field_disabled',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 

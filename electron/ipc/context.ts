@@ -1,9 +1,26 @@
-import type { ChannelName, OutputOf, ParsedInputOf } from '../contract';
+import type { ChannelName, EventName, Events, OutputOf, ParsedInputOf } from '../contract';
 import type { VaultService } from '../vault/service';
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/**
+ * The system's file dialogs. The renderer never names a path: the main process asks the user
+ * here and keeps what was chosen. Electron's `dialog` in the app; a test-controlled answer in e2e.
+ */
+export interface Dialogs {
+  openFile(opts: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  saveFile(opts: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+}
 
 /** What handlers may use: the services, never the raw sender or the bridge. */
 export interface Context {
   vault: VaultService;
+  dialogs: Dialogs;
+  /** Pushes an event to the app's window (progress of long work). */
+  emit<E extends EventName>(event: E, payload: Events[E]): void;
 }
 
 export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>, ctx: Context) => Promise<OutputOf<C>> | OutputOf<C>;

@@ -11,6 +11,7 @@ import { readRecoveryFile } from '../vault/open';
 import { vaultPaths } from '../vault/paths';
 import { VaultService } from '../vault/service';
 import { createRouter, type Router, type Sender } from './router';
+import { testContext } from './testing';
 
 const ORIGIN = 'app://brankas';
 const APP: Sender = { url: `${ORIGIN}/index.html`, isMainFrame: true };
@@ -36,7 +37,7 @@ beforeEach(async () => {
   dir = tempDir();
   vault = new VaultService({ dataDir: dir, keychain: systemKeychain(), passwordKdf: { N: 2 ** 12, r: 8, p: 1 } });
   await vault.init();
-  router = createRouter({ context: { vault }, trustedOrigins: [ORIGIN] });
+  router = createRouter({ context: testContext(vault), trustedOrigins: [ORIGIN] });
 });
 
 afterEach(async () => {
@@ -146,7 +147,7 @@ describe('a full round trip through the router', () => {
   it('an unexpected failure is internal, reported, and carries no detail', async () => {
     const reported: string[] = [];
     await createAndUnlock();
-    router = createRouter({ context: { vault }, trustedOrigins: [ORIGIN], onInternalError: (ch) => reported.push(ch) });
+    router = createRouter({ context: testContext(vault), trustedOrigins: [ORIGIN], onInternalError: (ch) => reported.push(ch) });
     await vault.db().exec('DROP TABLE customers_fts');
     const r = await call('customers.save', { customer: { name: 'Budi' } });
     expect(r).toEqual({ ok: false, error: { code: 'internal' } });

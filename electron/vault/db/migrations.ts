@@ -62,6 +62,73 @@ export const migrations: readonly Migration[] = [
       INSERT INTO customers_fts (customers_fts, rank) VALUES ('secure-delete', 1);
     `,
   },
+  {
+    id: 2,
+    name: 'records',
+    sql: `
+      -- The field catalogue: what personal data the shop collects and why (seed principle 1).
+      CREATE TABLE fields (
+        key        TEXT PRIMARY KEY,
+        builtin    INTEGER NOT NULL CHECK (builtin IN (0, 1)),
+        kind       TEXT NOT NULL CHECK (kind IN ('phone', 'email', 'text', 'longtext', 'date', 'gender', 'number', 'choice')),
+        label      TEXT,
+        choices    TEXT NOT NULL DEFAULT '[]',
+        enabled    INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+        purpose    TEXT NOT NULL DEFAULT '',
+        sensitive  INTEGER NOT NULL CHECK (sensitive IN (0, 1)),
+        position   INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        CHECK (enabled = 0 OR length(trim(purpose)) > 0)
+      ) STRICT;
+      -- Fields a vault from the foundation version already used stay on, with a purpose to review.
+      INSERT INTO fields (key, builtin, kind, enabled, purpose, sensitive, position, updated_at) VALUES
+        ('phone',       1, 'phone',    1, 'Untuk menghubungi pelanggan tentang pesanan dan layanan.', 1, 1, 0),
+        ('email',       1, 'email',    1, 'Untuk mengirim nota dan kabar pesanan lewat email.',       1, 2, 0),
+        ('address',     1, 'longtext', EXISTS (SELECT 1 FROM customers WHERE address IS NOT NULL),
+                                          CASE WHEN EXISTS (SELECT 1 FROM customers WHERE address IS NOT NULL)
+                                               THEN 'Untuk mengantar pesanan ke rumah pelanggan.' ELSE '' END,  1, 3, 0),
+        ('city',        1, 'text',     1, 'Untuk mengatur pengiriman dan melihat asal pelanggan.',     0, 4, 0),
+        ('birthday',    1, 'date',     0, '', 1, 5, 0),
+        ('gender',      1, 'gender',   0, '', 0, 6, 0),
+        ('notes',       1, 'longtext', 1, 'Untuk mengingat permintaan khusus pelanggan.',              0, 7, 0),
+        ('preferences', 1, 'longtext', 0, '', 0, 8, 0);
+
+      ALTER TABLE customers ADD COLUMN birthday TEXT;
+      ALTER TABLE customers ADD COLUMN gender TEXT CHECK (gender IN ('female', 'male', 'other'));
+      ALTER TABLE customers ADD COLUMN preferences TEXT;
+      ALTER TABLE customers ADD COLUMN custom TEXT NOT NULL DEFAULT '{}';
+      ALTER TABLE customers ADD COLUMN last_verified_at INTEGER;
+      -- Kept in step with purchases in the same transaction, so the list can sort by them at 1M rows.
+      ALTER TABLE customers ADD COLUMN purchase_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE customers ADD COLUMN purchase_total INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE customers ADD COLUMN last_purchase_date TEXT;
+      CREATE INDEX customers_by_last_purchase ON customers (last_purchase_date DESC, id DESC);
+      CREATE INDEX customers_by_created ON customers (created_at DESC, id DESC);
+      CREATE INDEX customers_by_city ON customers (city COLLATE NOCASE, name COLLATE NOCASE, id) WHERE city IS NOT NULL;
+      CREATE INDEX customers_by_verified ON customers (last_verified_at, id);
+
+      CREATE TABLE purchases (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+        date        TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        description TEXT NOT NULL,
+        amount      INTEGER NOT NULL CHECK (amount >= 0),
+        channel     TEXT NOT NULL CHECK (channel IN ('store', 'whatsapp', 'marketplace', 'other')),
+        created_at  INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX purchases_by_customer ON purchases (customer_id, date DESC, id DESC);
+
+      -- One row per customer and tag: filter by tag and tag autocomplete without scanning customers.
+      CREATE TABLE customer_tags (
+        customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+        tag         TEXT NOT NULL COLLATE NOCASE,
+        PRIMARY KEY (customer_id, tag)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX customer_tags_by_tag ON customer_tags (tag, customer_id);
+      INSERT INTO customer_tags (customer_id, tag)
+        SELECT DISTINCT c.id, j.value FROM customers c, json_each(c.tags) j WHERE trim(j.value) <> '';
+    `,
+  },
 ];
 
 export const checksum = (m: Migration): string =>

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * The field catalogue: which personal data the shop collects, and why. Name is always on.
+ * Every other field is switched on one by one and must carry a purpose written for customers.
+ */
+export const BUILTIN_FIELDS = ['phone', 'email', 'address', 'city', 'birthday', 'gender', 'notes', 'preferences'] as const;
+export type BuiltinFieldKey = (typeof BUILTIN_FIELDS)[number];
+
+export const CUSTOM_FIELD_KINDS = ['text', 'number', 'date', 'choice'] as const;
+export type CustomFieldKind = (typeof CUSTOM_FIELD_KINDS)[number];
+
+/** Value kinds a field can hold (built-ins have fixed kinds). */
+export type FieldKind = 'phone' | 'email' | 'text' | 'longtext' | 'date' | 'gender' | CustomFieldKind;
+
+export const GENDERS = ['female', 'male', 'other'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+export const PURPOSE_MAX = 300;
+export const FIELD_LABEL_MAX = 60;
+export const CHOICE_MAX = 60;
+export const CHOICES_MAX = 30;
+export const CUSTOM_FIELDS_MAX = 30;
+
+export interface FieldDef {
+  /** Built-in key, or `custom_<n>` for a shop-defined field. */
+  key: string;
+  builtin: boolean;
+  kind: FieldKind;
+  /** Shop-defined label for custom fields; built-ins are labelled by the renderer's translations. */
+  label: string | null;
+  choices: string[];
+  enabled: boolean;
+  /** Why the shop collects it, in words for customers. Required while enabled. */
+  purpose: string;
+  /** Masked for roles without the "view sensitive" permission (staff issue). */
+  sensitive: boolean;
+  position: number;
+}
+
+export const FieldKey = z.string().regex(/^(phone|email|address|city|birthday|gender|notes|preferences|custom_\d{1,6})$/);
+
+export const UpdateFieldInput = z
+  .object({
+    key: FieldKey,
+    enabled: z.boolean(),
+    purpose: z.string().trim().max(PURPOSE_MAX),
+    sensitive: z.boolean().optional(),
+    label: z.string().trim().min(1).max(FIELD_LABEL_MAX).optional(),
+    choices: z.array(z.string().trim().min(1).max(CHOICE_MAX)).max(CHOICES_MAX).optional(),
+    /** When switching off a field that holds data: true erases the stored values for real. */
+    erase: z.boolean().optional(),
+  })
+  .strict();
+export type UpdateFieldInput = z.infer<typeof UpdateFieldInput>;
+
+export const CreateCustomFieldInput = z
+  .object({
+    label: z.string().trim().min(1).max(FIELD_LABEL_MAX),
+    kind: z.enum(CUSTOM_FIELD_KINDS),
+    choices: z.array(z.string().trim().min(1).max(CHOICE_MAX)).max(CHOICES_MAX).optional(),
+    purpose: z.string().trim().min(1).max(PURPOSE_MAX),
+    sensitive: z.boolean(),
+  })
+  .strict();
+export type CreateCustomFieldInput = z.infer<typeof CreateCustomFieldInput>;
+
+export const FieldRef = z.object({ key: FieldKey }).strict();
+
+/** How many customers hold a value in a field (asked before switching it off). */
+export interface FieldUsage {
+  key: string;
+  count: number;
+}

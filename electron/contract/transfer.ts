@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { CustomerFilter } from './customers';
+import type { FieldErrorCode } from './errors';
+
+/** Where an imported column goes: a field key (built-in or custom), 'name', 'tags', or null (ignored). */
+export const ImportTarget = z.string().regex(/^(name|tags|phone|email|address|city|birthday|gender|notes|preferences|custom_\d{1,6})$/).nullable();
+export type ImportTarget = z.infer<typeof ImportTarget>;
+
+export const FileId = z.string().regex(/^[a-zA-Z0-9_-]{8,64}$/);
+
+export const ImportSource = z
+  .object({
+    fileId: FileId,
+    /** XLSX only: the sheet to read (null: the first). */
+    sheet: z.string().max(100).nullable(),
+  })
+  .strict();
+
+export const ImportMappingInput = z
+  .object({
+    fileId: FileId,
+    sheet: z.string().max(100).nullable(),
+    /** One entry per column of the header row, in order. */
+    mapping: z.array(ImportTarget).max(500),
+  })
+  .strict();
+export type ImportMappingInput = z.infer<typeof ImportMappingInput>;
+
+export const ON_DUPLICATE = ['skip', 'update'] as const;
+export const RunImportInput = ImportMappingInput.extend({ onDuplicate: z.enum(ON_DUPLICATE) }).strict();
+export type RunImportInput = z.infer<typeof RunImportInput>;
+
+/** A file the user picked, as far as it has been read (header and first rows). */
+export interface ImportFile {
+  fileId: string;
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  /** CSV: what was detected. */
+  encoding: string | null;
+  delimiter: string | null;
+  /** XLSX: every sheet name; `sheet` is the one read. */
+  sheets: string[];
+  sheet: string | null;
+  headers: string[];
+  /** Suggested target per header (auto-matched in Indonesian and English). */
+  mapping: ImportTarget[];
+  /** The first rows as they are in the file. */
+  sampleRows: string[][];
+}
+
+export interface ImportProblem {
+  /** 1-based row number as a spreadsheet shows it (the header is row 1). */
+  row: number;
+  /** The column header (or the field) with the problem. */
+  column: string;
+  code: FieldErrorCode;
+}
+
+/** The first rows as they will be stored. */
+export interface ImportPreview {
+  rows: { row: number; values: Record<string, string>; problems: ImportProblem[] }[];
+}
+
+export interface DryRunResult {
+  total: number;
+  new: number;
+  /** Same normalised phone or email as a customer already in the vault (or earlier in the file). */
+  duplicates: number;
+  invalid: number;
+  /** The first problems (all of them go into the report). */
+  problems: ImportProblem[];
+}
+
+export interface ImportResult {
+  imported: number;
+  updated: number;
+  skipped: number;
+  invalid: ImportProblem[];
+}
+
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const ExportInput = z
+  .object({
+    format: z.enum(EXPORT_FORMATS),
+    delimiter: z.enum([';', ',']).optional(),
+    /** Field keys in column order; 'name' and 'tags' included as wanted. */
+    fields: z.array(ImportTarget.unwrap()).min(1).max(100),
+    scope: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('all') }).strict(),
+      z.object({ kind: z.literal('filter'), query: z.string().max(200), filter: CustomerFilter }).strict(),
+      z.object({ kind: z.literal('selection'), ids: z.array(z.number().int().positive()).min(1).max(100_000) }).strict(),
+    ]),
+  })
+  .strict();
+export type ExportInput = z.infer<typeof ExportInput>;
+
+export interface ExportResult {
+  fileName: string;
+  count: number;
+}
+
+/** Progress of long work (import, dry run, export), pushed as the 'job.progress' event. */
+export interface JobProgress {
+  job: 'dryRun' | 'import' | 'export';
+  done: number;
+  /** Null while the total is not known yet (streaming). */
+  total: number | null;
+}

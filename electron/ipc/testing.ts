@@ -1,0 +1,32 @@
+/** A handler context for tests: a real vault, dialogs that answer what the test queued, recorded events. */
+import type { EventName, Events } from '../contract';
+import type { VaultService } from '../vault/service';
+import type { Context, Dialogs } from './context';
+
+export class QueuedDialogs implements Dialogs {
+  readonly opens: (string | null)[] = [];
+  readonly saves: (string | null)[] = [];
+  async openFile(): Promise<string | null> {
+    if (!this.opens.length) throw new Error('test did not queue a file to open');
+    return this.opens.shift() ?? null;
+  }
+  async saveFile(): Promise<string | null> {
+    if (!this.saves.length) throw new Error('test did not queue a save path');
+    return this.saves.shift() ?? null;
+  }
+}
+
+export interface TestContext extends Context {
+  dialogs: QueuedDialogs;
+  events: { event: EventName; payload: unknown }[];
+}
+
+export function testContext(vault: VaultService): TestContext {
+  const events: TestContext['events'] = [];
+  return {
+    vault,
+    dialogs: new QueuedDialogs(),
+    events,
+    emit: <E extends EventName>(event: E, payload: Events[E]) => void events.push({ event, payload }),
+  };
+}
