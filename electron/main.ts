@@ -11,6 +11,7 @@ import { APP_ORIGIN, registerSchemePrivileges, serveRenderer } from './protocol'
 import { systemKeychain } from './vault/keys/keychain';
 import { resolveDataDir } from './vault/paths';
 import { VaultService } from './vault/service';
+import { TransferRegistry } from './vault/transfer/registry';
 import { createMainWindow, denyAllPermissions, rendererDir } from './window';
 
 registerSchemePrivileges();
@@ -47,7 +48,7 @@ async function start(setWindow: (w: BrowserWindow) => void): Promise<void> {
     },
   };
   const router = createRouter({
-    context: { vault, dialogs, emit: (event, payload) => win && pushEvent(win.webContents, event, payload) },
+    context: { vault, dialogs, emit: (event, payload) => win && pushEvent(win.webContents, event, payload), transfer: new TransferRegistry(vault) },
     trustedOrigins: devServerUrl ? [APP_ORIGIN, devServerUrl] : [APP_ORIGIN],
     onInternalError: (channel, err) => console.error(`[brankas] ${channel} failed:`, err instanceof Error ? err.name : typeof err),
   });

@@ -10,6 +10,7 @@ import type { Context, Dialogs } from '../../electron/ipc/context';
 import { createRouter, type Router } from '../../electron/ipc/router';
 import { systemKeychain, type Keychain } from '../../electron/vault/keys/keychain';
 import { VaultService } from '../../electron/vault/service';
+import { TransferRegistry } from '../../electron/vault/transfer/registry';
 import { preloadScript } from './bundle';
 
 export const HOST_ORIGIN = 'http://brankas.localhost';
@@ -65,7 +66,7 @@ export async function openHost(context: BrowserContext, opts: HostOptions): Prom
     void page?.evaluate(([e, p]) => window.__brankasEmit(e, p), [event, payload] as const).catch(() => undefined);
   };
   const router = createRouter({
-    context: { vault, dialogs, emit },
+    context: { vault, dialogs, emit, transfer: new TransferRegistry(vault) },
     trustedOrigins: [HOST_ORIGIN],
     onInternalError: (channel, err) => console.error(`[host] ${channel}:`, err),
   });

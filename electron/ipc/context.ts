@@ -1,5 +1,6 @@
 import type { ChannelName, EventName, Events, OutputOf, ParsedInputOf } from '../contract';
 import type { VaultService } from '../vault/service';
+import type { TransferRegistry } from '../vault/transfer/registry';
 
 export interface FileFilter {
   name: string;
@@ -21,6 +22,8 @@ export interface Context {
   dialogs: Dialogs;
   /** Pushes an event to the app's window (progress of long work). */
   emit<E extends EventName>(event: E, payload: Events[E]): void;
+  /** Picked import files, the running import/export job and the last problems; forgotten on lock. */
+  transfer: TransferRegistry;
 }
 
 export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>, ctx: Context) => Promise<OutputOf<C>> | OutputOf<C>;

@@ -9,6 +9,9 @@ import { VaultError } from '../vault/errors';
 import { fsError } from '../vault/files';
 import type { Context, Handler } from './context';
 import { customerHandlers } from './handlers/customers';
+import { fieldHandlers } from './handlers/fields';
+import { purchaseHandlers } from './handlers/purchases';
+import { exportHandlers, importHandlers } from './handlers/transfer';
 import { settingsHandlers, vaultHandlers } from './handlers/vault';
 import { fieldErrors } from './input-errors';
 
@@ -26,7 +29,7 @@ export interface RouterOptions {
   onInternalError?: (channel: string, err: unknown) => void;
 }
 
-const handlers: { [C in ChannelName]: Handler<C> } = { ...vaultHandlers, ...settingsHandlers, ...customerHandlers };
+const handlers: { [C in ChannelName]: Handler<C> } = { ...vaultHandlers, ...settingsHandlers, ...customerHandlers, ...fieldHandlers, ...purchaseHandlers, ...importHandlers, ...exportHandlers };
 
 export interface Router {
   handle(sender: Sender, channel: unknown, input: unknown): Promise<Result<unknown>>;

@@ -1,6 +1,7 @@
 /** A handler context for tests: a real vault, dialogs that answer what the test queued, recorded events. */
 import type { EventName, Events } from '../contract';
 import type { VaultService } from '../vault/service';
+import { TransferRegistry } from '../vault/transfer/registry';
 import type { Context, Dialogs } from './context';
 
 export class QueuedDialogs implements Dialogs {
@@ -28,5 +29,6 @@ export function testContext(vault: VaultService): TestContext {
     dialogs: new QueuedDialogs(),
     events,
     emit: <E extends EventName>(event: E, payload: Events[E]) => void events.push({ event, payload }),
+    transfer: new TransferRegistry(vault),
   };
 }

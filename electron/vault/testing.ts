@@ -2,7 +2,7 @@
  * Test helpers for vault-level tests: temp data folders, real vaults in the real keychain,
  * fingerprints of the data folder, and a keychain double for a machine without one.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RecoveryCodeIssue } from '../contract';
@@ -71,7 +71,11 @@ export interface CreatedVault {
 
 /** Owns the temp folders, services and keychain entries of one test; call `cleanup` in afterEach. */
 export class VaultFixture {
-  readonly keychain = systemKeychain();
+  /**
+   * The real OS keychain, under a service name of this fixture's own: other test files running
+   * in parallel add Brankas keys too, and a test that looks at every key (no sidecar) must see only its own.
+   */
+  readonly keychain = systemKeychain(`Brankas-test-${randomUUID()}`);
   private readonly dirs: string[] = [];
   private readonly services: VaultService[] = [];
   private readonly ids = new Set<string>();

@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Customer } from './contract';
 import { fail, ok, unlocked } from './test/fakeClient';
+import { makeCustomer } from './test/fixtures';
 
 const fake = await vi.hoisted(async () => {
   const { installFakeClient } = await import('./test/fakeClient');
@@ -12,10 +13,7 @@ const { useStore } = await import('./store');
 const { App } = await import('./App');
 const initial = useStore.getState();
 
-const customer = (id: number): Customer => ({
-  id, name: `Pelanggan ${id}`, phone: null, phoneDisplay: '0812-0000-0000', email: null, address: null,
-  city: 'Bandung', notes: null, tags: ['grosir'], createdAt: 0, updatedAt: 0,
-});
+const customer = (id: number): Customer => makeCustomer({ id, phoneDisplay: '0812-0000-0000', city: 'Bandung', tags: ['grosir'] });
 
 beforeEach(() => {
   vi.clearAllMocks();

@@ -8,4 +8,6 @@ export const customerHandlers: HandlerMap<'customers'> = {
   'customers.get': (input, ctx) => customers(ctx).get(input.id),
   'customers.save': (input, ctx) => customers(ctx).save(input),
   'customers.remove': (input, ctx) => customers(ctx).remove(input.id),
+  'customers.tags': (input, ctx) => customers(ctx).tags(input),
+  'customers.markVerified': (input, ctx) => customers(ctx).markVerified(input.id),
 };

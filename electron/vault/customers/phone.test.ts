@@ -104,3 +104,26 @@ describe('phoneQueryDigits', () => {
     expect(phoneQueryDigits(query)).toBeNull();
   });
 });
+
+describe('the Indonesian mobile fast path', () => {
+  it('gives exactly what the full library parse gives, for every mobile prefix and length', async () => {
+    const { parsePhoneNumberFromString } = await import('libphonenumber-js/max');
+    let checked = 0;
+    for (let second = 0; second <= 9; second++) {
+      for (let length = 7; length <= 13; length++) {
+        for (const seed of [1234567890123, 9876543210987, 5550001112223]) {
+          const national = `8${second}${String(seed).slice(0, length - 2)}`;
+          for (const written of [`0${national}`, `+62${national}`, `0${national.slice(0, 3)}-${national.slice(3, 7)}-${national.slice(7)}`, `+62 ${national}`]) {
+            const lib = parsePhoneNumberFromString(written, 'ID');
+            const expected = lib && lib.isValid() ? lib.number : 'invalid';
+            const got = normalisePhone(written);
+            expect(got === 'invalid' || got === null ? got : got.e164, written).toBe(expected);
+            if (got !== 'invalid' && got !== null) expect(got.display).toBe(lib!.formatNational());
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBe(10 * 7 * 3 * 4);
+  });
+});

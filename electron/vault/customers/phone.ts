@@ -30,17 +30,35 @@ const display = (n: PhoneNumber): string =>
  * stored and displayed forms. Without a plus the number is read as Indonesian; when that
  * reading is invalid and the digits start with 62, they are read as +62….
  */
+/**
+ * Indonesian mobile numbers, the great majority of a shop's list: libphonenumber's own mobile
+ * rule for +62 (national number `8[1-35-9]` followed by 7–10 digits). Written as `0…` or `+62…`
+ * such a number is valid whatever else the metadata says, so it skips the full parse (~40 µs),
+ * which matters when importing a million rows. Anything else goes through the library.
+ */
+const ID_MOBILE = /^8[1-35-9]\d{7,10}$/;
+
+function fastIndonesianMobile(text: string): string | null {
+  const digits = text.replace(/[\s\-.()/]/g, '');
+  const national = digits.startsWith('+62') ? digits.slice(3) : digits.startsWith('0') ? digits.slice(1) : null;
+  return national !== null && ID_MOBILE.test(national) ? `+62${national}` : null;
+}
+
 export function normalisePhone(input: string | null | undefined): NormalisedPhone | null | 'invalid' {
   const text = (input ?? '').trim();
   if (text === '') return null;
   if (!PHONE_CHARS.test(text)) return 'invalid';
+  const fast = fastIndonesianMobile(text);
+  if (fast) return { e164: fast, get display() { return displayPhone(fast); } };
   let parsed = parsePhoneNumberFromString(text, DEFAULT_COUNTRY);
   if (!valid(parsed) && !text.startsWith('+')) {
     const digits = text.replace(/\D/g, '');
     if (digits.startsWith(INDONESIA_CODE)) parsed = parsePhoneNumberFromString(`+${digits}`);
   }
   if (!valid(parsed)) return 'invalid';
-  return { e164: parsed.number, display: display(parsed) };
+  const number = parsed;
+  // The display form is only wanted by some callers: computed when read.
+  return { e164: number.number, get display() { return display(number); } };
 }
 
 /** The display form of a stored E.164 number (falls back to the stored text if it no longer parses). */
@@ -56,10 +74,13 @@ export function displayPhone(e164: string): string {
  */
 export function phoneSearchTokens(e164: string): string {
   const digits = e164.replace(/\D/g, '');
-  const parsed = parsePhoneNumberFromString(e164);
-  const national = parsed ? String(parsed.nationalNumber) : digits;
+  // Stored +62 numbers are valid E.164: the national number is what follows the country code.
+  // Skipping the parse there keeps bulk imports fast (parsing costs tens of µs per number).
+  const indonesian = e164.startsWith(`+${INDONESIA_CODE}`);
+  const parsed = indonesian ? undefined : parsePhoneNumberFromString(e164);
+  const national = indonesian ? digits.slice(INDONESIA_CODE.length) : parsed ? String(parsed.nationalNumber) : digits;
   const tokens = new Set<string>([digits]);
-  if (parsed?.countryCallingCode === INDONESIA_CODE) tokens.add(`0${national}`);
+  if (indonesian) tokens.add(`0${national}`);
   for (let i = 0; national.length - i >= MIN_FRAGMENT; i++) tokens.add(national.slice(i));
   return [...tokens].join(' ');
 }

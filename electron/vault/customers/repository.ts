@@ -1,9 +1,10 @@
 /**
- * The customers table and its contentless FTS index, kept in step by hand.
- * Write functions take the `tx` of a `db.transaction(...)`: the row and its index entry
- * land together or not at all. SQL sits beside the row mappers.
+ * The customers table, its contentless FTS index and its `customer_tags` rows, kept in step by hand.
+ * Write functions take the `tx` of a `db.transaction(...)`: the row, its index entry and its tags
+ * land together or not at all. SQL sits beside the row mappers. Purchases and tag rows go with
+ * the customer through ON DELETE CASCADE (the vault runs with foreign keys on).
  */
-import type { Customer } from '../../contract';
+import type { Customer, Gender, TagCount } from '../../contract';
 import type { Param, Queryable } from '../db/driver';
 import { displayPhone, phoneSearchTokens } from './phone';
 import type { NormalisedCustomer } from './validate';
@@ -19,20 +20,70 @@ export interface CustomerRow {
   notes: string | null;
   /** JSON array of strings. */
   tags: string;
+  birthday: string | null;
+  gender: string | null;
+  preferences: string | null;
+  /** JSON object: custom field key → string or number. */
+  custom: string;
+  last_verified_at: number | null;
+  purchase_count: number;
+  purchase_total: number;
+  last_purchase_date: string | null;
   created_at: number;
   updated_at: number;
 }
 
-export const CUSTOMER_COLUMNS = 'id, name, phone, email, address, city, notes, tags, created_at, updated_at';
+const COLUMN_NAMES = [
+  'id',
+  'name',
+  'phone',
+  'email',
+  'address',
+  'city',
+  'notes',
+  'tags',
+  'birthday',
+  'gender',
+  'preferences',
+  'custom',
+  'last_verified_at',
+  'purchase_count',
+  'purchase_total',
+  'last_purchase_date',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof CustomerRow)[];
 
-const parseTags = (json: string): string[] => {
+/** The select list for a `CustomerRow`, optionally qualified by a table alias (for joins). */
+export const customerColumns = (alias?: string): string =>
+  COLUMN_NAMES.map((c) => (alias ? `${alias}.${c}` : c)).join(', ');
+
+export const CUSTOMER_COLUMNS = customerColumns();
+
+const parseJson = (json: string): unknown => {
   try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
+    return JSON.parse(json);
   } catch {
-    return [];
+    return undefined;
   }
 };
+
+export const parseTags = (json: string): string[] => {
+  const value = parseJson(json);
+  return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
+};
+
+export const parseCustom = (json: string): Record<string, string | number> => {
+  const value = parseJson(json);
+  const out: Record<string, string | number> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) out[k] = v;
+  }
+  return out;
+};
+
+const GENDER_VALUES: readonly string[] = ['female', 'male', 'other'] satisfies Gender[];
 
 export function rowToCustomer(row: CustomerRow): Customer {
   return {
@@ -45,13 +96,24 @@ export function rowToCustomer(row: CustomerRow): Customer {
     city: row.city,
     notes: row.notes,
     tags: parseTags(row.tags),
+    birthday: row.birthday,
+    gender: row.gender !== null && GENDER_VALUES.includes(row.gender) ? (row.gender as Gender) : null,
+    preferences: row.preferences,
+    custom: parseCustom(row.custom),
+    lastVerifiedAt: row.last_verified_at,
+    purchaseCount: row.purchase_count,
+    purchaseTotal: row.purchase_total,
+    lastPurchaseDate: row.last_purchase_date,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-/** The values of the mutable columns, in the order of `name, phone, email, address, city, notes, tags`. */
-const customerValues = (c: NormalisedCustomer): Param[] => [
+/** The mutable columns, in the order of `customerValues`. */
+export const MUTABLE_COLUMNS = 'name, phone, email, address, city, notes, tags, birthday, gender, preferences, custom';
+export const MUTABLE_COLUMN_COUNT = 11;
+
+export const customerValues = (c: NormalisedCustomer): Param[] => [
   c.name,
   c.phone,
   c.email,
@@ -59,10 +121,25 @@ const customerValues = (c: NormalisedCustomer): Param[] => [
   c.city,
   c.notes,
   JSON.stringify(c.tags),
+  c.birthday,
+  c.gender,
+  c.preferences,
+  JSON.stringify(c.custom),
 ];
 
-/** The FTS columns `name, phone, email, city, tags, notes` for one customer. */
-const ftsValues = (c: NormalisedCustomer): Param[] => [
+/** What the full-text index holds for a customer. */
+export interface Indexed {
+  name: string;
+  phone: string | null;
+  email: string | null;
+  city: string | null;
+  notes: string | null;
+  tags: readonly string[];
+}
+
+/** The FTS columns `name, phone, email, city, tags, notes`. */
+export const FTS_COLUMNS = 'name, phone, email, city, tags, notes';
+export const ftsValues = (c: Indexed): Param[] => [
   c.name,
   c.phone === null ? null : phoneSearchTokens(c.phone),
   c.email,
@@ -71,34 +148,49 @@ const ftsValues = (c: NormalisedCustomer): Param[] => [
   c.notes,
 ];
 
-const FTS_REPLACE = `INSERT OR REPLACE INTO customers_fts (rowid, name, phone, email, city, tags, notes)
-  VALUES (?, ?, ?, ?, ?, ?, ?)`;
+const FTS_REPLACE = `INSERT OR REPLACE INTO customers_fts (rowid, ${FTS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`;
 
-/** Inserts the row and its index entry; returns the new id. */
+/** Replaces the customer's `customer_tags` rows with `tags` (already de-duplicated by normaliseTags). */
+export async function replaceTags(tx: Queryable, id: number, tags: readonly string[], replace = true): Promise<void> {
+  if (replace) await tx.run('DELETE FROM customer_tags WHERE customer_id = ?', [id]);
+  if (tags.length === 0) return;
+  await tx.run(
+    `INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES ${tags.map(() => '(?, ?)').join(', ')}`,
+    tags.flatMap((tag) => [id, tag]),
+  );
+}
+
+/** Inserts the row, its index entry and its tags; returns the new id. */
 export async function insertCustomer(tx: Queryable, c: NormalisedCustomer, at: number): Promise<number> {
   const { lastID } = await tx.run(
-    `INSERT INTO customers (name, phone, email, address, city, notes, tags, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO customers (${MUTABLE_COLUMNS}, created_at, updated_at)
+     VALUES (${'?, '.repeat(MUTABLE_COLUMN_COUNT)}?, ?)`,
     [...customerValues(c), at, at],
   );
   await tx.run(FTS_REPLACE, [lastID, ...ftsValues(c)]);
+  await replaceTags(tx, lastID, c.tags, false);
   return lastID;
 }
 
-/** Rewrites the row and re-indexes it; false when there is no such customer. */
+/** Rewrites the row, re-indexes it and replaces its tags; false when there is no such customer. */
 export async function updateCustomer(tx: Queryable, id: number, c: NormalisedCustomer, at: number): Promise<boolean> {
   const { changes } = await tx.run(
     `UPDATE customers
-     SET name = ?, phone = ?, email = ?, address = ?, city = ?, notes = ?, tags = ?, updated_at = ?
+     SET name = ?, phone = ?, email = ?, address = ?, city = ?, notes = ?, tags = ?,
+         birthday = ?, gender = ?, preferences = ?, custom = ?, updated_at = ?
      WHERE id = ?`,
     [...customerValues(c), at, id],
   );
   if (changes === 0) return false;
   await tx.run(FTS_REPLACE, [id, ...ftsValues(c)]);
+  await replaceTags(tx, id, c.tags);
   return true;
 }
 
-/** Deletes the row and its index entry (contentless_delete + secure-delete: the tokens go too). */
+/**
+ * Deletes the row and its index entry (contentless_delete + secure-delete: the tokens go too);
+ * its tags and purchases go by ON DELETE CASCADE.
+ */
 export async function deleteCustomer(tx: Queryable, id: number): Promise<boolean> {
   const { changes } = await tx.run('DELETE FROM customers WHERE id = ?', [id]);
   if (changes === 0) return false;
@@ -109,4 +201,27 @@ export async function deleteCustomer(tx: Queryable, id: number): Promise<boolean
 export async function getCustomer(db: Queryable, id: number): Promise<Customer | undefined> {
   const row = await db.get<CustomerRow>(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = ?`, [id]);
   return row && rowToCustomer(row);
+}
+
+/** Records that staff confirmed the details with the customer; false when there is no such customer. */
+export async function markCustomerVerified(tx: Queryable, id: number, at: number): Promise<boolean> {
+  const { changes } = await tx.run('UPDATE customers SET last_verified_at = ? WHERE id = ?', [at, id]);
+  return changes > 0;
+}
+
+/** U+10FFFF sorts after every character, so `[prefix, prefix + MAX)` is every text starting with prefix. */
+const MAX_CHAR = String.fromCodePoint(0x10ffff);
+
+/**
+ * The most used tags starting with `prefix` (case-insensitive for ASCII, as the NOCASE column),
+ * with how many customers carry each. A range on the tag index, not a LIKE scan.
+ */
+export async function tagCounts(q: Queryable, prefix: string, limit: number): Promise<TagCount[]> {
+  const p = prefix.trim();
+  const range = p === '' ? '' : 'WHERE tag >= ? AND tag < ?';
+  return q.all<TagCount>(
+    `SELECT tag, count(*) AS count FROM customer_tags ${range}
+     GROUP BY tag ORDER BY count DESC, tag LIMIT ?`,
+    p === '' ? [limit] : [p, p + MAX_CHAR, limit],
+  );
 }

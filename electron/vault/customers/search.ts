@@ -1,12 +1,29 @@
 /**
- * Customer search: every word of the query is a prefix that must match somewhere
- * (name, phone, email, city, tags, notes); a phone-like query matches phone fragments.
- * The user's text only ever reaches SQLite as a bound MATCH string built from quoted terms.
+ * Customer search, sort and filter, built for a million customers.
+ *
+ * What the user typed: every word is a prefix that must match somewhere (name, phone, email, city,
+ * tags, notes); a phone-like query matches phone fragments. The text only ever reaches SQLite as a
+ * bound MATCH string built from quoted terms.
+ *
+ * How a page is found at a million customers (the costs are measured in bench/):
+ * - The full-text match becomes a set of customer ids, listed in one `group_concat` (ids only): the
+ *   FTS index is read exactly once per call (for a broad prefix that read is most of the cost), and
+ *   the total comes with it, exact. A filter (tag, city, not verified) matching at most `setCap`
+ *   customers becomes a set too, read from its index; the sets are intersected here. A broader filter
+ *   stays a per-row test, and the total is then counted along that filter's index only up to
+ *   `countCap`, reported as `capped` (a lower bound: the renderer shows "10.000+").
+ * - The page comes from one of two plans, chosen by a cost model: few matches are looked up by id and
+ *   only their sort keys sorted ("direct"); many are found by walking the sort index and testing each
+ *   entry against a bitmap of the set ("walk"), so a broad prefix never sorts all its matches.
+ *   Either way whole rows are read for the page alone.
+ * - The blank list with no filter counts the customers (`count(*)`, nothing cached).
+ * Both plans order by the sort key and then the id, so pages never repeat or skip a customer.
  */
-import type { CustomerPage, SearchCustomersInput } from '../../contract';
+import type { CustomerFilter, CustomerPage, CustomerSort, SearchCustomersInput } from '../../contract';
 import type { Queryable } from '../db/driver';
 import { phoneQueryDigits } from './phone';
 import { CUSTOMER_COLUMNS, rowToCustomer, type CustomerRow } from './repository';
+import { inBitmap, inList, intersect, listIds, type IdSet, type Sql } from './search-ids';
 
 export type SearchPlan = { kind: 'all' } | { kind: 'none' } | { kind: 'match'; expression: string };
 
@@ -31,29 +48,239 @@ export function planSearch(query: string): SearchPlan {
   return { kind: 'match', expression: terms.map(prefixTerm).join(' AND ') };
 }
 
-const ORDER_PAGE = 'ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?';
+export interface SearchOptions {
+  /** Totals that must be counted row by row stop here and are reported as `capped` ("10.000+"). */
+  countCap: number;
+  /** A filter matching more customers than this is tested per row rather than listed up front. */
+  setCap: number;
+  /** Cost of one step along a sort index relative to fetching one customer by id (the plans' cost model). */
+  walkCostRatio: number;
+  /** Forces a page plan (tests compare them); 'auto' lets the cost model choose. */
+  plan: 'auto' | 'walk' | 'direct';
+  now: () => number;
+}
 
-export async function searchCustomers(db: Queryable, input: SearchCustomersInput): Promise<CustomerPage> {
-  const { offset, limit } = input;
-  const plan = planSearch(input.query);
-  if (plan.kind === 'none') return { items: [], total: 0, offset };
+export const SEARCH_DEFAULTS: Readonly<SearchOptions> = {
+  countCap: 10_000,
+  setCap: 10_000,
+  walkCostRatio: 1 / 40,
+  plan: 'auto',
+  now: Date.now,
+};
 
-  let total: number;
-  let rows: CustomerRow[];
-  if (plan.kind === 'all') {
-    total = (await db.get<{ n: number }>('SELECT count(*) AS n FROM customers'))?.n ?? 0;
-    rows = await db.all<CustomerRow>(`SELECT ${CUSTOMER_COLUMNS} FROM customers ${ORDER_PAGE}`, [limit, offset]);
-  } else {
-    const match = plan.expression;
-    total =
-      (await db.get<{ n: number }>('SELECT count(*) AS n FROM customers_fts WHERE customers_fts MATCH ?', [match]))
-        ?.n ?? 0;
-    rows = await db.all<CustomerRow>(
-      `SELECT ${CUSTOMER_COLUMNS} FROM customers
-       WHERE id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)
-       ${ORDER_PAGE}`,
-      [match, limit, offset],
-    );
+/** Each sort with the index that yields it, ties broken by id so paging is stable. */
+const SORTS: Record<CustomerSort, { index: string; order: string }> = {
+  name: { index: 'customers_by_name', order: 'name COLLATE NOCASE, id' },
+  last_purchase: { index: 'customers_by_last_purchase', order: 'last_purchase_date DESC, id DESC' },
+  recent: { index: 'customers_by_created', order: 'created_at DESC, id DESC' },
+};
+
+/** A filter as a SELECT of its customers' ids (an index range), and as a test of one `customers` row. */
+interface Restriction {
+  ids: Sql;
+  test: Sql;
+}
+
+/** Milliseconds since the epoch, `months` calendar months before `now`. */
+export function monthsBefore(now: number, months: number): number {
+  const d = new Date(now);
+  d.setMonth(d.getMonth() - months);
+  return d.getTime();
+}
+
+function restrictionsOf(filter: CustomerFilter | undefined, now: number): Restriction[] {
+  const out: Restriction[] = [];
+  if (filter?.tag !== undefined) {
+    const p = [filter.tag];
+    out.push({
+      ids: { sql: 'SELECT customer_id AS id FROM customer_tags WHERE tag = ?', params: p },
+      test: { sql: 'EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = customers.id AND t.tag = ?)', params: p },
+    });
   }
-  return { items: rows.map(rowToCustomer), total, offset };
+  if (filter?.city !== undefined) {
+    const p = [filter.city];
+    out.push({
+      ids: { sql: 'SELECT id FROM customers WHERE city = ? COLLATE NOCASE', params: p },
+      test: { sql: 'city = ? COLLATE NOCASE', params: p },
+    });
+  }
+  if (filter?.notVerifiedMonths !== undefined) {
+    const p = [monthsBefore(now, filter.notVerifiedMonths)];
+    out.push({
+      // Two ranges of customers_by_verified: never verified (NULL sorts first), and verified before the cutoff.
+      ids: {
+        sql: 'SELECT id FROM customers WHERE last_verified_at IS NULL UNION ALL SELECT id FROM customers WHERE last_verified_at < ?',
+        params: p,
+      },
+      test: { sql: '(last_verified_at IS NULL OR last_verified_at < ?)', params: p },
+    });
+  }
+  return out;
+}
+
+const FTS_IDS = (expression: string): Sql => ({
+  sql: 'SELECT rowid AS id FROM customers_fts WHERE customers_fts MATCH ?',
+  params: [expression],
+});
+
+const where = (conditions: readonly Sql[]): Sql =>
+  conditions.length === 0
+    ? { sql: '', params: [] }
+    : { sql: `WHERE ${conditions.map((c) => c.sql).join(' AND ')}`, params: conditions.flatMap((c) => c.params) };
+
+const count = async (db: Queryable, q: Sql): Promise<number> => (await db.get<{ n: number }>(q.sql, q.params))?.n ?? 0;
+
+export async function searchCustomers(
+  db: Queryable,
+  input: SearchCustomersInput,
+  options: Partial<SearchOptions> = {},
+): Promise<CustomerPage> {
+  const o: SearchOptions = { ...SEARCH_DEFAULTS, ...options };
+  const { offset } = input;
+  const plan = planSearch(input.query);
+  const page = (rows: CustomerRow[], total: number, capped = false): CustomerPage => {
+    const items = rows.map(rowToCustomer);
+    return capped ? { items, total, capped, offset } : { items, total, offset };
+  };
+  if (plan.kind === 'none') return page([], 0);
+  const restrictions = restrictionsOf(input.filter, o.now());
+
+  if (plan.kind === 'all' && restrictions.length === 0) {
+    const total = await count(db, { sql: 'SELECT count(*) AS n FROM customers', params: [] });
+    return page(offset < total ? await walkSortIndex(db, input, []) : [], total);
+  }
+
+  // Filters small enough become id sets (an empty one ends the search before the full-text read);
+  // the others stay per-row tests. The full-text match is always listed: it is read once either way.
+  const sets: IdSet[] = [];
+  const broad: Restriction[] = [];
+  for (const r of restrictions) {
+    const set = await listIds(db, r.ids, o.setCap);
+    if (set === null) broad.push(r);
+    else if (set.count === 0) return page([], 0);
+    else sets.push(set);
+  }
+  if (plan.kind === 'match') {
+    const set = await listIds(db, FTS_IDS(plan.expression));
+    if (set?.count === 0) return page([], 0);
+    if (set) sets.push(set);
+  }
+  const listed = sets.length > 0 ? intersect(sets) : null;
+  if (listed?.count === 0) return page([], 0);
+  const customers = lazyCustomerCount(db);
+
+  const { set, total, capped } = await resolve(db, o, listed, broad, customers);
+  if (total === 0 || (!capped && offset >= total)) return page([], total, capped);
+  if (set) return page(await pageOfSet(db, o, input, set, customers), total, capped);
+  // More than `countCap` matches, so at least one every N / countCap entries on average: walk.
+  const tests = [...(listed ? [inBitmap(listed)] : []), ...broad.map((r) => r.test)];
+  return page(await walkSortIndex(db, input, tests), total, capped);
+}
+
+/**
+ * The page of a known set of ids: few are fetched by id and only their sort keys sorted; many are
+ * found by walking the sort index (see chooseDirect).
+ */
+async function pageOfSet(
+  db: Queryable,
+  o: SearchOptions,
+  input: SearchCustomersInput,
+  set: IdSet,
+  customers: () => Promise<number>,
+): Promise<CustomerRow[]> {
+  const direct =
+    o.plan === 'auto' ? chooseDirect(o, set.count, input.offset + input.limit, await customers()) : o.plan === 'direct';
+  return direct ? fetchAndSort(db, input, set) : walkSortIndex(db, input, [inBitmap(set)]);
+}
+
+/** Looks the ids up, sorts only their ids and sort keys, and reads whole rows for the page alone. */
+function fetchAndSort(db: Queryable, input: SearchCustomersInput, set: IdSet): Promise<CustomerRow[]> {
+  const sort = SORTS[input.sort ?? 'name'];
+  const ids = inList(set);
+  return db.all<CustomerRow>(
+    `SELECT ${CUSTOMER_COLUMNS} FROM customers NOT INDEXED WHERE id IN (
+       SELECT id FROM customers NOT INDEXED WHERE ${ids.sql} ORDER BY ${sort.order} LIMIT ? OFFSET ?
+     ) ORDER BY ${sort.order}`,
+    [...ids.params, input.limit, input.offset],
+  );
+}
+
+/**
+ * Walks the sort index in order, testing each entry, and stops at the end of the page: nothing is
+ * sorted. Only ids come out of the walk (a bitmap test needs nothing else from the row, so the index
+ * alone serves it); whole rows are read for the page alone.
+ */
+function walkSortIndex(db: Queryable, input: SearchCustomersInput, conditions: readonly Sql[]): Promise<CustomerRow[]> {
+  const sort = SORTS[input.sort ?? 'name'];
+  const w = where(conditions);
+  return db.all<CustomerRow>(
+    `SELECT ${CUSTOMER_COLUMNS} FROM customers NOT INDEXED WHERE id IN (
+       SELECT id FROM customers INDEXED BY ${sort.index} ${w.sql} ORDER BY ${sort.order} LIMIT ? OFFSET ?
+     ) ORDER BY ${sort.order}`,
+    [...w.params, input.limit, input.offset],
+  );
+}
+
+/** max(id): about the number of customers, for the cost model (asked at most once per search). */
+function lazyCustomerCount(db: Queryable): () => Promise<number> {
+  let n: Promise<number> | undefined;
+  return () => (n ??= db.get<{ n: number | null }>('SELECT max(id) AS n FROM customers').then((r) => r?.n ?? 0));
+}
+
+interface Resolved {
+  /** Every matching id, when there are at most `countCap` (or no per-row tests were needed). */
+  set: IdSet | null;
+  total: number;
+  capped: boolean;
+}
+
+/**
+ * Applies the broad filters' per-row tests to the listed ids (or, with none listed, to the first
+ * broad filter's index range), stopping after `countCap + 1` matches: up to there the result is an
+ * exact id set; past it the total is `capped`.
+ */
+async function resolve(
+  db: Queryable,
+  o: SearchOptions,
+  listed: IdSet | null,
+  broad: readonly Restriction[],
+  customers: () => Promise<number>,
+): Promise<Resolved> {
+  const [first, ...rest] = broad;
+  if (!first) return listed ? { set: listed, total: listed.count, capped: false } : { set: null, total: 0, capped: false };
+  const capped: Resolved = { set: null, total: o.countCap, capped: true };
+  // One broad filter alone: listing it already found more than setCap ≥ countCap customers.
+  if (!listed && rest.length === 0 && o.setCap >= o.countCap) return capped;
+
+  let source: Sql;
+  if (listed && (await driveByList(o, listed.count, customers))) {
+    const w = where([inList(listed), ...broad.map((r) => r.test)]);
+    source = { sql: `SELECT id FROM customers NOT INDEXED ${w.sql}`, params: w.params };
+  } else {
+    const w = where([
+      ...(listed ? [inBitmap(listed, 'd.id')] : []),
+      ...rest.map((r) => ({ sql: `EXISTS (SELECT 1 FROM customers WHERE customers.id = d.id AND ${r.test.sql})`, params: r.test.params })),
+    ]);
+    source = { sql: `SELECT d.id AS id FROM (${first.ids.sql}) AS d ${w.sql}`, params: [...first.ids.params, ...w.params] };
+  }
+  const set = await listIds(db, source, o.countCap);
+  return set ? { set, total: set.count, capped: false } : capped;
+}
+
+/**
+ * Testing the listed ids one by one costs a row lookup each; walking a broad filter's index instead
+ * meets a listed id about every N / listed entries and stops after `countCap + 1` matches.
+ */
+async function driveByList(o: SearchOptions, listed: number, customers: () => Promise<number>): Promise<boolean> {
+  const n = await customers();
+  const steps = Math.min(n, ((o.countCap + 1) * n) / listed);
+  return listed <= steps * o.walkCostRatio;
+}
+
+/**
+ * Fetching `n` customers by id and sorting their keys costs about `n` lookups (random pages); walking
+ * the sort index to the end of the page about `needed / density` steps, each `walkCostRatio` of one.
+ */
+function chooseDirect(o: SearchOptions, n: number, needed: number, customers: number): boolean {
+  return n <= needed || n * n <= needed * customers * o.walkCostRatio;
 }

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, it, expect } from 'vitest';
 import type { Db, Queryable } from '../db/driver';
 import { openTestDb, type TestDb } from '../db/testing';
 import { VaultError } from '../errors';
+import { createFieldsService } from '../fields/service';
+import { enableFields } from '../fields/testing';
 import { createCustomersService, type CustomersService } from './service';
 
 let t: TestDb;
@@ -64,6 +66,14 @@ describe('customers service', () => {
       city: null,
       notes: null,
       tags: ['VIP'],
+      birthday: null,
+      gender: null,
+      preferences: null,
+      custom: {},
+      lastVerifiedAt: null,
+      purchaseCount: 0,
+      purchaseTotal: 0,
+      lastPurchaseDate: null,
       createdAt: clock,
       updatedAt: clock,
     });
@@ -148,5 +158,93 @@ describe('customers service', () => {
     expect(db.ran).toEqual(['DELETE FROM customers']);
     expect(await svc.get(before.id)).toEqual(before);
     expect((await svc.search({ query: 'hadi', offset: 0, limit: 10 })).total).toBe(1);
+  });
+});
+
+describe('customers service and the field catalogue', () => {
+  it('refuses values for fields a new vault has off, naming each field', async () => {
+    expect(
+      await codeOf(
+        svc.save({ customer: { name: 'Budi', address: 'Jl. Mawar 3', birthday: '1990-01-02', gender: 'male', preferences: 'teh' } }),
+      ),
+    ).toEqual({
+      code: 'invalid_input',
+      fields: { address: 'field_disabled', birthday: 'field_disabled', gender: 'field_disabled', preferences: 'field_disabled' },
+    });
+    expect(await count(t.db, 'customers')).toBe(0);
+  });
+
+  it('stores and reads back the new fields once they are on', async () => {
+    await enableFields(t.db, ['address', 'birthday', 'gender', 'preferences']);
+    await createFieldsService(t.db).createCustom({ label: 'Ukuran baju', kind: 'choice', choices: ['S', 'M', 'L'], purpose: 'Untuk stok.', sensitive: false });
+    const fresh = createCustomersService(t.db, () => clock); // the catalogue is read once per service
+    const saved = await fresh.save({
+      customer: {
+        name: 'Ani',
+        address: 'Jl. Mawar 3',
+        birthday: '1990-07-17',
+        gender: 'female',
+        preferences: 'teh tawar',
+        custom: { custom_1: 'm' },
+        tags: ['Langganan'],
+      },
+    });
+    expect(saved).toMatchObject({
+      address: 'Jl. Mawar 3',
+      birthday: '1990-07-17',
+      gender: 'female',
+      preferences: 'teh tawar',
+      custom: { custom_1: 'M' },
+      tags: ['Langganan'],
+    });
+    expect(await fresh.get(saved.id)).toEqual(saved);
+    expect(await codeOf(fresh.save({ customer: { name: 'Ani', birthday: '2099-01-01', custom: { custom_1: 'XXL', custom_7: 'x' } } }))).toEqual({
+      code: 'invalid_input',
+      fields: { birthday: 'invalid_date', custom_1: 'invalid_choice', custom_7: 'field_disabled' },
+    });
+  });
+
+  it('keeps the values of a field switched off without erasing when the customer is edited', async () => {
+    await enableFields(t.db, ['address']);
+    const fields = createFieldsService(t.db);
+    await fields.createCustom({ label: 'Nomor member', kind: 'text', purpose: 'Untuk poin.', sensitive: false });
+    const before = await createCustomersService(t.db, () => clock).save({
+      customer: { name: 'Budi', phone: '0812-3456-7890', address: 'Jl. Mawar 3', custom: { custom_1: 'M-001' } },
+    });
+    await fields.update({ key: 'address', enabled: false, purpose: '' });
+    await fields.update({ key: 'phone', enabled: false, purpose: '' });
+    await fields.update({ key: 'custom_1', enabled: false, purpose: '' });
+
+    const later = createCustomersService(t.db, () => clock + 1);
+    expect(await codeOf(later.save({ id: before.id, customer: { name: 'Budi', phone: '0812-0000-1111' } }))).toEqual({
+      code: 'invalid_input',
+      fields: { phone: 'field_disabled' },
+    });
+    const edited = await later.save({ id: before.id, customer: { name: 'Budi Santoso', city: 'Bogor' } });
+    expect(edited).toMatchObject({ name: 'Budi Santoso', city: 'Bogor', phone: '+6281234567890', address: 'Jl. Mawar 3', custom: { custom_1: 'M-001' } });
+  });
+
+  it('keeps customer_tags in step through save and remove', async () => {
+    const a = await svc.save({ customer: { name: 'Ani', tags: ['VIP', 'Grosir'] } });
+    await svc.save({ id: a.id, customer: { name: 'Ani', tags: ['Reseller'] } });
+    expect(await t.db.all('SELECT tag FROM customer_tags WHERE customer_id = ?', [a.id])).toEqual([{ tag: 'Reseller' }]);
+    await svc.remove(a.id);
+    expect(await count(t.db, 'customer_tags')).toBe(0);
+  });
+
+  it('suggests the most used tags for a prefix', async () => {
+    for (const tags of [['VIP', 'Grosir'], ['vip'], ['Vegan'], ['Reseller']]) await svc.save({ customer: { name: 'X', tags } });
+    expect(await svc.tags({ prefix: 'v', limit: 5 })).toEqual([
+      { tag: expect.stringMatching(/^vip$/i), count: 2 },
+      { tag: 'Vegan', count: 1 },
+    ]);
+    expect(await svc.tags({ prefix: '', limit: 1 })).toEqual([{ tag: expect.stringMatching(/^vip$/i), count: 2 }]);
+  });
+
+  it('marks a customer verified now', async () => {
+    const { id } = await svc.save({ customer: { name: 'Citra' } });
+    clock += 60_000;
+    expect(await svc.markVerified(id)).toMatchObject({ id, lastVerifiedAt: clock });
+    expect(await codeOf(svc.markVerified(id + 1))).toEqual({ code: 'not_found' });
   });
 });

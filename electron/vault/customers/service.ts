@@ -1,27 +1,72 @@
 /**
- * The customers service the router calls (`customers.search/get/save/remove`).
- * Input has been parsed by the contract's schema; phone and email are validated here.
+ * The customers service the router calls (`customers.search/get/save/remove/tags/markVerified`).
+ * Input has been parsed by the contract's schema; values are checked here against the field catalogue.
  */
-import type { Customer, CustomerPage, SaveCustomerInput, SearchCustomersInput } from '../../contract';
-import type { Db } from '../db/driver';
+import {
+  BUILTIN_FIELDS,
+  type Customer,
+  type CustomerPage,
+  type FieldDef,
+  type SaveCustomerInput,
+  type SearchCustomersInput,
+  type TagCount,
+} from '../../contract';
+import type { Db, Queryable } from '../db/driver';
 import { VaultError } from '../errors';
-import { deleteCustomer, getCustomer, insertCustomer, updateCustomer } from './repository';
+import { listFields } from '../fields/repository';
+import { deleteCustomer, getCustomer, insertCustomer, markCustomerVerified, tagCounts, updateCustomer } from './repository';
 import { searchCustomers } from './search';
-import { validateCustomer } from './validate';
+import { validateCustomer, type NormalisedCustomer } from './validate';
 
 export interface CustomersService {
   search(input: SearchCustomersInput): Promise<CustomerPage>;
   /** Throws `not_found` when there is no such customer. */
   get(id: number): Promise<Customer>;
-  /** Creates when `id` is absent, otherwise updates (`not_found` if it does not exist). Returns the stored customer. */
+  /**
+   * Creates when `id` is absent, otherwise updates (`not_found` if it does not exist). Returns the stored customer.
+   * On update, values of switched-off fields that were kept (not erased) stay as they are.
+   */
   save(input: SaveCustomerInput): Promise<Customer>;
-  /** Deletes the customer and its search entry; `not_found` if it does not exist. */
+  /** Deletes the customer, its search entry, tags and purchases; `not_found` if it does not exist. */
   remove(id: number): Promise<{ id: number }>;
+  /** Most used tags starting with `prefix` (autocomplete), with counts. */
+  tags(input: { prefix: string; limit: number }): Promise<TagCount[]>;
+  /** Staff confirmed the details with the customer now; `not_found` if it does not exist. */
+  markVerified(id: number): Promise<Customer>;
 }
 
 const notFound = (id: number): VaultError => new VaultError('not_found', undefined, `customer ${id}`);
 
+async function reread(tx: Queryable, id: number): Promise<Customer> {
+  const saved = await getCustomer(tx, id);
+  if (!saved) throw new VaultError('internal', undefined, `customer ${id} vanished while saving`);
+  return saved;
+}
+
+/**
+ * A switched-off field keeps what was stored before it was switched off (unless erased): the form does
+ * not show it, so an update must not clear it. Enabled fields take the new values.
+ */
+function keepHiddenValues(next: NormalisedCustomer, stored: Customer, fields: readonly FieldDef[]): NormalisedCustomer {
+  const enabled = new Set(fields.filter((f) => f.enabled).map((f) => f.key));
+  const merged: NormalisedCustomer = { ...next, custom: { ...next.custom } };
+  for (const key of BUILTIN_FIELDS) {
+    if (!enabled.has(key)) (merged as unknown as Record<string, unknown>)[key] = stored[key];
+  }
+  for (const [key, value] of Object.entries(stored.custom)) {
+    if (!enabled.has(key)) merged.custom[key] = value;
+  }
+  return merged;
+}
+
+/** The handler creates one per call, so the catalogue is read at most once per request. */
 export function createCustomersService(db: Db, now: () => number = Date.now): CustomersService {
+  let catalogue: Promise<FieldDef[]> | undefined;
+  const fields = (): Promise<FieldDef[]> => {
+    catalogue ??= listFields(db);
+    return catalogue;
+  };
+
   return {
     search: (input) => searchCustomers(db, input),
 
@@ -32,19 +77,15 @@ export function createCustomersService(db: Db, now: () => number = Date.now): Cu
     },
 
     async save({ id, customer: input }) {
-      const customer = validateCustomer(input);
+      const catalogueNow = await fields();
+      const customer = validateCustomer(input, catalogueNow, now());
       return db.transaction(async (tx) => {
         const at = now();
-        let savedId: number;
-        if (id === undefined) {
-          savedId = await insertCustomer(tx, customer, at);
-        } else {
-          if (!(await updateCustomer(tx, id, customer, at))) throw notFound(id);
-          savedId = id;
-        }
-        const saved = await getCustomer(tx, savedId);
-        if (!saved) throw new VaultError('internal', undefined, `customer ${savedId} vanished while saving`);
-        return saved;
+        if (id === undefined) return reread(tx, await insertCustomer(tx, customer, at));
+        const stored = await getCustomer(tx, id);
+        if (!stored) throw notFound(id);
+        await updateCustomer(tx, id, keepHiddenValues(customer, stored, catalogueNow), at);
+        return reread(tx, id);
       });
     },
 
@@ -52,6 +93,15 @@ export function createCustomersService(db: Db, now: () => number = Date.now): Cu
       const removed = await db.transaction((tx) => deleteCustomer(tx, id));
       if (!removed) throw notFound(id);
       return { id };
+    },
+
+    tags: ({ prefix, limit }) => tagCounts(db, prefix, limit),
+
+    async markVerified(id) {
+      return db.transaction(async (tx) => {
+        if (!(await markCustomerVerified(tx, id, now()))) throw notFound(id);
+        return reread(tx, id);
+      });
     },
   };
 }

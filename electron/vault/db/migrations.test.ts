@@ -28,13 +28,37 @@ async function emptyDb(): Promise<Db> {
   return db;
 }
 
+/** A vault at version 1 (only the foundation migration applied), as the previous release left it. */
+async function v1Db(): Promise<Db> {
+  const db = await emptyDb();
+  await db.exec('PRAGMA foreign_keys = ON');
+  await applyMigrations(db, [migrations[0]!]);
+  return db;
+}
+
 const pragma = async (db: Db, name: string) => Object.values((await db.get<Record<string, number>>(`PRAGMA ${name}`)) ?? {})[0];
 const tableNames = async (db: Db) =>
   (await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).map((r) => r.name);
 
+describe('the shipped list', () => {
+  it('is numbered 1, 2, … without gaps, with distinct names', () => {
+    expect(migrations.map((m) => m.id)).toEqual(migrations.map((_, i) => i + 1));
+    expect(new Set(migrations.map((m) => m.name)).size).toBe(migrations.length);
+    expect(latestVersion()).toBe(migrations.length);
+  });
+
+  it('brings a new file to the latest version, recording every migration', async () => {
+    const { db } = await migrated();
+    expect(await pragma(db, 'user_version')).toBe(latestVersion());
+    expect(await db.all('SELECT id, name, checksum FROM schema_migrations ORDER BY id')).toEqual(
+      migrations.map((m) => ({ id: m.id, name: m.name, checksum: checksum(m) })),
+    );
+  });
+});
+
 describe('migration 1 (foundation)', () => {
   it('creates the tables, marks the file as a Brankas vault and records itself', async () => {
-    const { db } = await migrated();
+    const db = await v1Db();
     const tables = await tableNames(db);
     for (const t of ['meta', 'staff', 'customers', 'customers_fts', 'schema_migrations']) expect(tables).toContain(t);
     expect(await pragma(db, 'application_id')).toBe(APPLICATION_ID);
@@ -96,7 +120,7 @@ describe('checkMigrations', () => {
     expect(check).toEqual({ kind: 'ok', pending: [] });
     await applyMigrations(db, []);
     expect(await checkMigrations(db)).toEqual({ kind: 'ok', pending: [] });
-    expect(await db.get('SELECT count(*) AS n FROM schema_migrations')).toEqual({ n: 1 });
+    expect(await db.get('SELECT count(*) AS n FROM schema_migrations')).toEqual({ n: migrations.length });
   });
 
   it('says too_new when user_version is above the latest shipped migration', async () => {
@@ -117,42 +141,49 @@ describe('checkMigrations', () => {
     expect((await checkMigrations(db)).kind).toBe('mismatch');
   });
 
+  it('lists only the later migrations as pending for a file from an earlier version', async () => {
+    const db = await v1Db();
+    expect(await checkMigrations(db)).toEqual({ kind: 'ok', pending: migrations.slice(1) });
+  });
+
   it('says mismatch when user_version and the recorded rows disagree', async () => {
-    const { db } = await migrated();
+    const db = await v1Db();
     await db.exec('PRAGMA user_version = 0');
     expect(await checkMigrations(db)).toMatchObject({ kind: 'mismatch', detail: 'user_version 0 but 1 recorded migrations' });
     await db.exec('PRAGMA user_version = 1');
     await db.run("INSERT INTO schema_migrations (id, name, checksum, applied_at) VALUES (2, 'ghost', 'x', 1)");
     expect(await checkMigrations(db)).toMatchObject({ kind: 'mismatch', detail: 'user_version 1 but 2 recorded migrations' });
+    await db.exec('PRAGMA user_version = 2');
+    expect(await checkMigrations(db)).toMatchObject({ kind: 'mismatch', detail: 'migration 2 (ghost) differs from the shipped one' });
   });
 
   it('says mismatch when the file has a migration this list does not ship at that position', async () => {
-    const { db } = await migrated();
+    const db = await v1Db();
     const other: Migration[] = [{ id: 1, name: 'foundation', sql: `${migrations[0]!.sql}\n-- edited after release` }];
     expect((await checkMigrations(db, other)).kind).toBe('mismatch');
   });
 });
 
 describe('applyMigrations', () => {
-  const second: Migration = { id: 2, name: 'second', sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY) STRICT;' };
+  const next: Migration = { id: latestVersion() + 1, name: 'next', sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY) STRICT;' };
 
   it('applies a later migration on top of an existing file and records it', async () => {
     const { db } = await migrated();
-    const list = [...migrations, second];
+    const list = [...migrations, next];
     const check = await checkMigrations(db, list);
-    expect(check).toEqual({ kind: 'ok', pending: [second] });
-    await applyMigrations(db, [second], () => 1234);
-    expect(await pragma(db, 'user_version')).toBe(2);
+    expect(check).toEqual({ kind: 'ok', pending: [next] });
+    await applyMigrations(db, [next], () => 1234);
+    expect(await pragma(db, 'user_version')).toBe(next.id);
     expect(await tableNames(db)).toContain('extra');
-    expect(await db.get('SELECT id, name, checksum, applied_at FROM schema_migrations WHERE id = 2')).toEqual({
-      id: 2,
-      name: 'second',
-      checksum: checksum(second),
+    expect(await db.get('SELECT id, name, checksum, applied_at FROM schema_migrations WHERE id = ?', [next.id])).toEqual({
+      id: next.id,
+      name: 'next',
+      checksum: checksum(next),
       applied_at: 1234,
     });
     expect(await checkMigrations(db, list)).toEqual({ kind: 'ok', pending: [] });
     // The shipped list is now older than the file.
-    expect(await checkMigrations(db)).toEqual({ kind: 'too_new', fileVersion: 2 });
+    expect(await checkMigrations(db)).toEqual({ kind: 'too_new', fileVersion: next.id });
   });
 
   it('rolls back a failing migration completely and keeps the ones before it', async () => {

@@ -125,8 +125,9 @@ export const migrations: readonly Migration[] = [
         PRIMARY KEY (customer_id, tag)
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX customer_tags_by_tag ON customer_tags (tag, customer_id);
-      INSERT INTO customer_tags (customer_id, tag)
-        SELECT DISTINCT c.id, j.value FROM customers c, json_each(c.tags) j WHERE trim(j.value) <> '';
+      INSERT OR IGNORE INTO customer_tags (customer_id, tag)
+        SELECT c.id, trim(j.value) FROM customers c, json_each(c.tags) j
+        WHERE j.type = 'text' AND trim(j.value) <> '';
     `,
   },
 ];

@@ -6,10 +6,10 @@ interface Props {
   title: string;
   onClose(): void;
   children: ReactNode;
-  /** Receives focus on open; otherwise the first focusable element does. */
+  /** Receives focus on open; otherwise an element marked `data-autofocus`, else the first focusable one. */
   initialFocus?: RefObject<HTMLElement | null>;
   role?: 'dialog' | 'alertdialog';
-  size?: 'small' | 'medium';
+  size?: 'small' | 'medium' | 'large';
   describedBy?: string;
   testId?: string;
 }
@@ -26,7 +26,8 @@ export function Dialog({ title, onClose, children, initialFocus, role = 'dialog'
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const restoreInert = containerRef.current ? makeOthersInert(containerRef.current) : () => {};
-    const target = initialFocus?.current ?? focusableIn(panelRef.current)[0] ?? panelRef.current;
+    const marked = panelRef.current?.querySelector<HTMLElement>('[data-autofocus]');
+    const target = initialFocus?.current ?? marked ?? focusableIn(panelRef.current)[0] ?? panelRef.current;
     target?.focus();
     return () => {
       restoreInert();

@@ -8,28 +8,62 @@ interface Props {
   /** Translated error text; sets aria-invalid and is linked by aria-describedby. */
   error?: string | undefined;
   hint?: string | undefined;
+  /** Why this data is collected (the field catalogue's purpose), shown under the input. */
+  purpose?: string | undefined;
   required?: boolean;
   requiredLabel?: string;
-  type?: 'text' | 'password' | 'email' | 'tel' | 'number';
+  type?: 'text' | 'password' | 'email' | 'tel' | 'number' | 'date';
   multiline?: boolean;
   autoComplete?: string;
   autoFocus?: boolean;
   inputRef?: Ref<HTMLInputElement & HTMLTextAreaElement>;
-  inputMode?: 'text' | 'numeric' | 'tel' | 'email';
+  inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email';
   mono?: boolean;
-  min?: number;
-  max?: number;
+  min?: number | string;
+  max?: number | string;
   maxLength?: number;
   spellCheck?: boolean;
   rows?: number;
+  placeholder?: string;
+  testId?: string;
 }
 
-/** Label, input, hint and error, wired together for assistive technology. */
+/** The ids that describe a field: its error (which replaces the hint) and its purpose. */
+export function describedByFor(id: string, p: { error?: string | undefined; hint?: string | undefined; purpose?: string | undefined }) {
+  const errorId = p.error ? `${id}-error` : undefined;
+  const hintId = p.hint && !p.error ? `${id}-hint` : undefined;
+  const purposeId = p.purpose ? `${id}-purpose` : undefined;
+  return { errorId, hintId, purposeId, describedBy: [errorId, hintId, purposeId].filter(Boolean).join(' ') || undefined };
+}
+
+/** Error, hint and purpose lines under a field. */
+export function FieldNotes({ id, error, hint, purpose }: { id: string; error?: string | undefined; hint?: string | undefined; purpose?: string | undefined }) {
+  const ids = describedByFor(id, { error, hint, purpose });
+  return (
+    <>
+      {error && (
+        <p id={ids.errorId} className="field__error">
+          {error}
+        </p>
+      )}
+      {ids.hintId && (
+        <p id={ids.hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
+      {ids.purposeId && (
+        <p id={ids.purposeId} className="field__purpose">
+          {purpose}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Label, input, hint, purpose and error, wired together for assistive technology. */
 export function TextField({ inputRef, ...p }: Props) {
   // An error replaces the hint: every error message already says what to type instead.
-  const hintId = p.hint && !p.error ? `${p.id}-hint` : undefined;
-  const errorId = p.error ? `${p.id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  const { describedBy } = describedByFor(p.id, p);
   const common = {
     id: p.id,
     name: p.id,
@@ -42,7 +76,9 @@ export function TextField({ inputRef, ...p }: Props) {
     autoFocus: p.autoFocus,
     maxLength: p.maxLength,
     spellCheck: p.spellCheck,
+    placeholder: p.placeholder,
     className: p.mono ? 'input input--mono' : 'input',
+    'data-testid': p.testId,
   };
   return (
     <div className={p.error ? 'field field--invalid' : 'field'}>
@@ -53,25 +89,9 @@ export function TextField({ inputRef, ...p }: Props) {
       {p.multiline ? (
         <textarea {...common} ref={inputRef} rows={p.rows ?? 3} />
       ) : (
-        <input
-          {...common}
-          ref={inputRef}
-          type={p.type ?? 'text'}
-          inputMode={p.inputMode}
-          min={p.min}
-          max={p.max}
-        />
+        <input {...common} ref={inputRef} type={p.type ?? 'text'} inputMode={p.inputMode} min={p.min} max={p.max} />
       )}
-      {p.error && (
-        <p id={errorId} className="field__error">
-          {p.error}
-        </p>
-      )}
-      {hintId && (
-        <p id={hintId} className="field__hint">
-          {p.hint}
-        </p>
-      )}
+      <FieldNotes id={p.id} error={p.error} hint={p.hint} purpose={p.purpose} />
     </div>
   );
 }

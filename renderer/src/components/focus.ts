@@ -4,7 +4,7 @@ const FOCUSABLE =
 /** Tabbable elements inside `root`, in DOM order. */
 export function focusableIn(root: HTMLElement | null): HTMLElement[] {
   if (!root) return [];
-  return Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.closest('[inert]'));
+  return Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.closest('[inert], [hidden]'));
 }
 
 /**

@@ -1,7 +1,12 @@
+import { enRecords } from './en.records';
+import { enTransfer } from './en.transfer';
 import type { MessageKey } from './id';
 
 /** English. Typed against the Indonesian keys, so a missing or extra key is a compile error. */
 export const en: Record<MessageKey, string> = {
+  ...enRecords,
+  ...enTransfer,
+
   'app.name': 'Brankas',
   'app.tagline': 'The customer vault for your shop',
 
@@ -13,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   'common.continue': 'Continue',
   'common.and': 'and',
   'common.required': 'required',
+  'common.suggestions': 'Suggestions for {label}',
   'common.loading': 'Loading…',
 
   'lang.label': 'Language',
@@ -147,6 +153,15 @@ export const en: Record<MessageKey, string> = {
   'error.migration_mismatch': "The vault's data layout does not match this version of the app. Update the app or contact support.",
   'error.disk_full': 'The computer\'s storage is full. Free up some space, then try again.',
   'error.read_only': 'Brankas cannot write to its data folder. Check the folder permissions or contact support.',
+  'error.file_unreadable': 'This file cannot be read. Make sure it is not damaged or open in another program, then try again.',
+  'error.file_empty': 'This file is empty. Choose a file that holds customer data.',
+  'error.no_header': 'The first row of the file holds no column titles. Add a title row (for example Name, Phone, City), then try again.',
+  'error.file_too_large': 'This file is too large to import. Split it into several smaller files.',
+  'error.sheet_not_found': 'That sheet is not in this file. Choose another sheet.',
+  'error.unsupported_file': 'This kind of file is not supported. Choose a CSV or Excel (.xlsx) file.',
+  'error.file_expired': 'This file is no longer open. Choose it once more to continue.',
+  'error.cancelled': 'Cancelled. The vault was not changed.',
+  'error.busy': 'An import or export is still running. Wait until it finishes, then try again.',
 
   'field.required': 'This field is required.',
   'field.too_long': 'Too long. Please shorten it.',
@@ -156,4 +171,8 @@ export const en: Record<MessageKey, string> = {
   'field.invalid_value': 'This value is not valid.',
   'field.mismatch': 'Does not match the entry above. Type it again.',
   'field.too_many': 'Too many. Please remove some.',
+  'field.invalid_date': 'Not a valid date. Check the day, month and year.',
+  'field.invalid_number': 'Not a valid number.',
+  'field.invalid_choice': 'Not one of the available choices.',
+  'field.field_disabled': 'This data is not being collected (see Settings › Data collected).',
 };

@@ -3,7 +3,10 @@
  * `en.ts` must have exactly the same keys (the compiler and i18n.test.ts both check).
  * Placeholders look like `{name}` and are filled in by `translate()`.
  */
-export const id = {
+import { idRecords } from './id.records';
+import { idTransfer } from './id.transfer';
+
+const base = {
   'app.name': 'Brankas',
   'app.tagline': 'Brankas pelanggan untuk toko Anda',
 
@@ -15,6 +18,7 @@ export const id = {
   'common.continue': 'Lanjut',
   'common.and': 'dan',
   'common.required': 'wajib',
+  'common.suggestions': 'Saran untuk {label}',
   'common.loading': 'Memuat…',
 
   'lang.label': 'Bahasa',
@@ -149,6 +153,15 @@ export const id = {
   'error.migration_mismatch': 'Susunan data brankas tidak cocok dengan versi aplikasi ini. Perbarui aplikasi atau hubungi dukungan.',
   'error.disk_full': 'Penyimpanan komputer penuh. Kosongkan sebagian ruang, lalu coba lagi.',
   'error.read_only': 'Brankas tidak bisa menulis ke folder datanya. Periksa izin folder atau hubungi dukungan.',
+  'error.file_unreadable': 'File ini tidak bisa dibaca. Pastikan file tidak rusak dan tidak sedang dibuka program lain, lalu coba lagi.',
+  'error.file_empty': 'File ini kosong. Pilih file yang berisi data pelanggan.',
+  'error.no_header': 'Baris pertama file tidak berisi judul kolom. Tambahkan baris judul (misalnya Nama, No HP, Kota), lalu coba lagi.',
+  'error.file_too_large': 'File ini terlalu besar untuk diimpor. Bagi menjadi beberapa file yang lebih kecil.',
+  'error.sheet_not_found': 'Lembar (sheet) itu tidak ada di file ini. Pilih lembar lain.',
+  'error.unsupported_file': 'Jenis file ini tidak didukung. Pilih file CSV atau Excel (.xlsx).',
+  'error.file_expired': 'File ini sudah tidak terbuka lagi. Pilih file sekali lagi untuk melanjutkan.',
+  'error.cancelled': 'Dibatalkan. Brankas tidak diubah.',
+  'error.busy': 'Masih ada impor atau ekspor yang berjalan. Tunggu sampai selesai, lalu coba lagi.',
 
   'field.required': 'Wajib diisi.',
   'field.too_long': 'Terlalu panjang. Persingkat isian ini.',
@@ -158,6 +171,12 @@ export const id = {
   'field.invalid_value': 'Isian ini tidak valid.',
   'field.mismatch': 'Tidak sama dengan isian sebelumnya. Ketik ulang.',
   'field.too_many': 'Terlalu banyak. Kurangi jumlahnya.',
+  'field.invalid_date': 'Tanggal tidak valid. Periksa tanggal, bulan, dan tahunnya.',
+  'field.invalid_number': 'Bukan angka yang valid.',
+  'field.invalid_choice': 'Bukan salah satu pilihan yang tersedia.',
+  'field.field_disabled': 'Data ini sedang tidak dikumpulkan (lihat Pengaturan › Data yang dikumpulkan).',
 };
+
+export const id = { ...base, ...idRecords, ...idTransfer };
 
 export type MessageKey = keyof typeof id;

@@ -29,7 +29,7 @@ describe('customers slice', () => {
     ensureRange(250_010, 250_030);
     await flush();
     expect(fake.client.customers.search).toHaveBeenCalledTimes(1);
-    expect(fake.client.customers.search).toHaveBeenCalledWith({ query: '', offset: 250_000, limit: PAGE_SIZE });
+    expect(fake.client.customers.search).toHaveBeenCalledWith({ query: '', offset: 250_000, limit: PAGE_SIZE, sort: 'name' });
     expect(useStore.getState().total).toBe(TOTAL);
   });
 

@@ -1,5 +1,5 @@
 import { api } from '../api';
-import type { Customer, ErrorCode, Result, SaveCustomerInput } from '../contract';
+import type { Customer, CustomerFilter, CustomerSort, ErrorCode, Result, SaveCustomerInput, SearchCustomersInput } from '../contract';
 import type { SliceCreator } from './types';
 
 export const PAGE_SIZE = 100;
@@ -15,8 +15,13 @@ export interface CachedPage {
 export interface CustomersSlice {
   /** The search the list shows ('' = everyone). */
   query: string;
-  /** Rows matching `query`; null until the first page for it arrives. */
+  sort: CustomerSort;
+  /** Only the filters in use are set. */
+  filter: CustomerFilter;
+  /** Rows matching `query` and `filter`; null until the first page for it arrives. */
   total: number | null;
+  /** A very broad search is not counted to the end: `total` is a lower bound ("10.000+"). */
+  capped: boolean;
   /** Sparse: page index → rows. Never the whole list. */
   pages: Record<number, CachedPage>;
   /** Bumped on every new search and after every write; answers for an older one are dropped. */
@@ -25,12 +30,22 @@ export interface CustomersSlice {
   listError: ErrorCode | null;
 
   setQuery(query: string): void;
+  setSort(sort: CustomerSort): void;
+  /** Merges into the filter; an undefined value removes that filter. */
+  setFilter(patch: Partial<CustomerFilter>): void;
+  clearFilters(): void;
   /** Makes sure rows first..last (inclusive) are loaded or on their way. */
   ensureRange(first: number, last: number): void;
   /** Re-fetches what is on screen (after a write). */
   reloadCustomers(): void;
   saveCustomer(input: SaveCustomerInput): Promise<Result<Customer>>;
   removeCustomer(id: number): Promise<Result<{ id: number }>>;
+  /** Records that staff confirmed the details with the customer today. */
+  markVerified(id: number): Promise<Result<Customer>>;
+  /** Re-reads one customer (after its purchases changed) into the open editor, and the list. */
+  refreshCustomer(id: number): Promise<void>;
+  /** Existing tags starting with `prefix`, most used first (autocomplete). */
+  suggestTags(prefix: string): Promise<string[]>;
   /** Drops every customer value from memory (on lock). */
   clearCustomers(): void;
 }
@@ -48,18 +63,33 @@ export function evictPages(pages: Record<number, CachedPage>, around: number, ma
   return next;
 }
 
-const emptyList = { query: '', total: null, pages: {}, searching: false, listError: null } as const;
+const emptyList = { query: '', sort: 'name', filter: {}, total: null, capped: false, pages: {}, searching: false, listError: null } as const;
+
+/** The filter without unset entries (so an empty filter is `{}`). */
+export function cleanFilter(filter: CustomerFilter): CustomerFilter {
+  const out: CustomerFilter = {};
+  if (filter.tag?.trim()) out.tag = filter.tag.trim();
+  if (filter.city?.trim()) out.city = filter.city.trim();
+  if (filter.notVerifiedMonths !== undefined) out.notVerifiedMonths = filter.notVerifiedMonths;
+  return out;
+}
+
+export const hasFilter = (filter: CustomerFilter) => Object.keys(cleanFilter(filter)).length > 0;
+
+const TAG_SUGGESTIONS = 8;
 
 export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => {
   const inFlight = new Set<string>();
   let lastRange = { first: 0, last: 0 };
 
   const fetchPage = async (page: number): Promise<void> => {
-    const { generation: gen, query } = get();
+    const { generation: gen, query, sort, filter } = get();
     const key = `${gen}:${page}`;
     if (inFlight.has(key)) return;
     inFlight.add(key);
-    const res = await api.customers.search({ query, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+    const input: SearchCustomersInput = { query, offset: page * PAGE_SIZE, limit: PAGE_SIZE, sort };
+    if (hasFilter(filter)) input.filter = filter;
+    const res = await api.customers.search(input);
     inFlight.delete(key);
     if (get().generation !== gen) return;
     if (!res.ok) {
@@ -69,10 +99,18 @@ export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => 
     }
     set((s) => ({
       total: res.value.total,
+      capped: res.value.capped === true,
       searching: false,
       listError: null,
       pages: evictPages({ ...s.pages, [page]: { gen, items: res.value.items } }, page),
     }));
+  };
+
+  /** A new search, sort or filter: start again from the top. */
+  const restart = (patch: Partial<Pick<CustomersSlice, 'query' | 'sort' | 'filter'>>) => {
+    lastRange = { first: 0, last: 0 };
+    set((s) => ({ ...patch, pages: {}, generation: s.generation + 1, searching: true, listError: null }));
+    void fetchPage(0);
   };
 
   const fetchRange = (first: number, last: number) => {
@@ -89,9 +127,20 @@ export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => 
 
     setQuery(query) {
       if (query === get().query && get().total !== null) return;
-      lastRange = { first: 0, last: 0 };
-      set((s) => ({ query, pages: {}, generation: s.generation + 1, searching: true, listError: null }));
-      void fetchPage(0);
+      restart({ query });
+    },
+
+    setSort(sort) {
+      if (sort !== get().sort) restart({ sort });
+    },
+
+    setFilter(patch) {
+      const filter = cleanFilter({ ...get().filter, ...patch });
+      if (JSON.stringify(filter) !== JSON.stringify(get().filter)) restart({ filter });
+    },
+
+    clearFilters() {
+      if (hasFilter(get().filter)) restart({ filter: {} });
     },
 
     ensureRange(first, last) {
@@ -116,6 +165,31 @@ export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => 
       if (res.ok || res.error.code === 'not_found') get().reloadCustomers();
       if (!res.ok) get().noteError(res.error);
       return res;
+    },
+
+    async markVerified(id) {
+      const res = await api.customers.markVerified({ id });
+      if (res.ok) {
+        get().updateEditorCustomer(res.value);
+        get().reloadCustomers();
+      } else get().noteError(res.error);
+      return res;
+    },
+
+    async refreshCustomer(id) {
+      const res = await api.customers.get({ id });
+      if (res.ok) get().updateEditorCustomer(res.value);
+      else get().noteError(res.error);
+      get().reloadCustomers();
+    },
+
+    async suggestTags(prefix) {
+      const res = await api.customers.tags({ prefix, limit: TAG_SUGGESTIONS });
+      if (!res.ok) {
+        get().noteError(res.error);
+        return [];
+      }
+      return res.value.map((t) => t.tag);
     },
 
     clearCustomers() {

@@ -1,6 +1,11 @@
 import { create } from 'zustand';
 import { createCustomersSlice } from './customersSlice';
+import { createExportSlice } from './exportSlice';
+import { createFieldsSlice } from './fieldsSlice';
+import { createImportSlice } from './importSlice';
 import { createLocaleSlice } from './localeSlice';
+import { createPurchasesSlice } from './purchasesSlice';
+import { createSelectionSlice } from './selectionSlice';
 import { createSessionSlice } from './sessionSlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
@@ -9,9 +14,15 @@ import { createUiSlice } from './uiSlice';
 export const useStore = create<AppState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createCustomersSlice(...a),
+  ...createFieldsSlice(...a),
+  ...createPurchasesSlice(...a),
+  ...createSelectionSlice(...a),
+  ...createImportSlice(...a),
+  ...createExportSlice(...a),
   ...createLocaleSlice(...a),
   ...createUiSlice(...a),
 }));
 
 export type { AppState } from './types';
-export { customerAt, PAGE_SIZE } from './customersSlice';
+export { customerAt, hasFilter, PAGE_SIZE } from './customersSlice';
+export { enabledFields } from './fieldsSlice';

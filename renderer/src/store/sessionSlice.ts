@@ -8,7 +8,7 @@ import type {
   Settings,
   VaultStatus,
 } from '../contract';
-import type { SliceCreator } from './types';
+import type { AppState, SliceCreator } from './types';
 
 /** Why the vault was last locked, so Sign in can say so. */
 export type LockReason = 'idle' | 'system' | 'recovered' | null;
@@ -40,6 +40,17 @@ export interface SessionSlice {
 
 let pendingIssue: Promise<Result<RecoveryCodeIssue>> | null = null;
 
+/** Drops every customer value and everything derived from the vault from memory and screen. */
+function wipe(get: () => AppState): void {
+  const s = get();
+  s.clearCustomers();
+  s.clearFields();
+  s.clearPurchases();
+  s.clearSelection();
+  s.resetImport();
+  s.resetUi();
+}
+
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   status: null,
   statusError: null,
@@ -58,8 +69,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
 
   applyStatus(status, reason) {
     if (status.state !== 'unlocked') {
-      get().clearCustomers();
-      get().resetUi();
+      wipe(get);
       set({ recoveryIssue: null });
       if (reason !== undefined) set({ lockReason: reason });
     } else {
@@ -99,8 +109,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
 
   async lock(reason = null) {
     // Wipe first: the data must leave the screen even if the call is slow or fails.
-    get().clearCustomers();
-    get().resetUi();
+    wipe(get);
     const res = await api.vault.lock();
     if (res.ok) get().applyStatus(res.value, reason);
     else await get().loadStatus();

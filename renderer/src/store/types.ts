@@ -1,9 +1,22 @@
 import type { StateCreator } from 'zustand';
 import type { CustomersSlice } from './customersSlice';
+import type { ExportSlice } from './exportSlice';
+import type { FieldsSlice } from './fieldsSlice';
+import type { ImportSlice } from './importSlice';
 import type { LocaleSlice } from './localeSlice';
+import type { PurchasesSlice } from './purchasesSlice';
+import type { SelectionSlice } from './selectionSlice';
 import type { SessionSlice } from './sessionSlice';
 import type { UiSlice } from './uiSlice';
 
-export type AppState = SessionSlice & CustomersSlice & LocaleSlice & UiSlice;
+export type AppState = SessionSlice &
+  CustomersSlice &
+  FieldsSlice &
+  PurchasesSlice &
+  SelectionSlice &
+  ImportSlice &
+  ExportSlice &
+  LocaleSlice &
+  UiSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

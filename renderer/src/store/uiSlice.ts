@@ -15,12 +15,18 @@ export interface UiSlice {
   /** The customer form, when open. */
   editor: Editor | null;
   settingsOpen: boolean;
+  importOpen: boolean;
+  exportOpen: boolean;
   /** A short confirmation shown in a polite live region. */
   notice: Notice | null;
   openNewCustomer(): void;
   openCustomer(customer: Customer): void;
+  /** A fresher copy of the customer being edited (after a purchase or "details confirmed"). */
+  updateEditorCustomer(customer: Customer): void;
   closeEditor(): void;
   setSettingsOpen(open: boolean): void;
+  setImportOpen(open: boolean): void;
+  setExportOpen(open: boolean): void;
   showNotice(key: MessageKey, params?: MessageParams): void;
   clearNotice(): void;
   /** Closes everything that may show customer data (used on lock). */
@@ -32,12 +38,18 @@ let serial = 0;
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   editor: null,
   settingsOpen: false,
+  importOpen: false,
+  exportOpen: false,
   notice: null,
   openNewCustomer: () => set({ editor: { mode: 'new' } }),
   openCustomer: (customer) => set({ editor: { mode: 'edit', customer } }),
+  updateEditorCustomer: (customer) =>
+    set((s) => (s.editor?.mode === 'edit' && s.editor.customer.id === customer.id ? { editor: { mode: 'edit', customer } } : {})),
   closeEditor: () => set({ editor: null }),
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
+  setImportOpen: (importOpen) => set({ importOpen }),
+  setExportOpen: (exportOpen) => set({ exportOpen }),
   showNotice: (key, params) => set({ notice: params ? { key, params, serial: ++serial } : { key, serial: ++serial } }),
   clearNotice: () => set({ notice: null }),
-  resetUi: () => set({ editor: null, settingsOpen: false, notice: null }),
+  resetUi: () => set({ editor: null, settingsOpen: false, importOpen: false, exportOpen: false, notice: null }),
 });

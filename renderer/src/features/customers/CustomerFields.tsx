@@ -1,74 +1,109 @@
 import type { Ref } from 'react';
+import { Autocomplete } from '../../components/Autocomplete';
+import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
-import { CUSTOMER_LIMITS } from '../../contract';
-import type { MessageKey } from '../../i18n/translate';
+import { CUSTOMER_LIMITS, GENDERS, type FieldDef } from '../../contract';
+import { todayIso } from '../../i18n/format';
 import { fieldErrorKey, useT } from '../../i18n/useT';
-import { parseTags, type FieldName, type FormErrors, type FormValues } from './formModel';
+import { enabledFields, useStore } from '../../store';
+import { fieldLabel, genderLabels } from '../fields/fieldText';
+import { parseTags, valueOf, type FormErrors, type FormValues } from './formModel';
 
 interface Props {
   values: FormValues;
   errors: FormErrors;
-  onChange(field: FieldName, value: string): void;
+  fields: FieldDef[];
+  onChange(key: string, value: string): void;
   nameRef: Ref<HTMLInputElement & HTMLTextAreaElement>;
 }
 
-const layout: { field: FieldName; label: MessageKey; hint?: MessageKey; type?: 'tel' | 'email'; multiline?: boolean; wide?: boolean }[] = [
-  { field: 'name', label: 'form.name', wide: true },
-  { field: 'phone', label: 'form.phone', hint: 'form.phoneHint', type: 'tel' },
-  { field: 'email', label: 'form.email', type: 'email' },
-  { field: 'address', label: 'form.address', multiline: true, wide: true },
-  { field: 'city', label: 'form.city' },
-  { field: 'tags', label: 'form.tags', hint: 'form.tagsHint' },
-  { field: 'notes', label: 'form.notes', multiline: true, wide: true },
-];
-
-const maxLength: Partial<Record<FieldName, number>> = {
-  name: CUSTOMER_LIMITS.name,
+const WIDE = new Set(['address', 'notes', 'preferences']);
+const maxLength: Record<string, number> = {
   phone: CUSTOMER_LIMITS.phone,
   email: CUSTOMER_LIMITS.email,
   address: CUSTOMER_LIMITS.address,
   city: CUSTOMER_LIMITS.city,
   notes: CUSTOMER_LIMITS.notes,
+  preferences: CUSTOMER_LIMITS.preferences,
 };
 
-/** The customer form's inputs, each with its label, hint and translated error. */
-export function CustomerFields({ values, errors, onChange, nameRef }: Props) {
+/** The customer form's inputs: name, the fields switched on (each with its purpose), tags. */
+export function CustomerFields({ values, errors, fields, onChange, nameRef }: Props) {
   const t = useT();
+  const suggestTags = useStore((s) => s.suggestTags);
   const tags = parseTags(values.tags);
+  const error = (key: string) => {
+    const code = errors[key];
+    return code ? t(fieldErrorKey(code)) : undefined;
+  };
+
+  const input = (field: FieldDef) => {
+    const id = `customer-${field.key}`;
+    const common = {
+      id,
+      label: fieldLabel(t, field),
+      value: valueOf(values, field.key),
+      onChange: (v: string) => onChange(field.key, v),
+      error: error(field.key),
+      purpose: field.purpose ? t('form.purpose', { purpose: field.purpose }) : undefined,
+    };
+    const choices = field.key === 'gender' ? GENDERS.map((g) => ({ value: g, label: t(genderLabels[g]) })) : field.kind === 'choice' ? field.choices.map((c) => ({ value: c, label: c })) : null;
+    if (choices) return <SelectField {...common} options={[{ value: '', label: t('form.notFilled') }, ...choices]} />;
+    if (field.kind === 'date') return <TextField {...common} type="date" min="1900-01-01" max={field.key === 'birthday' ? todayIso() : undefined} />;
+    return (
+      <TextField
+        {...common}
+        type={field.kind === 'phone' ? 'tel' : field.kind === 'email' ? 'email' : 'text'}
+        inputMode={field.kind === 'number' ? 'decimal' : undefined}
+        hint={field.key === 'phone' ? t('form.phoneHint') : undefined}
+        multiline={field.kind === 'longtext'}
+        rows={field.key === 'address' ? 2 : 3}
+        maxLength={maxLength[field.key] ?? CUSTOMER_LIMITS.customText}
+      />
+    );
+  };
+
   return (
     <div className="form-grid">
-      {layout.map(({ field, label, hint, type, multiline, wide }) => {
-        const error = errors[field];
-        return (
-          <div key={field} className={wide ? 'form-grid__wide' : undefined}>
-            <TextField
-              id={`customer-${field}`}
-              label={t(label)}
-              value={values[field]}
-              onChange={(v) => onChange(field, v)}
-              error={error ? t(fieldErrorKey(error)) : undefined}
-              hint={hint ? t(hint) : undefined}
-              required={field === 'name'}
-              requiredLabel={t('common.required')}
-              type={type ?? 'text'}
-              multiline={multiline ?? false}
-              rows={field === 'address' ? 2 : 3}
-              inputRef={field === 'name' ? nameRef : undefined}
-              autoComplete="off"
-              maxLength={maxLength[field]}
-            />
-            {field === 'tags' && tags.length > 0 && (
-              <div className="tag-preview" aria-hidden="true">
-                {tags.map((tag) => (
-                  <span key={tag} className="tag">
-                    {tag}
-                  </span>
-                ))}
-              </div>
-            )}
+      <div className="form-grid__wide">
+        <TextField
+          id="customer-name"
+          label={t('form.name')}
+          value={values.name}
+          onChange={(v) => onChange('name', v)}
+          error={error('name')}
+          required
+          requiredLabel={t('common.required')}
+          inputRef={nameRef}
+          maxLength={CUSTOMER_LIMITS.name}
+        />
+      </div>
+      {enabledFields(fields).map((field) => (
+        <div key={field.key} className={WIDE.has(field.key) ? 'form-grid__wide' : undefined}>
+          {input(field)}
+        </div>
+      ))}
+      <div className="form-grid__wide">
+        <Autocomplete
+          id="customer-tags"
+          label={t('form.tags')}
+          mode="list"
+          value={values.tags}
+          onChange={(v) => onChange('tags', v)}
+          suggest={suggestTags}
+          hint={t('form.tagsHint')}
+          error={error('tags')}
+        />
+        {tags.length > 0 && (
+          <div className="tag-preview" aria-hidden="true">
+            {tags.map((tag) => (
+              <span key={tag} className="tag">
+                {tag}
+              </span>
+            ))}
           </div>
-        );
-      })}
+        )}
+      </div>
     </div>
   );
 }

@@ -31,6 +31,9 @@ export function CustomerList() {
   const generation = useStore((s) => s.generation);
   const ensureRange = useStore((s) => s.ensureRange);
   const openCustomer = useStore((s) => s.openCustomer);
+  const selecting = useStore((s) => s.selecting);
+  const selected = useStore((s) => s.selected);
+  const toggleSelected = useStore((s) => s.toggleSelected);
   const [view, setView] = useState<ScaledView | null>(null);
   const [active, setActive] = useState(0);
   const virtualHeight = useRef(0);
@@ -92,7 +95,7 @@ export function CustomerList() {
     moveTo(target);
   };
 
-  const rowRef = (index: number) => (el: HTMLButtonElement | null) => {
+  const rowRef = (index: number) => (el: HTMLElement | null) => {
     if (el && focusRequest.current === index) {
       focusRequest.current = null;
       el.focus({ preventScroll: true });
@@ -100,12 +103,15 @@ export function CustomerList() {
   };
 
   return (
-    <div className="list">
+    <div className={selecting ? 'list list--select' : 'list'}>
       <div className="list__head" aria-hidden="true">
+        {selecting && <span />}
         <span>{t('customers.col.name')}</span>
         <span>{t('customers.col.phone')}</span>
         <span>{t('customers.col.city')}</span>
         <span>{t('customers.col.tags')}</span>
+        <span>{t('customers.col.lastPurchase')}</span>
+        <span className="num">{t('customers.col.total')}</span>
       </div>
       <div ref={scrollRef} className="list__scroll" data-testid="customer-list-scroll">
         <div
@@ -114,20 +120,26 @@ export function CustomerList() {
           className="list__body"
           style={{ height: realHeight(total * ROW_HEIGHT) }}
         >
-          {items.map((item) => (
-            <CustomerRow
-              key={item.index}
-              index={item.index}
-              total={total}
-              top={realTop(item.start, offset, ratio)}
-              customer={customerAt(pages, item.index)}
-              tabbable={item.index === tabbable}
-              buttonRef={rowRef(item.index)}
-              onOpen={openCustomer}
-              onFocus={() => setActive(item.index)}
-              onKeyDown={(e) => onKeyDown(e, item.index)}
-            />
-          ))}
+          {items.map((item) => {
+            const customer = customerAt(pages, item.index);
+            return (
+              <CustomerRow
+                key={item.index}
+                index={item.index}
+                total={total}
+                top={realTop(item.start, offset, ratio)}
+                customer={customer}
+                tabbable={item.index === tabbable}
+                selecting={selecting}
+                selected={customer !== undefined && selected.has(customer.id)}
+                focusRef={rowRef(item.index)}
+                onOpen={openCustomer}
+                onToggle={(c) => toggleSelected(c.id)}
+                onFocus={() => setActive(item.index)}
+                onKeyDown={(e) => onKeyDown(e, item.index)}
+              />
+            );
+          })}
         </div>
       </div>
     </div>

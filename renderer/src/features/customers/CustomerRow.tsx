@@ -1,6 +1,8 @@
-import type { KeyboardEvent, Ref } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { Customer } from '../../contract';
+import { formatDate, formatRupiah } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
+import { useStore } from '../../store';
 
 export const ROW_HEIGHT = 48;
 const MAX_TAGS_SHOWN = 3;
@@ -11,15 +13,72 @@ interface Props {
   top: number;
   customer: Customer | undefined;
   tabbable: boolean;
-  buttonRef: Ref<HTMLButtonElement>;
+  /** Selection mode: the row is a checkbox instead of a button that opens the customer. */
+  selecting: boolean;
+  selected: boolean;
+  focusRef: (el: HTMLElement | null) => void;
   onOpen(customer: Customer): void;
+  onToggle(customer: Customer): void;
   onFocus(): void;
   onKeyDown(e: KeyboardEvent<HTMLDivElement>): void;
 }
 
-/** One row: name, phone, city, tags. A placeholder while its page is on the way. */
-export function CustomerRow({ index, total, top, customer, tabbable, buttonRef, onOpen, onFocus, onKeyDown }: Props) {
+function Cells({ customer }: { customer: Customer }) {
+  const locale = useStore((s) => s.locale);
+  return (
+    <>
+      <span className="row__name">{customer.name}</span>
+      <span className="row__phone">{customer.phoneDisplay ?? ''}</span>
+      <span className="row__city">{customer.city ?? ''}</span>
+      <span className="row__tags">
+        {customer.tags.slice(0, MAX_TAGS_SHOWN).map((tag) => (
+          <span key={tag} className="tag">
+            {tag}
+          </span>
+        ))}
+        {customer.tags.length > MAX_TAGS_SHOWN && <span className="tag tag--more">+{customer.tags.length - MAX_TAGS_SHOWN}</span>}
+      </span>
+      <span className="row__date">{customer.lastPurchaseDate ? formatDate(locale, customer.lastPurchaseDate) : ''}</span>
+      <span className="row__amount amount">{customer.purchaseCount > 0 ? formatRupiah(customer.purchaseTotal) : ''}</span>
+    </>
+  );
+}
+
+/** One row: name, phone, city, tags, last purchase, total. A placeholder while its page is on the way. */
+export function CustomerRow({ index, total, top, customer, tabbable, selecting, selected, focusRef, onOpen, onToggle, onFocus, onKeyDown }: Props) {
   const t = useT();
+  let content: ReactNode;
+  if (!customer) {
+    content = (
+      <button ref={focusRef} type="button" className="row__button row__button--loading" tabIndex={tabbable ? 0 : -1} aria-disabled onFocus={onFocus} data-testid="customer-row" data-index={index}>
+        <span className="sr-only">{t('customers.rowLoading')}</span>
+        <span className="skeleton" aria-hidden="true" />
+      </button>
+    );
+  } else if (selecting) {
+    content = (
+      <label className={selected ? 'row__button row__button--selected' : 'row__button'} data-testid="customer-row" data-index={index}>
+        <input
+          ref={focusRef}
+          type="checkbox"
+          className="row__check"
+          checked={selected}
+          onChange={() => onToggle(customer)}
+          tabIndex={tabbable ? 0 : -1}
+          onFocus={onFocus}
+          aria-label={t('select.row', { name: customer.name })}
+          data-testid="customer-select"
+        />
+        <Cells customer={customer} />
+      </label>
+    );
+  } else {
+    content = (
+      <button ref={focusRef} type="button" className="row__button" tabIndex={tabbable ? 0 : -1} onFocus={onFocus} onClick={() => onOpen(customer)} data-testid="customer-row" data-index={index}>
+        <Cells customer={customer} />
+      </button>
+    );
+  }
   return (
     <div
       role="listitem"
@@ -29,38 +88,7 @@ export function CustomerRow({ index, total, top, customer, tabbable, buttonRef, 
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       onKeyDown={onKeyDown}
     >
-      <button
-        ref={buttonRef}
-        type="button"
-        className={customer ? 'row__button' : 'row__button row__button--loading'}
-        tabIndex={tabbable ? 0 : -1}
-        data-testid="customer-row"
-        data-index={index}
-        aria-disabled={customer ? undefined : true}
-        onFocus={onFocus}
-        onClick={() => customer && onOpen(customer)}
-      >
-        {customer ? (
-          <>
-            <span className="row__name">{customer.name}</span>
-            <span className="row__phone">{customer.phoneDisplay ?? ''}</span>
-            <span className="row__city">{customer.city ?? ''}</span>
-            <span className="row__tags">
-              {customer.tags.slice(0, MAX_TAGS_SHOWN).map((tag) => (
-                <span key={tag} className="tag">
-                  {tag}
-                </span>
-              ))}
-              {customer.tags.length > MAX_TAGS_SHOWN && <span className="tag tag--more">+{customer.tags.length - MAX_TAGS_SHOWN}</span>}
-            </span>
-          </>
-        ) : (
-          <>
-            <span className="sr-only">{t('customers.rowLoading')}</span>
-            <span className="skeleton" aria-hidden="true" />
-          </>
-        )}
-      </button>
+      {content}
     </div>
   );
 }

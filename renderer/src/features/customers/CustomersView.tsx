@@ -1,21 +1,36 @@
+import { Alert } from '../../components/Alert';
 import { formatNumber } from '../../i18n/translate';
 import { errorKey, useT } from '../../i18n/useT';
-import { useStore } from '../../store';
-import { Alert } from '../../components/Alert';
+import { hasFilter, useStore } from '../../store';
 import { CustomerList } from './CustomerList';
+import { FilterBar } from './FilterBar';
 import { SearchBox } from './SearchBox';
 
-/** Toolbar (title, count, search, add) above the list or its empty state. */
+const Icon = ({ d }: { d: string }) => (
+  <svg className="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+    <path d={d} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+  </svg>
+);
+const IMPORT_ICON = 'M10 3v9M6.5 8.5L10 12l3.5-3.5M4 14.5V16a1 1 0 001 1h10a1 1 0 001-1v-1.5';
+const EXPORT_ICON = 'M10 12V3M6.5 6.5L10 3l3.5 3.5M4 14.5V16a1 1 0 001 1h10a1 1 0 001-1v-1.5';
+
+/** Toolbar (title, count, search, import, export, add), sort and filters, then the list or its empty state. */
 export function CustomersView() {
   const t = useT();
   const locale = useStore((s) => s.locale);
   const total = useStore((s) => s.total);
+  const capped = useStore((s) => s.capped);
   const query = useStore((s) => s.query);
+  const sort = useStore((s) => s.sort);
+  const filter = useStore((s) => s.filter);
   const searching = useStore((s) => s.searching);
   const listError = useStore((s) => s.listError);
   const openNewCustomer = useStore((s) => s.openNewCustomer);
+  const setImportOpen = useStore((s) => s.setImportOpen);
+  const setExportOpen = useStore((s) => s.setExportOpen);
 
-  const count = total === null ? null : formatNumber(locale, total);
+  const filtered = query !== '' || hasFilter(filter);
+  const count = total === null ? null : formatNumber(locale, total) + (capped ? '+' : '');
   const empty = total === 0 && !searching;
 
   return (
@@ -26,19 +41,31 @@ export function CustomersView() {
             {t('customers.title')}
           </h1>
           <span className="count" data-testid="customer-count" aria-live="polite">
-            {count !== null && (query ? t('customers.countMatching', { count }) : t('customers.count', { count }))}
+            {count !== null &&
+              (total === 1 && !capped
+                ? t(filtered ? 'customers.countMatchingOne' : 'customers.countOne')
+                : filtered
+                  ? t('customers.countMatching', { count })
+                  : t('customers.count', { count }))}
           </span>
         </div>
         <SearchBox />
+        <button type="button" className="button button--outline" onClick={() => setImportOpen(true)} data-testid="import-open">
+          <Icon d={IMPORT_ICON} />
+          {t('import.button')}
+        </button>
+        <button type="button" className="button button--outline" onClick={() => setExportOpen(true)} data-testid="export-open">
+          <Icon d={EXPORT_ICON} />
+          {t('export.button')}
+        </button>
         <button type="button" className="button button--primary" onClick={openNewCustomer}>
-          <svg className="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-            <path d="M10 4v12M4 10h12" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-          </svg>
+          <Icon d="M10 4v12M4 10h12" />
           {t('customers.add')}
         </button>
       </div>
+      {((total !== null && total > 0) || filtered) && <FilterBar />}
       {listError && <Alert>{t(errorKey(listError))}</Alert>}
-      {empty && !query && (
+      {empty && !filtered && (
         <div className="empty" data-testid="empty-state">
           <span className="empty__icon" aria-hidden="true">
             <svg viewBox="0 0 24 24" focusable="false">
@@ -50,12 +77,17 @@ export function CustomersView() {
           </span>
           <h2 className="empty__title">{t('customers.empty.title')}</h2>
           <p className="empty__body">{t('customers.empty.body')}</p>
-          <button type="button" className="button button--primary" onClick={openNewCustomer}>
-            {t('customers.empty.cta')}
-          </button>
+          <div className="empty__actions">
+            <button type="button" className="button button--primary" onClick={openNewCustomer}>
+              {t('customers.empty.cta')}
+            </button>
+            <button type="button" className="button button--outline" onClick={() => setImportOpen(true)}>
+              {t('customers.empty.import')}
+            </button>
+          </div>
         </div>
       )}
-      {empty && query && (
+      {empty && filtered && (
         <div className="empty" data-testid="no-results">
           <span className="empty__icon" aria-hidden="true">
             <svg viewBox="0 0 24 24" focusable="false">
@@ -65,11 +97,11 @@ export function CustomersView() {
               </g>
             </svg>
           </span>
-          <h2 className="empty__title">{t('customers.noResults.title', { query })}</h2>
-          <p className="empty__body">{t('customers.noResults.body')}</p>
+          <h2 className="empty__title">{query ? t('customers.noResults.title', { query }) : t('customers.noResults.filtered')}</h2>
+          <p className="empty__body">{query ? t('customers.noResults.body') : t('customers.noResults.filteredBody')}</p>
         </div>
       )}
-      {!empty && <CustomerList key={query} />}
+      {!empty && <CustomerList key={`${query}\u0000${sort}\u0000${JSON.stringify(filter)}`} />}
     </section>
   );
 }

@@ -1,13 +1,28 @@
+import { useEffect } from 'react';
+import { api } from '../../api';
 import { Notice } from '../../components/Notice';
 import { useStore } from '../../store';
 import { CustomerEditor } from '../customers/CustomerEditor';
 import { CustomersView } from '../customers/CustomersView';
+import { ExportDialog } from '../export/ExportDialog';
+import { ImportWizard } from '../import/ImportWizard';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { AppHeader } from './AppHeader';
 
 export function MainScreen({ ownerName }: { ownerName: string }) {
   const editorKey = useStore((s) => (s.editor === null ? null : s.editor.mode === 'edit' ? `edit-${s.editor.customer.id}` : 'new'));
   const settingsOpen = useStore((s) => s.settingsOpen);
+  const importOpen = useStore((s) => s.importOpen);
+  const exportOpen = useStore((s) => s.exportOpen);
+  const loadFields = useStore((s) => s.loadFields);
+  const receiveJobProgress = useStore((s) => s.receiveJobProgress);
+
+  // The catalogue decides which fields the form, import and export show.
+  useEffect(() => {
+    void loadFields();
+  }, [loadFields]);
+  useEffect(() => api.on('job.progress', receiveJobProgress), [receiveJobProgress]);
+
   return (
     <div className="shell">
       <AppHeader ownerName={ownerName} />
@@ -17,6 +32,8 @@ export function MainScreen({ ownerName }: { ownerName: string }) {
       <Notice />
       {editorKey && <CustomerEditor key={editorKey} />}
       {settingsOpen && <SettingsDialog />}
+      {importOpen && <ImportWizard />}
+      {exportOpen && <ExportDialog />}
     </div>
   );
 }

@@ -1,75 +1,36 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { Alert } from '../../components/Alert';
+import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
-import { TextField } from '../../components/TextField';
-import { IDLE_LOCK_MAX, IDLE_LOCK_MIN, SettingsInput, type ErrorCode } from '../../contract';
-import { errorKey, useT } from '../../i18n/useT';
+import { panelProps, Tabs } from '../../components/Tabs';
+import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
+import { FieldCatalogue } from '../fields/FieldCatalogue';
+import { GeneralSettings } from './GeneralSettings';
 
-/** Idle auto-lock minutes, saved with `settings.save`. */
+type Section = 'general' | 'fields';
+const PREFIX = 'settings';
+
+/** Settings in sections: General (idle lock) and Data collected (the field catalogue). */
 export function SettingsDialog() {
   const t = useT();
-  const status = useStore((s) => s.status);
-  const saveSettings = useStore((s) => s.saveSettings);
   const setSettingsOpen = useStore((s) => s.setSettingsOpen);
-  const showNotice = useStore((s) => s.showNotice);
-  const current = status?.state === 'unlocked' ? status.settings.idleLockMinutes : IDLE_LOCK_MIN;
-  const [minutes, setMinutes] = useState(String(current));
-  const [invalid, setInvalid] = useState(false);
-  const [error, setError] = useState<ErrorCode | null>(null);
-  const [busy, setBusy] = useState(false);
-  const inputRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const [section, setSection] = useState<Section>('general');
   const close = () => setSettingsOpen(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    const parsed = SettingsInput.safeParse({ idleLockMinutes: minutes.trim() === '' ? NaN : Number(minutes) });
-    setInvalid(!parsed.success);
-    if (!parsed.success) {
-      inputRef.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const res = await saveSettings(parsed.data);
-    setBusy(false);
-    if (res.ok) {
-      close();
-      showNotice('settings.saved');
-    } else setError(res.error.code);
-  };
-
   return (
-    <Dialog title={t('settings.title')} onClose={close} initialFocus={inputRef} size="small" testId="settings-dialog">
-      <form className="form" onSubmit={submit} noValidate>
-        {error && <Alert>{t(errorKey(error))}</Alert>}
-        <TextField
-          id="settings-idle-minutes"
-          label={t('settings.idleLock')}
-          type="number"
-          inputMode="numeric"
-          min={IDLE_LOCK_MIN}
-          max={IDLE_LOCK_MAX}
-          value={minutes}
-          onChange={(v) => {
-            setMinutes(v);
-            setInvalid(false);
-          }}
-          hint={t('settings.idleLockHint', { min: IDLE_LOCK_MIN, max: IDLE_LOCK_MAX })}
-          error={invalid ? t('settings.rangeError', { min: IDLE_LOCK_MIN, max: IDLE_LOCK_MAX }) : undefined}
-          inputRef={inputRef}
-        />
-        <div className="dialog__actions">
-          <span className="spacer" />
-          <button type="button" className="button button--ghost" onClick={close}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
-      </form>
+    <Dialog title={t('settings.title')} onClose={close} size="large" testId="settings-dialog">
+      <Tabs<Section>
+        label={t('settings.sections')}
+        prefix={PREFIX}
+        active={section}
+        onChange={setSection}
+        tabs={[
+          { key: 'general', label: t('settings.tab.general'), testId: 'settings-tab-general' },
+          { key: 'fields', label: t('settings.tab.fields'), testId: 'settings-tab-fields' },
+        ]}
+      />
+      <div {...panelProps(PREFIX, section)} className="tab-panel">
+        {section === 'general' ? <GeneralSettings onClose={close} /> : <FieldCatalogue onClose={close} />}
+      </div>
     </Dialog>
   );
 }

@@ -1,0 +1,245 @@
+/**
+ * `npm run bench` (all sizes) / `npm run bench -- --quick` (100k only): generates seeded synthetic
+ * customers as CSV, measures the importer against a raw-insert baseline and search through the
+ * router against the raw FTS query, all in this run, and prints the figures with their targets.
+ * Options: --rounds N (search rounds, default 5); --keep (keep the vaults in bench/.data, with their
+ * key beside them — synthetic data only); --search-only (search the kept vault of the largest size
+ * again, no generation or import); --cache-kib N (what-if: PRAGMA cache_size = -N on every measured
+ * connection; the app sets none).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ImportTarget } from '../electron/contract';
+import { createRouter } from '../electron/ipc/router';
+import { testContext } from '../electron/ipc/testing';
+import type { ChildReport, ChildTask } from './child';
+import { writeCsv, type GenerateResult } from './generate';
+import { measureSearch, PAGE, queryClasses, type ClassResult } from './search-latency';
+import { int, mb, ms, note, out, percentile, ratio, table, timed } from './stats';
+import { createBenchVault, signedInService, type BenchVault } from './vault';
+
+const SEED = 20_240_817;
+const DATA = resolve('bench/.data');
+const CHILD = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, 'child.mjs');
+/** Header order of the generated CSV: Nama, No HP, Email, Alamat, Kota, Tag, Catatan (address is off in a new vault). */
+const EXPECTED_MAPPING: ImportTarget[] = ['name', 'phone', 'email', null, 'city', 'tags', 'notes'];
+
+const TARGET = { importRatio: 0.5, rssBytes: 400 * 1024 * 1024, p95Ms: 50, p95Ratio: 1.5 };
+
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const keep = argv.includes('--keep');
+const searchOnly = argv.includes('--search-only');
+const option = (name: string): number | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? Number(argv[i + 1]) || undefined : undefined;
+};
+const rounds = option('--rounds') ?? 5;
+const cacheKib = option('--cache-kib');
+const sizes = quick ? [100_000] : [100_000, 1_000_000];
+
+let running: ChildProcess | null = null;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    running?.kill('SIGKILL');
+    process.exit(130);
+  });
+}
+
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
+
+function inChild(task: ChildTask): Promise<ChildReport> {
+  return new Promise((resolvePromise, reject) => {
+    const child = fork(CHILD, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    running = child;
+    let settled = false;
+    child.once('message', (m: { ok: true; report: ChildReport } | { ok: false; error: string }) => {
+      settled = true;
+      if (m.ok) resolvePromise(m.report);
+      else reject(new Error(`${task.kind} child failed:\n${m.error}`));
+    });
+    child.once('exit', (code) => {
+      running = null;
+      if (!settled) reject(new Error(`${task.kind} child exited with ${code} before reporting`));
+    });
+    child.send(task);
+  });
+}
+
+async function csvFor(count: number): Promise<{ path: string; gen: GenerateResult; ms: number | null }> {
+  const path = join(DATA, `customers-${count}-seed${SEED}.csv`);
+  const done = `${path}.json`;
+  if (existsSync(path) && existsSync(done)) return { path, gen: JSON.parse(readFileSync(done, 'utf8')) as GenerateResult, ms: null };
+  note(`generating ${int(count)} customers → ${path}`);
+  const { value: gen, ms: took } = await timed(() => writeCsv(path, SEED, count));
+  writeFileSync(done, JSON.stringify(gen));
+  return { path, gen, ms: took };
+}
+
+interface ImportFigures {
+  count: number;
+  gen: GenerateResult;
+  genMs: number | null;
+  raw: ChildReport;
+  imp: ChildReport;
+}
+
+async function importBench(count: number, vaultDir: string): Promise<{ figures: ImportFigures; vault: BenchVault }> {
+  const { path: csv, gen, ms: genMs } = await csvFor(count);
+  note(`${label(count)}: raw baseline (load ${load()})`);
+  const rawPath = join(DATA, `raw-${count}.db`);
+  const raw = await inChild({ kind: 'raw', path: rawPath, seed: SEED, count, cacheKib });
+  for (const s of ['', '-wal', '-shm']) rmSync(rawPath + s, { force: true });
+  note(`${label(count)}: importer (load ${load()})`);
+  const vault = await createBenchVault(vaultDir);
+  const imp = await inChild({ kind: 'import', vault, csv, expectedMapping: EXPECTED_MAPPING, cacheKib });
+  if (imp.note) note(imp.note);
+  if (imp.rows !== gen.ok || raw.rows !== gen.ok) {
+    note(`warning: stored ${imp.rows} (import) / ${raw.rows} (raw), expected ${gen.ok} valid new rows`);
+  }
+  return { figures: { count, gen, genMs, raw, imp }, vault };
+}
+
+/** Gives the imported customers purchase and verification dates, so the sorts and filters have work to do. */
+async function addActivity(vault: BenchVault): Promise<void> {
+  const svc = await signedInService(vault);
+  await svc.db().transaction(async (tx) => {
+    await tx.exec(`UPDATE customers SET last_purchase_date = date('2020-01-01', '+' || (id * 7919 % 2000) || ' days') WHERE id % 10 < 6`);
+    await tx.exec(`UPDATE customers SET last_verified_at = ${Date.now()} - (id * 104729 % 1000) * 86400000 WHERE id % 10 >= 7`);
+  });
+  await svc.close();
+}
+
+async function searchBench(vault: BenchVault, rows: number): Promise<{ results: ClassResult[]; cacheSize: number; cipher: string }> {
+  const svc = await signedInService(vault);
+  try {
+    const router = createRouter({ context: testContext(svc), trustedOrigins: ['app://brankas'] });
+    const db = svc.db();
+    if (cacheKib) await db.exec(`PRAGMA cache_size = -${cacheKib}`);
+    const cacheSize = (await db.get<{ cache_size: number }>('PRAGMA cache_size'))?.cache_size ?? NaN;
+    const cipher = (await db.get<{ cipher_version: string }>('PRAGMA cipher_version'))?.cipher_version ?? '?';
+    const classes = queryClasses(SEED, rows);
+    note(`search: ${classes.reduce((n, c) => n + c.queries.length, 0)} queries × ${rounds} rounds (+1 warm-up) (load ${load()})`);
+    const results = await measureSearch(router, db, classes, rounds, (r) => note(`search round ${r}/${rounds} (load ${load()})`));
+    return { results, cacheSize, cipher };
+  } finally {
+    await svc.close();
+  }
+}
+
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+
+function printImport(figs: ImportFigures[]): void {
+  out('Import: rows stored per second, one transaction, same rows (CSV → vault vs prepared multi-row INSERT)');
+  out(
+    table(
+      ['size', 'CSV', 'stored', 'raw rows/s', 'import rows/s', 'import/raw', `≥ ${TARGET.importRatio}×`, 'import peak RSS', '< 400 MB', 'raw peak RSS'],
+      figs.map((f) => {
+        const rawRate = (f.raw.rows / f.raw.ms) * 1000;
+        const impRate = (f.imp.rows / f.imp.ms) * 1000;
+        const rss = Math.max(f.imp.maxRss, f.imp.vmHwm ?? 0);
+        return [
+          label(f.count),
+          mb(f.gen.bytes),
+          `${int(f.imp.rows)} (+${int(f.imp.skipped ?? 0)} dup, ${int(f.imp.invalid ?? 0)} invalid)`,
+          `${int(rawRate)} (${(f.raw.ms / 1000).toFixed(1)} s)`,
+          `${int(impRate)} (${(f.imp.ms / 1000).toFixed(1)} s)`,
+          ratio(impRate / rawRate),
+          verdict(impRate / rawRate >= TARGET.importRatio),
+          mb(rss),
+          f.count === 1_000_000 ? verdict(rss < TARGET.rssBytes) : '(at 1M)',
+          mb(Math.max(f.raw.maxRss, f.raw.vmHwm ?? 0)),
+        ];
+      }),
+    ),
+  );
+  const gens = figs.filter((f) => f.genMs !== null);
+  if (gens.length) out(`(generated this run: ${gens.map((f) => `${label(f.count)} in ${((f.genMs ?? 0) / 1000).toFixed(1)} s`).join(', ')})`);
+}
+
+function printSearch(results: ClassResult[], rows: number): void {
+  out(`Search at ${label(rows)} customers through the router, first page of ${PAGE} (ms; ${rounds} rounds per query)`);
+  out('raw = the same FTS MATCH on the raw driver, first rows in index order, no sort and no total (the floor);');
+  out('raw sorted = straightforward SQL for the same answer: count(*) of the matches + ORDER BY name over all of them (1 run per query).');
+  out(
+    table(
+      ['queries', 'n', 'matches ≤', 'raw p50', 'raw p95', 'app p50', 'app p95', 'app/raw p95', 'raw sorted p50', 'target', 'verdict'],
+      results.map((r) => {
+        const rawP95 = percentile(r.raw, 95);
+        const appP95 = percentile(r.app, 95);
+        return [
+          r.cls.label,
+          String(r.cls.queries.length),
+          `${int(r.maxTotal)}${r.capped ? '+' : ''}`,
+          ms(percentile(r.raw, 50)),
+          ms(rawP95),
+          ms(percentile(r.app, 50)),
+          ms(appP95),
+          r.raw.length ? ratio(appP95 / rawP95) : '–',
+          ms(percentile(r.rawSorted, 50)),
+          r.cls.target ? `< ${TARGET.p95Ms} ms, ≤ ${TARGET.p95Ratio}×` : 'info',
+          r.cls.target ? `${verdict(appP95 < TARGET.p95Ms)} / ${verdict(appP95 <= TARGET.p95Ratio * rawP95)}` : '',
+        ];
+      }),
+    ),
+  );
+}
+
+const keptVaultFile = (dir: string) => join(dir, 'bench-vault.json');
+
+async function main(): Promise<void> {
+  mkdirSync(DATA, { recursive: true });
+  const started = Date.now();
+  note(`Brankas bench${quick ? ' (quick)' : ''}: sizes ${sizes.map(label).join(', ')}, data in ${DATA}`);
+  const figures: ImportFigures[] = [];
+  const made: BenchVault[] = [];
+  const searchRows = sizes.at(-1) ?? 0;
+  let searchVault: BenchVault | null = null;
+  try {
+    if (searchOnly) {
+      const file = keptVaultFile(join(DATA, `vault-${searchRows}`));
+      if (!existsSync(file)) throw new Error(`--search-only: no kept vault (${file}); run once with --keep`);
+      searchVault = JSON.parse(readFileSync(file, 'utf8')) as BenchVault;
+    } else {
+      for (const count of sizes) {
+        const { figures: f, vault } = await importBench(count, join(DATA, `vault-${count}`));
+        figures.push(f);
+        made.push(vault);
+        searchVault = vault;
+      }
+      if (!searchVault) throw new Error('no vault to search');
+      note(`adding purchase and verification dates for the sort and filter rows (load ${load()})`);
+      await addActivity(searchVault);
+      if (keep) for (const v of made) writeFileSync(keptVaultFile(v.dir), JSON.stringify(v));
+    }
+    const { results, cacheSize, cipher } = await searchBench(searchVault, searchRows);
+
+    out();
+    out(
+      `Brankas bench — ${new Date().toISOString()} — Node ${process.version}, SQLCipher ${cipher}, ${cpus().length} cores, ` +
+        `load ${load()}, vault cache_size ${cacheSize}${cacheKib ? ' (what-if --cache-kib)' : ''}, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
+    if (figures.length) {
+      out();
+      printImport(figures);
+    }
+    out();
+    printSearch(results, searchRows);
+    out();
+    out('Verdicts: PASS/MISS for p95 < 50 ms / for p95 ≤ 1.5× raw p95. Figures vary with machine load (see bench/README.md).');
+  } finally {
+    if (!keep) for (const v of made) rmSync(v.dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    running?.kill('SIGKILL');
+    process.exit(1);
+  },
+);

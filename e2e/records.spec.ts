@@ -1,0 +1,120 @@
+/**
+ * Issue 3's journeys: a semicolon CSV (as Excel with Indonesian settings saves it) imported
+ * through the mapping screen with progress, found by a phone fragment; export and re-import.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { createVault, expectRows, search } from './app';
+import { expect, test } from './fixtures';
+
+const CITIES = ['Bandung', 'Surabaya', 'Medan', 'Makassar', 'Denpasar', 'Semarang'];
+
+/** Windows-1252, `;`, CRLF, a quoted cell with `;` and a line break — what Excel (Indonesia) writes. */
+function excelIndonesiaCsv(rows: number): Buffer {
+  const lines = ['Nama Lengkap;No. HP;Kota;Email;Keterangan'];
+  lines.push('José Ramos;0812-5555-0001;Jakarta;jose@contoh.id;"Suka kopi; pesan lewat WA\r\nsetiap Jumat"');
+  lines.push('Nomor Salah;12345;Bogor;;');
+  lines.push('Email Salah;0812-5555-0003;Bogor;bukan-email;');
+  for (let i = 0; i < rows; i++) {
+    const n = String(100000 + i);
+    lines.push(`Pelanggan ${n};0813-${n.slice(0, 4)}-${n.slice(2)};${CITIES[i % CITIES.length]};p${n}@contoh.id;`);
+  }
+  return iconv.encode(lines.join('\r\n') + '\r\n', 'win1252');
+}
+
+let files: string;
+test.beforeAll(() => {
+  files = mkdtempSync(join(tmpdir(), 'brankas-e2e-files-'));
+});
+test.afterAll(() => rmSync(files, { recursive: true, force: true }));
+
+test('import a semicolon CSV through the mapping screen with progress, then find a customer by phone fragment', async ({ openApp }) => {
+  const csv = join(files, 'pelanggan-excel.csv');
+  writeFileSync(csv, excelIndonesiaCsv(20_000));
+  const { page, dialogs } = await openApp();
+  await createVault(page);
+
+  await page.getByTestId('import-open').click();
+  dialogs.willOpen(csv);
+  await page.getByTestId('import-pick').click();
+
+  // Headers auto-matched in Indonesian; the preview shows the rows as they will be stored.
+  await expect(page.getByTestId('import-file-name')).toContainText('pelanggan-excel.csv');
+  await expect(page.getByTestId('import-map-0')).toHaveValue('name');
+  await expect(page.getByTestId('import-map-1')).toHaveValue('phone');
+  await expect(page.getByTestId('import-map-2')).toHaveValue('city');
+  await expect(page.getByTestId('import-map-3')).toHaveValue('email');
+  await expect(page.getByTestId('import-map-4')).toHaveValue('notes');
+  await expect(page.getByTestId('import-preview')).toContainText('José Ramos');
+  await expect(page.getByTestId('import-preview')).toContainText('0812-5555-0001');
+
+  // Dry run: counts of new and invalid rows, with the problems listed.
+  await page.getByTestId('import-check').click();
+  await expect(page.getByTestId('import-count-new')).toContainText(/20[.,]?001/, { timeout: 60_000 });
+  await expect(page.getByTestId('import-count-invalid')).toContainText('2');
+  await expect(page.getByTestId('import-problems')).toContainText('No. HP');
+  await expect(page.getByTestId('import-problems')).toContainText('Nomor telepon tidak valid');
+
+  // The import runs with a progress bar, then shows the result.
+  await page.getByTestId('import-run').click();
+  await expect(page.locator('progress')).toBeVisible();
+  await expect(page.getByTestId('import-result-imported')).toContainText(/20[.,]?001/, { timeout: 60_000 });
+  await page.getByTestId('import-finish').click();
+
+  await expect(page.getByTestId('customer-count')).toContainText(/20[.,]?001/);
+  await search(page, '5555 0001');
+  await expectRows(page, ['José Ramos']);
+  await search(page, '0813-1000-0042');
+  await expectRows(page, ['Pelanggan 100042']);
+});
+
+test('export as CSV, then import the file into a new vault on another PC: nothing lost', async ({ openApp, dataDir }) => {
+  const csv = join(files, 'kecil.csv');
+  writeFileSync(csv, excelIndonesiaCsv(25));
+  const first = await openApp();
+  await createVault(first.page);
+  await first.page.getByTestId('import-open').click();
+  first.dialogs.willOpen(csv);
+  await first.page.getByTestId('import-pick').click();
+  await first.page.getByTestId('import-check').click();
+  await first.page.getByTestId('import-run').click();
+  await expect(first.page.getByTestId('import-result-imported')).toContainText('26');
+  await first.page.getByTestId('import-finish').click();
+
+  const exported = join(files, 'ekspor.csv');
+  await first.page.getByTestId('export-open').click();
+  await expect(first.page.getByTestId('export-warning')).toBeVisible();
+  first.dialogs.willSave(exported);
+  await first.page.getByTestId('export-run').click();
+  await expect(first.page.getByTestId('export-result')).toContainText('26');
+  await first.page.getByTestId('export-close').click();
+  await first.close();
+
+  const bytes = readFileSync(exported);
+  expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  const text = bytes.toString('utf8');
+  expect(text).toContain('José Ramos');
+  expect(text).toContain('Suka kopi; pesan lewat WA');
+
+  // A second PC: a fresh data folder.
+  rmSync(dataDir, { recursive: true, force: true });
+  const second = await openApp();
+  await createVault(second.page);
+  await second.page.getByTestId('import-open').click();
+  second.dialogs.willOpen(exported);
+  await second.page.getByTestId('import-pick').click();
+  await second.page.getByTestId('import-check').click();
+  await expect(second.page.getByTestId('import-count-invalid')).toContainText('0');
+  await second.page.getByTestId('import-run').click();
+  await expect(second.page.getByTestId('import-result-imported')).toContainText('26');
+  await second.page.getByTestId('import-finish').click();
+  await search(second.page, 'jose');
+  await expectRows(second.page, ['José Ramos']);
+  const jose = await second.vault.db().get<{ phone: string; email: string; city: string; notes: string }>(
+    "SELECT phone, email, city, notes FROM customers WHERE name = 'José Ramos'",
+  );
+  expect(jose).toMatchObject({ phone: '+6281255550001', email: 'jose@contoh.id', city: 'Jakarta' });
+  expect(jose?.notes).toMatch(/^Suka kopi; pesan lewat WA\r?\nsetiap Jumat$/);
+});

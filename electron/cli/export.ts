@@ -1,0 +1,135 @@
+/**
+ * `brankas export`: the app's exporter (CSV with BOM and formula escaping, XLSX, JSON) to a file
+ * or standard output. An export is not encrypted, which the command says every time.
+ */
+import { relative, resolve, isAbsolute } from 'node:path';
+import { CUSTOMER_LIMITS, EXPORT_FORMATS, type ExportInput, type FieldDef } from '../contract';
+import { VaultError } from '../vault/errors';
+import { listFields } from '../vault/fields/repository';
+import { exportToFile, exportToStream } from '../vault/transfer/export';
+import { availableTargets } from '../vault/transfer/headers';
+import { choiceOption, positionals, stringOption } from './args';
+import type { Command } from './command';
+import { EXIT, rejected, usageError } from './errors';
+import { customers, drained, line } from './io';
+import { progressLine } from './progress';
+import { withSession } from './session';
+
+const help = `Usage: brankas export --format csv|xlsx|json --user NAME [--out FILE] [--fields a,b,…]
+                     [--delimiter ';'|','] [--query TEXT] [--tag TAG] [--city CITY]
+
+Exports customers with the app's exporter. CSV is UTF-8 with a BOM so Excel opens it (";" by
+default, as Excel expects with Indonesian regional settings); cells that start with =, +, -, @
+are escaped against formula injection. JSON is an array of objects with phones in +62 form.
+Without --out, CSV and JSON go to standard output; XLSX needs --out.
+
+THE EXPORT IS NOT ENCRYPTED: anyone who can open the file can read these customers' details.
+Keep it safe and delete it when it is no longer needed.
+
+Options:
+  --format csv|xlsx|json   the file format (required)
+  --out FILE               write to FILE (replaced if it exists; written whole or not at all)
+  --fields a,b,…           columns in order, by key (name, phone, email, address, city, birthday,
+                           gender, notes, preferences, tags, custom_N) or custom field label;
+                           default: name, every field switched on, tags
+  --delimiter ';'|','      CSV only (default ';')
+  --query TEXT             only customers the search finds (as \`brankas search\`)
+  --tag TAG, --city CITY   only customers with this tag / in this city
+
+Examples:
+  brankas export --format xlsx --out pelanggan.xlsx --user "Ibu Sari"
+  brankas export --format json --fields name,phone --user "Ibu Sari" > pelanggan.json`;
+
+const fold = (s: string): string => s.normalize('NFC').trim().toLocaleLowerCase('id');
+
+function defaultFields(fields: readonly FieldDef[]): string[] {
+  return ['name', ...fields.filter((f) => f.enabled).map((f) => f.key), 'tags'];
+}
+
+/** `--fields` names → keys: a key as it is, or a custom field's label. Unknown names are usage errors. */
+function fieldKeys(option: string, fields: readonly FieldDef[]): string[] {
+  const names = option.split(',').map((n) => n.trim()).filter(Boolean);
+  if (names.length === 0) throw usageError('--fields needs at least one field', 'export');
+  return names.map((name) => {
+    const key = fold(name);
+    if (['name', 'tags'].includes(key) || fields.some((f) => f.key === key)) return key;
+    const custom = fields.find((f) => !f.builtin && f.label && fold(f.label) === key);
+    if (custom) return custom.key;
+    throw usageError(`--fields: unknown field "${name}" (fields: ${[...availableTargets(fields)].join(', ')})`, 'export');
+  });
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'export customers as CSV, Excel or JSON (not encrypted)',
+  help,
+  options: {
+    format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+    fields: { type: 'string' },
+    delimiter: { type: 'string' },
+    query: { type: 'string' },
+    tag: { type: 'string' },
+    city: { type: 'string' },
+  },
+
+  async run({ io, p }) {
+    positionals(p, [], 'export');
+    const format = choiceOption(p, 'format', EXPORT_FORMATS, 'export');
+    if (!format) throw usageError(`--format is required (${EXPORT_FORMATS.join(', ')})`, 'export');
+    const delimiter = choiceOption(p, 'delimiter', [';', ','] as const, 'export');
+    if (delimiter && format !== 'csv') throw usageError('--delimiter is for CSV only', 'export');
+    const outOption = stringOption(p, 'out');
+    if (format === 'xlsx' && !outOption) throw usageError('--out FILE is required for xlsx', 'export');
+    const query = stringOption(p, 'query');
+    const tag = stringOption(p, 'tag')?.trim();
+    const city = stringOption(p, 'city')?.trim();
+    if (query !== undefined && query.length > 200) throw usageError('--query is longer than 200 characters', 'export');
+    if (tag !== undefined && (tag === '' || tag.length > CUSTOMER_LIMITS.tag)) throw usageError(`--tag must be 1 to ${CUSTOMER_LIMITS.tag} characters`, 'export');
+    if (city !== undefined && (city === '' || city.length > CUSTOMER_LIMITS.city)) throw usageError(`--city must be 1 to ${CUSTOMER_LIMITS.city} characters`, 'export');
+    const filtered = query !== undefined || tag !== undefined || city !== undefined;
+    const scope: ExportInput['scope'] = filtered
+      ? { kind: 'filter', query: query ?? '', filter: { ...(tag ? { tag } : {}), ...(city ? { city } : {}) } }
+      : { kind: 'all' };
+
+    return withSession(io, p, 'export', async ({ db, dataDir }) => {
+      const catalogue = await listFields(db);
+      const fieldsOption = stringOption(p, 'fields');
+      const keys = fieldsOption === undefined ? defaultFields(catalogue) : fieldKeys(fieldsOption, catalogue);
+      const input: ExportInput = { format, fields: keys, scope, ...(delimiter ? { delimiter } : {}) };
+      const out = outOption === undefined ? null : resolve(io.cwd ?? process.cwd(), outOption);
+      if (out) {
+        const inside = relative(dataDir, out);
+        if (!inside.startsWith('..') && !isAbsolute(inside)) {
+          throw rejected(`Do not put an export in the vault's data folder (${dataDir}): everything there must stay encrypted.`);
+        }
+      }
+      line(io.stderr, `Warning: the export is not encrypted. Anyone who can open ${out ?? 'it'} can read these customers' details; keep it safe and delete it when no longer needed.`);
+      const progress = progressLine(io, 'Exporting', 'customers');
+      const opts = { onProgress: progress.report, ...(io.signal ? { signal: io.signal } : {}) };
+      let count: number;
+      try {
+        ({ count } = await fieldErrors(keys, () => (out ? exportToFile(db, out, input, opts) : exportToStream(db, io.stdout, input, opts))));
+      } finally {
+        progress.done();
+      }
+      if (out) line(io.stdout, `Exported ${customers(count)} to ${out}.`);
+      else {
+        await drained(io.stdout);
+        line(io.stderr, `Exported ${customers(count)}.`);
+      }
+      return EXIT.ok;
+    });
+  },
+};
+
+/** The exporter refuses switched-off fields as invalid_input on `fields.<i>`: name them. */
+async function fieldErrors<T>(keys: readonly string[], fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (!(err instanceof VaultError) || err.code !== 'invalid_input' || !err.fields) throw err;
+    const names = Object.keys(err.fields).map((k) => `"${keys[Number(k.split('.')[1])] ?? k}"`);
+    throw rejected(`Cannot export ${names.join(', ')}: switched off in the field catalogue (switch it on, with its purpose, in the app's settings).`);
+  }
+}

@@ -1,0 +1,181 @@
+/** `brankas import`: the app's importer from the command line, its JSON, --map, --dry-run and exit codes. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Customer, ImportResult } from '../contract';
+import { fingerprint } from '../vault/testing';
+import { CliHarness, seedCustomers } from './testing';
+
+let cli: CliHarness;
+beforeEach(async () => {
+  cli = new CliHarness();
+  await cli.init();
+});
+afterEach(() => cli.cleanup());
+
+/** Excel with Indonesian regional settings: semicolons, CRLF, a BOM, a quoted cell with a semicolon and a line break. */
+const SEMICOLON_CSV =
+  '\ufeffNama;No HP;Kota;Email;Memo\r\n' +
+  'Budi Santoso;0812-3456-7890;Surabaya;budi@example.com;pelanggan lama\r\n' +
+  'Siti Rahma;08abc;Bandung;;x\r\n' +
+  '"Ani; Wijaya";+62 813 1111 2222;Jakarta;ani@example;y\r\n' +
+  '"Dewi\r\nLestari";0857 1234 5678;Malang;dewi@example.com;z\r\n';
+
+async function all(): Promise<Customer[]> {
+  const r = await cli.runAs(['search', '', '--json', '--limit', '1000']);
+  expect(r.code, r.stderr).toBe(0);
+  return (JSON.parse(r.stdout) as { items: Customer[] }).items;
+}
+
+describe('import', () => {
+  it('imports a semicolon CSV: --json lists counts and invalid rows, exit 2, the valid rows are saved', async () => {
+    const file = cli.file('pelanggan.csv', SEMICOLON_CSV);
+    const r = await cli.runAs(['import', file, '--json']);
+    expect(r.code, r.stderr).toBe(2);
+    const result = JSON.parse(r.stdout) as ImportResult;
+    expect(result).toEqual({
+      imported: 2,
+      updated: 0,
+      skipped: 0,
+      invalid: [
+        { row: 3, column: 'No HP', code: 'invalid_phone' },
+        { row: 4, column: 'Email', code: 'invalid_email' },
+      ],
+    });
+    const saved = await all();
+    expect(saved.map((c) => [c.name, c.phone, c.city])).toEqual([
+      ['Budi Santoso', '+6281234567890', 'Surabaya'],
+      ['Dewi\r\nLestari', '+6285712345678', 'Malang'],
+    ]);
+    // "Memo" matches no field: left out, not stored as notes.
+    expect(saved.every((c) => c.notes === null)).toBe(true);
+  });
+
+  it('exit 0 when every row is valid, with a readable summary and the mapping it used', async () => {
+    const file = cli.file('ok.csv', 'Nama,Telepon,Kota\nBudi,0812-3456-7890,Surabaya\nSiti,0813 2222 3333,Bandung\n');
+    const r = await cli.runAs(['import', file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('(CSV, utf-8, ","-separated)');
+    expect(r.stdout).toMatch(/Telepon +→ phone/);
+    expect(r.stdout).toContain('Imported 2 new customers; 0 updated, 0 skipped as already present, 0 rows not valid.');
+    expect(r.stderr).toBe('');
+    expect(await all()).toHaveLength(2);
+  });
+
+  it('lists invalid rows in the text output too', async () => {
+    const r = await cli.runAs(['import', cli.file('p.csv', SEMICOLON_CSV)]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('row 3, column "No HP": not a valid phone number');
+    expect(r.stdout).toContain('row 4, column "Email": not a valid email address');
+  });
+
+  it('--dry-run counts new, duplicate and invalid rows and changes nothing', async () => {
+    await seedCustomers(cli.dataDir, [{ name: 'Budi Lama', phone: '081234567890' }]);
+    const before = fingerprint(cli.dataDir);
+    const r = await cli.runAs(['import', cli.file('p.csv', SEMICOLON_CSV), '--dry-run', '--json']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(JSON.parse(r.stdout)).toEqual({
+      total: 4,
+      new: 1,
+      duplicates: 1,
+      invalid: 2,
+      problems: [
+        { row: 3, column: 'No HP', code: 'invalid_phone' },
+        { row: 4, column: 'Email', code: 'invalid_email' },
+      ],
+    });
+    expect(fingerprint(cli.dataDir)).toEqual(before);
+    expect((await all()).map((c) => c.name)).toEqual(['Budi Lama']);
+    const text = await cli.runAs(['import', cli.file('p.csv', SEMICOLON_CSV), '--dry-run']);
+    expect(text.stdout).toContain('Dry run, nothing was changed: 4 rows; 1 new, 1 already present (would be skipped), 2 not valid.');
+  });
+
+  it('--dry-run of a clean file exits 0', async () => {
+    const r = await cli.runAs(['import', cli.file('ok.csv', 'Nama;HP\nBudi;0812-3456-7890\n'), '--dry-run', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ total: 1, new: 1, duplicates: 0, invalid: 0, problems: [] });
+    expect(await all()).toEqual([]);
+  });
+
+  it('--map overrides the suggested mapping: by header in any case, by column number, and "-" ignores a column', async () => {
+    const file = cli.file('m.csv', 'Pelanggan;Kontak Utama;Kota;Memo\nBudi;0812-3456-7890;Surabaya;suka kopi\n');
+    const r = await cli.runAs(['import', file, '--json', '--map', 'kontak utama=phone,#4=notes', '--map', 'Kota=-']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ imported: 1, invalid: [] });
+    const [budi] = await all();
+    expect(budi).toMatchObject({ name: 'Budi', phone: '+6281234567890', notes: 'suka kopi', city: null });
+  });
+
+  it('--map moves a field from the suggested column to the chosen one', async () => {
+    const file = cli.file('m.csv', 'Nama;HP;WA\nBudi;0811-1111-1111;0812-3456-7890\n');
+    const r = await cli.runAs(['import', file, '--json', '--map', 'WA=phone']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((await all())[0]?.phone).toBe('+6281234567890');
+  });
+
+  it.each([
+    [['--map', 'Nope=phone'], 1, 'no column "Nope"'],
+    [['--map', '#9=phone'], 1, 'no column #9'],
+    [['--map', 'HP=telepon'], 1, 'unknown field "telepon"'],
+    [['--map', 'HP'], 1, '"HP" is not Header=field'],
+    [['--map', 'Nama=-'], 1, 'no column is imported as the name'],
+    [['--map', 'HP=city,Kota=city'], 1, 'another column already goes to that field'],
+    [['--map', 'HP=birthday'], 2, 'switched off in the field catalogue'],
+    [['--on-duplicate', 'merge'], 1, '--on-duplicate must be one of: skip, update'],
+    [['--sheet', 'Juli'], 1, '--sheet is for Excel'],
+  ])('refuses %j with exit %i and imports nothing', async (args, code, message) => {
+    const file = cli.file('m.csv', 'Nama;HP;Kota\nBudi;0812-3456-7890;Surabaya\n');
+    const r = await cli.runAs(['import', file, ...args]);
+    expect(r.code, r.stderr).toBe(code);
+    expect(r.stderr).toContain(message);
+    expect(await all()).toEqual([]);
+  });
+
+  it('--on-duplicate update updates the customer with the same phone; skip (the default) leaves it', async () => {
+    await seedCustomers(cli.dataDir, [{ name: 'Budi', phone: '081234567890', city: 'Solo' }]);
+    const file = cli.file('d.csv', 'Nama;HP;Kota\nBudi Santoso;+62 812-3456-7890;Surabaya\n');
+    const skip = await cli.runAs(['import', file, '--json']);
+    expect(JSON.parse(skip.stdout)).toMatchObject({ imported: 0, updated: 0, skipped: 1 });
+    expect((await all())[0]).toMatchObject({ name: 'Budi', city: 'Solo' });
+    const update = await cli.runAs(['import', file, '--json', '--on-duplicate', 'update']);
+    expect(update.code, update.stderr).toBe(0);
+    expect(JSON.parse(update.stdout)).toMatchObject({ imported: 0, updated: 1, skipped: 0 });
+    const after = await all();
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ city: 'Surabaya' });
+  });
+
+  it.each([
+    ['a missing file', null, 'cannot be read'],
+    ['an empty file', '', 'empty'],
+    ['a binary file', Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 9, 8, 7, 0]), ''],
+  ])('exit 2 for %s', async (_what, content, message) => {
+    const file = content === null ? `${cli.dir()}/missing.csv` : cli.file('f.csv', content);
+    const r = await cli.runAs(['import', file]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it('Ctrl-C (an aborted signal) exits 130 and leaves the vault as it was', async () => {
+    const before = fingerprint(cli.dataDir);
+    const abort = new AbortController();
+    abort.abort();
+    const r = await cli.runAs(['import', cli.file('p.csv', SEMICOLON_CSV), '--json'], { signal: abort.signal });
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('Cancelled. Nothing was changed.');
+    expect(fingerprint(cli.dataDir)).toEqual(before);
+  });
+
+  it('reads the chosen sheet of an Excel workbook', async () => {
+    await seedCustomers(cli.dataDir, [{ name: 'Budi', phone: '081234567890', city: 'Surabaya' }]);
+    const xlsx = `${cli.dir()}/pelanggan.xlsx`;
+    expect((await cli.runAs(['export', '--format', 'xlsx', '--out', xlsx])).code).toBe(0);
+    const other = cli.dir();
+    await cli.init(other);
+    const wrong = await cli.runAs(['import', xlsx, '--sheet', 'Juli', '--data-dir', other]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('The workbook has no sheet named "Juli" (sheets: "Pelanggan")');
+    const r = await cli.runAs(['import', xlsx, '--sheet', 'Pelanggan', '--json', '--data-dir', other]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ imported: 1, invalid: [] });
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * `brankas import FILE`: the app's importer (same reader, mapping, checks and one transaction),
+ * with the suggested mapping adjustable by --map. Valid rows are saved; invalid rows are listed
+ * and make the exit code 2 so a script notices.
+ */
+import { resolve } from 'node:path';
+import { ON_DUPLICATE, type ImportProblem, type ImportTarget } from '../contract';
+import type { Queryable } from '../vault/db/driver';
+import { VaultError } from '../vault/errors';
+import { listFields } from '../vault/fields/repository';
+import { dryRun, runImport } from '../vault/transfer/import';
+import { inspectFile, type InspectedFile } from '../vault/transfer/inspect';
+import { choiceOption, flag, positionals, stringOption } from './args';
+import type { Command } from './command';
+import { CliError, EXIT, rejected, usageError } from './errors';
+import { customers, drained, line, plural, type CliIo } from './io';
+import { applyMap, parseMapOption } from './mapping';
+import { fieldErrorMessage } from './messages';
+import { progressLine } from './progress';
+import { withSession } from './session';
+
+const PROBLEMS_LISTED = 20;
+
+const help = `Usage: brankas import FILE --user NAME [--map "Header=field,…"] [--sheet NAME]
+                     [--on-duplicate skip|update] [--dry-run] [--json]
+
+Imports customers from a CSV file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) or
+an Excel workbook (.xlsx) with the app's importer. Columns are matched to fields by their
+headers in Indonesian or English (Nama, No HP, No. WA, Telepon, Alamat, Kota, Email, Catatan,
+Tgl Lahir, …); unmatched columns are left out. Only fields switched on in the app's field
+catalogue can be imported. A customer with the same phone or email as one already in the vault
+(or earlier in the file) is a duplicate. Everything is saved in one transaction: on any error
+or Ctrl-C nothing is changed.
+
+Rows that are not valid are not imported; they are listed (row, column, reason) and make the
+exit code 2, while the valid rows are saved. Use --dry-run first to check a file (it exits 2
+too when rows are not valid). A mapping that cannot work (no column for the name, two columns
+for one field, a --map naming no column or field) is a usage error (exit 1); a field switched
+off in the catalogue is refused (exit 2).
+
+Options:
+  --map "Header=field,…"     change the mapping: a column by its header (any case) or number
+                             (#3), a field by its key (name, phone, email, address, city,
+                             birthday, gender, notes, preferences, tags, custom_N) or a custom
+                             field's label; "-" or "ignore" leaves the column out. Repeatable.
+  --sheet NAME               Excel: the sheet to read (default: the first)
+  --on-duplicate skip|update skip duplicates (default), or update them with the row's values
+  --dry-run                  check the whole file and count new, duplicate and invalid rows;
+                             changes nothing
+  --json                     print the result as JSON: {"imported","updated","skipped",
+                             "invalid":[{"row","column","code"}]}; with --dry-run {"total","new",
+                             "duplicates","invalid","problems":[{"row","column","code"}]}
+
+Examples:
+  brankas import pelanggan.csv --user "Ibu Sari" --dry-run
+  brankas import pelanggan.xlsx --user "Ibu Sari" --sheet Juli --map "WA=phone,Memo=-" --json`;
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'import customers from CSV or Excel with the app importer',
+  help,
+  options: {
+    map: { type: 'string', multiple: true },
+    sheet: { type: 'string' },
+    'on-duplicate': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+
+  async run({ io, p }) {
+    const [file = ''] = positionals(p, ['FILE'], 'import');
+    const onDuplicate = choiceOption(p, 'on-duplicate', ON_DUPLICATE, 'import') ?? 'skip';
+    const mapValues = (p.values.map as string[] | undefined) ?? [];
+    const entries = parseMapOption(mapValues);
+    const sheet = stringOption(p, 'sheet') ?? null;
+    const json = flag(p, 'json');
+    const path = resolve(io.cwd ?? process.cwd(), file);
+
+    return withSession(io, p, 'import', async ({ db }) => {
+      const inspected = await inspect(db, path, sheet);
+      const fields = await listFields(db);
+      const mapping = applyMap(inspected.mapping, inspected.headers, entries, fields);
+      const source = { path, sheet: inspected.sheet };
+      const progress = progressLine(io, flag(p, 'dry-run') ? 'Checking' : 'Importing', 'rows');
+      const opts = { onProgress: progress.report, ...(io.signal ? { signal: io.signal } : {}), ...(io.now ? { now: io.now } : {}) };
+      if (!json) describeFile(io, file, inspected, mapping);
+      try {
+        if (flag(p, 'dry-run')) {
+          const { result, problems } = await withMappingErrors(inspected, () => dryRun(db, source, mapping, opts));
+          progress.done();
+          if (json) line(io.stdout, JSON.stringify({ ...result, problems }));
+          else {
+            line(io.stdout, `Dry run, nothing was changed: ${plural(result.total, 'row')}; ${result.new} new, ${result.duplicates} already present (${onDuplicate === 'update' ? 'would be updated' : 'would be skipped'}), ${result.invalid} not valid.`);
+            listProblems(io, problems);
+          }
+          await drained(io.stdout);
+          return result.invalid > 0 ? EXIT.rejected : EXIT.ok;
+        }
+        const result = await withMappingErrors(inspected, () => runImport(db, source, mapping, onDuplicate, opts));
+        progress.done();
+        if (json) line(io.stdout, JSON.stringify(result));
+        else {
+          const rows = new Set(result.invalid.map((x) => x.row)).size;
+          line(io.stdout, `Imported ${customers(result.imported, 'new customer')}; ${result.updated} updated, ${result.skipped} skipped as already present, ${plural(rows, 'row')} not valid.`);
+          listProblems(io, result.invalid);
+        }
+        await drained(io.stdout);
+        return result.invalid.length > 0 ? EXIT.rejected : EXIT.ok;
+      } finally {
+        progress.done();
+      }
+    });
+  },
+};
+
+/** The file's header and suggested mapping; a wrong --sheet names the sheets there are. */
+async function inspect(db: Queryable, path: string, sheet: string | null): Promise<InspectedFile> {
+  try {
+    const inspected = await inspectFile(db, path, sheet);
+    if (sheet !== null && inspected.format !== 'xlsx') throw usageError('--sheet is for Excel (.xlsx) files only', 'import');
+    return inspected;
+  } catch (err) {
+    if (!(err instanceof VaultError) || err.code !== 'sheet_not_found' || sheet === null) throw err;
+    const file = await inspectFile(db, path, null);
+    if (file.format !== 'xlsx') throw usageError('--sheet is for Excel (.xlsx) files only', 'import');
+    throw rejected(`The workbook has no sheet named "${sheet}" (sheets: ${file.sheets.map((s) => `"${s}"`).join(', ')}).`);
+  }
+}
+
+/** The importer refuses a mapping as invalid_input on `mapping.<column>` or `mapping`; say which column and why. */
+async function withMappingErrors<T>(file: InspectedFile, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (!(err instanceof VaultError) || err.code !== 'invalid_input' || !err.fields) throw err;
+    const messages = Object.entries(err.fields).map(([key, code]) => {
+      if (key === 'mapping') return 'no column is imported as the name: add --map "Header=name"';
+      const i = Number(key.split('.')[1]);
+      const column = `column "${file.headers[i] ?? `#${i + 1}`}"`;
+      if (code === 'field_disabled') return `${column}: that field is switched off in the field catalogue (switch it on, with its purpose, in the app's settings)`;
+      if (code === 'invalid_value') return `${column}: another column already goes to that field`;
+      return `${column}: ${fieldErrorMessage(code)}`;
+    });
+    const text = `Cannot import with this mapping: ${messages.join('; ')}.`;
+    const onlyFixableHere = Object.values(err.fields).every((c) => c !== 'field_disabled');
+    throw onlyFixableHere ? new CliError(EXIT.usage, text, 'import') : rejected(text);
+  }
+}
+
+function describeFile(io: CliIo, file: string, f: InspectedFile, mapping: readonly ImportTarget[]): void {
+  const kind =
+    f.format === 'xlsx'
+      ? `Excel, sheet "${f.sheet ?? ''}"`
+      : `CSV, ${f.encoding ?? 'unknown encoding'}, ${f.delimiter === '\t' ? 'tab' : `"${f.delimiter ?? ','}"`}-separated`;
+  line(io.stdout, `${file} (${kind})`);
+  const width = Math.min(30, Math.max(...f.headers.map((h) => h.length), 4));
+  f.headers.forEach((h, i) => line(io.stdout, `  ${(h || `#${i + 1}`).padEnd(width)}  → ${mapping[i] ?? '(left out)'}`));
+}
+
+function listProblems(io: CliIo, problems: readonly ImportProblem[]): void {
+  for (const x of problems.slice(0, PROBLEMS_LISTED)) line(io.stdout, `  row ${x.row}, column "${x.column}": ${fieldErrorMessage(x.code)}`);
+  if (problems.length > PROBLEMS_LISTED) line(io.stdout, `  … and ${problems.length - PROBLEMS_LISTED} more (--json lists them all)`);
+}

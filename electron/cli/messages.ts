@@ -1,0 +1,68 @@
+/**
+ * What each vault error means to someone at a terminal, and what to do next. Same wording as the
+ * app's English translations where the advice is the same; the CLI cannot take a recovery code,
+ * so the way forward for a missing key is the app.
+ */
+import type { ErrorCode, FieldErrorCode } from '../contract';
+import type { VaultError } from '../vault/errors';
+
+const RECOVER_IN_APP = 'Open the Brankas app on this computer and enter your recovery code there; the command line works again afterwards.';
+
+const MESSAGES: Record<ErrorCode, string> = {
+  invalid_input: 'Some values are not right.',
+  unknown_channel: 'Something went wrong inside Brankas.',
+  bad_sender: 'This request was refused for safety.',
+  locked: 'The vault is locked. Sign in with --user and your password.',
+  not_found: 'That record no longer exists.',
+  conflict: 'That record just changed. Try again.',
+  internal: 'Something unexpected went wrong. Try again; if it keeps happening, contact support.',
+  no_vault: 'There is no vault in the data folder yet. Create one with `brankas init --owner NAME` or in the app.',
+  vault_exists: 'A vault already exists in the data folder. Brankas never overwrites one.',
+  wrong_password: 'Wrong user name or password.',
+  wrong_recovery_code: 'The recovery code does not match.',
+  recovery_unavailable: 'The recovery file is missing, so a recovery code cannot be used. Restore from a backup or contact support.',
+  keychain_unavailable: `This computer's key storage (keychain) cannot be used. On Linux, a Secret Service (GNOME Keyring or KWallet) must be running and unlocked. ${RECOVER_IN_APP}`,
+  key_missing: `The vault key was not found in this computer's keychain. ${RECOVER_IN_APP}`,
+  wrong_key: `The key stored on this computer does not fit this vault. ${RECOVER_IN_APP}`,
+  corrupt_vault: 'The vault file is damaged and cannot be read. Restore it from a backup file.',
+  not_a_vault: 'The file in the data folder is not a Brankas vault. Restore from a backup file or contact support.',
+  vault_too_new: 'This vault was made by a newer version of Brankas. Update Brankas to the latest version.',
+  migration_mismatch: "The vault's data layout does not match this version of Brankas. Update Brankas or contact support.",
+  disk_full: "The computer's storage is full. Free up some space, then try again.",
+  read_only: 'Brankas cannot write to its data folder. Check the folder permissions.',
+  file_unreadable: 'The file cannot be read. Check that it is a CSV or Excel (.xlsx) file and that you may open it.',
+  file_empty: 'The file is empty.',
+  no_header: 'The file has no header row. The first row must name the columns (for example Nama, No HP, Email).',
+  file_too_large: 'The file is too large to import.',
+  sheet_not_found: 'The workbook has no sheet with that name.',
+  unsupported_file: 'This kind of file cannot be imported. Use CSV (comma, semicolon or tab) or Excel (.xlsx).',
+  file_expired: 'The file is no longer available. Start again.',
+  cancelled: 'Cancelled. Nothing was changed.',
+  busy: 'Brankas is busy with other work. Try again in a moment.',
+};
+
+const FIELD_MESSAGES: Record<FieldErrorCode, string> = {
+  required: 'required',
+  too_long: 'too long',
+  too_short: 'too short',
+  invalid_phone: 'not a valid phone number',
+  invalid_email: 'not a valid email address',
+  invalid_value: 'not a valid value',
+  mismatch: 'does not match',
+  too_many: 'too many values',
+  invalid_date: 'not a valid date',
+  invalid_number: 'not a valid number',
+  invalid_choice: 'not one of the choices',
+  field_disabled: 'this field is switched off in the field catalogue',
+};
+
+export const fieldErrorMessage = (code: FieldErrorCode): string => FIELD_MESSAGES[code] ?? code;
+
+export function vaultErrorMessage(err: VaultError, dataDir?: string): string {
+  const base = MESSAGES[err.code] ?? MESSAGES.internal;
+  const where = dataDir && (err.code === 'no_vault' || err.code === 'vault_exists' || err.code === 'read_only') ? ` (data folder: ${dataDir})` : '';
+  const fields = err.fields
+    ? ' ' + Object.entries(err.fields).map(([field, code]) => `${field}: ${fieldErrorMessage(code)}`).join('; ') + '.'
+    : '';
+  return base + where + fields;
+}

@@ -1,0 +1,111 @@
+/**
+ * The loop shared by dry run and import: read the data rows, convert and check each, collect the
+ * problems, hand the valid rows on in batches, report progress at most every PROGRESS_MS, and stop
+ * with `cancelled` as soon as the signal is aborted.
+ */
+import type { FieldDef, ImportProblem, ImportTarget } from '../../contract';
+import { VaultError } from '../errors';
+import type { NormalisedCustomer } from '../customers/validate';
+import { isKnownHeader } from './headers';
+import { BATCH_ROWS, PROGRESS_MS } from './limits';
+import { compileMapping, convertRow } from './rows';
+import { openTable } from './table';
+
+/** Where to read: a file path and, for XLSX, the sheet (null: the first). */
+export interface ImportSourceRef {
+  path: string;
+  sheet: string | null;
+}
+
+export interface Progress {
+  done: number;
+  /** Null while unknown (streaming; pass `total` from a dry run to have one). */
+  total: number | null;
+}
+
+export interface JobOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+  /** The number of data rows, when known (from a dry run), for the progress bar. */
+  total?: number | null;
+  now?: () => number;
+}
+
+export interface ValidRow {
+  row: number;
+  customer: NormalisedCustomer;
+}
+
+export interface ScanSummary {
+  /** Data rows read (blank rows are not counted). */
+  total: number;
+  /** Rows with at least one problem. */
+  invalid: number;
+  problems: ImportProblem[];
+}
+
+export const checkAborted = (signal?: AbortSignal): void => {
+  if (signal?.aborted) throw new VaultError('cancelled');
+};
+
+/** Calls `report` at most every PROGRESS_MS, and always for the final figure. */
+export function throttled(report: ((p: Progress) => void) | undefined, total: number | null): (done: number, final?: boolean) => void {
+  let last = 0;
+  return (done, final = false) => {
+    if (!report) return;
+    const t = Date.now();
+    if (!final && t - last < PROGRESS_MS) return;
+    last = t;
+    report({ done, total: final ? done : total });
+  };
+}
+
+export async function scanRows(
+  source: ImportSourceRef,
+  mapping: readonly ImportTarget[],
+  fields: readonly FieldDef[],
+  opts: JobOptions,
+  onBatch: (batch: ValidRow[]) => Promise<void>,
+): Promise<ScanSummary> {
+  checkAborted(opts.signal);
+  const now = (opts.now ?? Date.now)();
+  const table = await openTable(source.path, source.sheet, isKnownHeader);
+  const summary: ScanSummary = { total: 0, invalid: 0, problems: [] };
+  const progress = throttled(opts.onProgress, opts.total ?? null);
+  // One batch is written (on SQLite's thread) while the next is read and checked (on this one).
+  // Batches still run one after another, in file order; none is left running when this returns.
+  let inflight: Promise<void> | null = null;
+  const hand = async (batch: ValidRow[]) => {
+    if (inflight) await inflight;
+    inflight = onBatch(batch);
+    inflight.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  };
+  try {
+    const m = compileMapping(table.headers, mapping, fields);
+    let batch: ValidRow[] = [];
+    progress(0);
+    for await (const src of table.rows) {
+      checkAborted(opts.signal);
+      summary.total++;
+      const result = convertRow(m, src, now);
+      if (result.ok) batch.push({ row: result.row, customer: result.customer });
+      else {
+        summary.invalid++;
+        for (const p of result.problems) summary.problems.push(p);
+      }
+      if (batch.length >= BATCH_ROWS) {
+        await hand(batch);
+        batch = [];
+      }
+      progress(summary.total);
+    }
+    if (batch.length) await hand(batch);
+    if (inflight) await inflight;
+    checkAborted(opts.signal);
+    progress(summary.total, true);
+    return summary;
+  } finally {
+    if (inflight) await (inflight as Promise<void>).catch(() => undefined);
+    await table.rows.return(undefined);
+  }
+}

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { Alert } from '../../components/Alert';
+import { Dialog } from '../../components/Dialog';
+import { ProgressBar } from '../../components/ProgressBar';
+import type { ErrorCode, ExportFormat, ExportInput, ExportResult } from '../../contract';
+import { formatNumber } from '../../i18n/translate';
+import { errorKey, useT } from '../../i18n/useT';
+import { hasFilter, useStore } from '../../store';
+import { importTargets } from '../../store/importSlice';
+import { ExportOptions, type Delimiter, type Scope } from './ExportOptions';
+
+/** Export to CSV / XLSX / JSON through the system's save dialog, with a clear "not encrypted" warning. */
+export function ExportDialog() {
+  const t = useT();
+  const locale = useStore((s) => s.locale);
+  const fields = useStore((s) => s.fields);
+  const query = useStore((s) => s.query);
+  const filter = useStore((s) => s.filter);
+  const selected = useStore((s) => s.selected);
+  const runExport = useStore((s) => s.runExport);
+  const setExportOpen = useStore((s) => s.setExportOpen);
+  const progress = useStore((s) => (s.jobProgress?.job === 'export' ? s.jobProgress : null));
+  const available = importTargets(fields);
+  const filtered = query !== '' || hasFilter(filter);
+  const [format, setFormat] = useState<ExportFormat>('csv');
+  const [delimiter, setDelimiter] = useState<Delimiter>(';');
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(available));
+  const [scope, setScope] = useState<Scope>(selected.size > 0 ? 'selection' : filtered ? 'filter' : 'all');
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [error, setError] = useState<ErrorCode | 'no_fields' | null>(null);
+  const close = () => {
+    if (!running) setExportOpen(false);
+  };
+
+  const run = async () => {
+    const columns = available.filter((k) => chosen.has(k));
+    if (columns.length === 0) {
+      setError('no_fields');
+      document.getElementById('export-field-name')?.focus();
+      return;
+    }
+    const input: ExportInput = {
+      format,
+      fields: columns,
+      scope: scope === 'all' ? { kind: 'all' } : scope === 'filter' ? { kind: 'filter', query, filter } : { kind: 'selection', ids: [...selected] },
+      ...(format === 'csv' ? { delimiter } : {}),
+    };
+    setError(null);
+    setRunning(true);
+    const res = await runExport(input);
+    setRunning(false);
+    if (!res.ok) setError(res.error.code);
+    else if (res.value) setResult(res.value);
+  };
+
+  return (
+    <Dialog title={t('export.title')} onClose={close} testId="export-dialog">
+      {result ? (
+        <div className="step">
+          <p className="callout callout--safe" role="status" data-testid="export-result">
+            {t('export.done', { count: formatNumber(locale, result.count), file: result.fileName })}
+          </p>
+          <p className="callout callout--warn">{t('export.warning')}</p>
+          <div className="dialog__actions">
+            <span className="spacer" />
+            <button type="button" className="button button--primary" onClick={close} data-testid="export-close" autoFocus>
+              {t('common.close')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="step">
+          <ExportOptions
+            format={format}
+            setFormat={setFormat}
+            delimiter={delimiter}
+            setDelimiter={setDelimiter}
+            available={available}
+            chosen={chosen}
+            setChosen={(next) => {
+              setChosen(next);
+              if (error === 'no_fields') setError(null);
+            }}
+            scope={scope}
+            setScope={setScope}
+            filtered={filtered}
+            selectedCount={selected.size}
+            disabled={running}
+            noFields={error === 'no_fields'}
+          />
+          <p className="callout callout--warn" data-testid="export-warning">
+            <strong>{t('export.warning')}</strong>
+          </p>
+          {running && <ProgressBar label={t('export.running')} progress={progress} />}
+          {error && error !== 'no_fields' && <Alert>{t(errorKey(error))}</Alert>}
+          <div className="dialog__actions">
+            <span className="spacer" />
+            <button type="button" className="button button--ghost" onClick={close} disabled={running}>
+              {t('common.cancel')}
+            </button>
+            <button type="button" className="button button--primary" onClick={() => void run()} disabled={running} data-testid="export-run">
+              {running ? t('export.running') : t('export.run')}
+            </button>
+          </div>
+        </div>
+      )}
+    </Dialog>
+  );
+}

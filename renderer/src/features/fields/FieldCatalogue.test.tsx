@@ -1,0 +1,84 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ok } from '../../test/fakeClient';
+import { defaultFields } from '../../test/fixtures';
+
+const fake = await vi.hoisted(async () => {
+  const { installFakeClient } = await import('../../test/fakeClient');
+  return installFakeClient();
+});
+const { useStore } = await import('../../store');
+const { SettingsDialog } = await import('../settings/SettingsDialog');
+const initial = useStore.getState();
+
+const withCity = (enabled: boolean) => defaultFields().map((f) => (f.key === 'city' ? { ...f, enabled } : f));
+
+async function openCatalogue() {
+  render(<SettingsDialog />);
+  await act(async () => fireEvent.click(screen.getByRole('tab', { name: 'Data yang dikumpulkan' })));
+}
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  useStore.setState(initial, true);
+  useStore.setState({ settingsOpen: true });
+});
+afterEach(cleanup);
+
+describe('field catalogue', () => {
+  it('asks before switching off a field that holds data, and keeps it hidden on request', async () => {
+    fake.client.fields.usage.mockResolvedValueOnce(ok({ key: 'city', count: 1234 }));
+    fake.client.fields.update.mockResolvedValueOnce(ok(withCity(false)));
+    await openCatalogue();
+    const city = screen.getByRole('switch', { name: 'Kumpulkan Kota' });
+    expect(city.getAttribute('aria-checked')).toBe('true');
+    await act(async () => fireEvent.click(city));
+
+    expect(fake.client.fields.usage).toHaveBeenCalledWith({ key: 'city' });
+    expect(fake.client.fields.update).not.toHaveBeenCalled();
+    const dialog = screen.getByRole('alertdialog', { name: 'Hapus 1.234 data yang tersimpan?' });
+    // Cancel is focused: Enter alone never erases.
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Batal' }));
+
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Simpan tersembunyi' })));
+    expect(fake.client.fields.update).toHaveBeenCalledWith({ key: 'city', enabled: false, purpose: 'Untuk mengatur pengiriman.', sensitive: false, erase: false });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(screen.getByRole('switch', { name: 'Kumpulkan Kota' }).getAttribute('aria-checked')).toBe('false');
+  });
+
+  it('erases for real only when asked, and cancel changes nothing', async () => {
+    fake.client.fields.usage.mockResolvedValueOnce(ok({ key: 'city', count: 3 })).mockResolvedValueOnce(ok({ key: 'city', count: 3 }));
+    fake.client.fields.update.mockResolvedValueOnce(ok(withCity(false)));
+    await openCatalogue();
+    await act(async () => fireEvent.click(screen.getByRole('switch', { name: 'Kumpulkan Kota' })));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Batal' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(fake.client.fields.update).not.toHaveBeenCalled();
+
+    await act(async () => fireEvent.click(screen.getByRole('switch', { name: 'Kumpulkan Kota' })));
+    await act(async () => fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Hapus datanya' })));
+    expect(fake.client.fields.update).toHaveBeenCalledWith(expect.objectContaining({ key: 'city', enabled: false, erase: true }));
+    expect(fake.client.customers.search).toHaveBeenCalled(); // erased values leave the list
+  });
+
+  it('switches off an empty field without asking', async () => {
+    fake.client.fields.update.mockResolvedValueOnce(ok(withCity(false)));
+    await openCatalogue();
+    await act(async () => fireEvent.click(screen.getByRole('switch', { name: 'Kumpulkan Kota' })));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(fake.client.fields.update).toHaveBeenCalledWith({ key: 'city', enabled: false, purpose: 'Untuk mengatur pengiriman.', sensitive: false });
+  });
+
+  it('does not switch a field on without a purpose', async () => {
+    await openCatalogue();
+    await act(async () => fireEvent.click(screen.getByRole('switch', { name: 'Kumpulkan Tanggal lahir' })));
+    const dialog = screen.getByRole('dialog', { name: 'Aktifkan Tanggal lahir' });
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Aktifkan' })));
+    expect(fake.client.fields.update).not.toHaveBeenCalled();
+    expect(within(dialog).getByLabelText(/^Tujuan/).getAttribute('aria-invalid')).toBe('true');
+
+    fireEvent.change(within(dialog).getByLabelText(/^Tujuan/), { target: { value: 'Untuk ucapan ulang tahun.' } });
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Aktifkan' })));
+    expect(fake.client.fields.update).toHaveBeenCalledWith({ key: 'birthday', enabled: true, purpose: 'Untuk ucapan ulang tahun.', sensitive: true });
+  });
+});

@@ -1,0 +1,80 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DryRunResult, ImportResult, Result } from '../../contract';
+import { fail, ok } from '../../test/fakeClient';
+import { defaultFields, sampleImportFile } from '../../test/fixtures';
+
+const fake = await vi.hoisted(async () => {
+  const { installFakeClient } = await import('../../test/fakeClient');
+  return installFakeClient();
+});
+const { api } = await import('../../api');
+const { useStore } = await import('../../store');
+const { ImportWizard } = await import('./ImportWizard');
+const initial = useStore.getState();
+
+const dryRun: DryRunResult = { total: 5, new: 3, duplicates: 1, invalid: 1, problems: [{ row: 4, column: 'No HP', code: 'invalid_phone' }] };
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  useStore.setState(initial, true);
+  useStore.setState({ fields: defaultFields(), importOpen: true });
+  fake.client.import.open.mockResolvedValueOnce(ok(sampleImportFile()));
+});
+afterEach(cleanup);
+
+async function toReview() {
+  render(<ImportWizard />);
+  api.on('job.progress', useStore.getState().receiveJobProgress);
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Pilih file…' })));
+  fake.client.import.dryRun.mockResolvedValueOnce(ok(dryRun));
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Lanjut: periksa data' })));
+}
+
+describe('import wizard', () => {
+  it('stays on the first step when the file dialog is cancelled, and explains unreadable files', async () => {
+    fake.client.import.open.mockReset().mockResolvedValueOnce(ok(null)).mockResolvedValueOnce(fail('no_header'));
+    render(<ImportWizard />);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Pilih file…' })));
+    expect(screen.getByRole('heading', { name: 'Pilih file spreadsheet' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Pilih file…' })));
+    expect(screen.getByRole('alert').textContent).toContain('Baris pertama file tidak berisi judul kolom');
+  });
+
+  it('shows the dry run counts and problems, then imports with progress and can be cancelled', async () => {
+    await toReview();
+    expect(screen.getByTestId('import-count-new').textContent).toContain('3');
+    expect(screen.getByTestId('import-problem').textContent).toContain('Nomor telepon tidak valid');
+    fireEvent.click(screen.getByLabelText('Perbarui'));
+
+    let finish: (r: Result<ImportResult>) => void = () => undefined;
+    fake.client.import.run.mockReturnValueOnce(new Promise((r) => (finish = r)));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Impor 4 pelanggan' })));
+    expect(fake.client.import.run).toHaveBeenCalledWith({ fileId: 'file_abcdef12', sheet: null, mapping: ['name', 'phone', 'city', null], onDuplicate: 'update' });
+    expect(screen.getByText('Membatalkan akan mengembalikan brankas seperti semula.')).toBeTruthy();
+
+    act(() => fake.emitEvent('job.progress', { job: 'import', done: 2_500, total: 10_000 }));
+    const bar = screen.getByRole('progressbar') as HTMLProgressElement;
+    expect([bar.value, bar.max]).toEqual([2_500, 10_000]);
+    expect(screen.getByTestId('job-progress').textContent).toContain('2.500 dari 10.000 baris');
+
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Batal' })));
+    expect(fake.client.import.cancel).toHaveBeenCalled();
+    await act(async () => finish(fail('cancelled')));
+    expect(screen.getByRole('heading', { name: 'Hasil pemeriksaan' })).toBeTruthy();
+    expect(screen.getByText('Impor dibatalkan. Brankas dikembalikan seperti semula.')).toBeTruthy();
+  });
+
+  it('shows the result and re-fetches the list', async () => {
+    await toReview();
+    fake.client.import.run.mockResolvedValueOnce(ok({ imported: 3, updated: 0, skipped: 1, invalid: dryRun.problems }));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Impor 3 pelanggan' })));
+    expect(screen.getByTestId('import-result-imported').textContent).toContain('3');
+    expect(screen.getByTestId('import-result-skipped').textContent).toContain('1');
+    expect(fake.client.customers.search).toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Selesai' }));
+    expect(useStore.getState().importOpen).toBe(false);
+    expect(useStore.getState().notice?.key).toBe('import.done.notice');
+  });
+});

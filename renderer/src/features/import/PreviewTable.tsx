@@ -1,0 +1,65 @@
+import type { Gender, ImportProblem } from '../../contract';
+import { fieldErrorKey, useT } from '../../i18n/useT';
+import { useStore } from '../../store';
+import { genderLabels, targetLabel } from '../fields/fieldText';
+
+/** The first rows as they will be stored (`import.preview`), problems marked in their cells. */
+export function PreviewTable() {
+  const t = useT();
+  const file = useStore((s) => s.importer.file);
+  const mapping = useStore((s) => s.importer.mapping);
+  const preview = useStore((s) => s.importer.preview);
+  const fields = useStore((s) => s.fields);
+  if (!file) return null;
+
+  // One preview column per target (tags gathered from several columns show once).
+  const columns = mapping.flatMap((target, i) => (target && mapping.indexOf(target) === i ? [{ target, header: file.headers[i] ?? '' }] : []));
+  const shown = (target: string, value: string | undefined) =>
+    target === 'gender' && value && value in genderLabels ? t(genderLabels[value as Gender]) : (value ?? '');
+  const problemIn = (problems: ImportProblem[], c: { target: string; header: string }) =>
+    problems.find((p) => p.column === c.target || p.column === c.header);
+
+  return (
+    <div className="preview" data-testid="import-preview">
+      <h4 id="import-preview-title" className="subsection-title">
+        {t('import.preview.title')}
+      </h4>
+      {!preview && <p className="muted">{t('common.loading')}</p>}
+      {preview && (columns.length === 0 || preview.rows.length === 0) && <p className="muted">{t('import.preview.empty')}</p>}
+      {preview && columns.length > 0 && preview.rows.length > 0 && (
+        <div className="table-wrap table-wrap--scroll" tabIndex={0} role="region" aria-labelledby="import-preview-title">
+          <table className="table table--compact">
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  {t('import.preview.row')}
+                </th>
+                {columns.map((c) => (
+                  <th key={c.target} scope="col">
+                    {targetLabel(t, c.target, fields)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows.map((r) => (
+                <tr key={r.row} data-testid="import-preview-row">
+                  <td className="num muted">{r.row}</td>
+                  {columns.map((c) => {
+                    const problem = problemIn(r.problems, c);
+                    return (
+                      <td key={c.target} className={problem ? 'cell--invalid' : undefined}>
+                        {shown(c.target, r.values[c.target])}
+                        {problem && <span className="cell__problem">{t(fieldErrorKey(problem.code))}</span>}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { Alert } from '../../components/Alert';
+import { formatNumber } from '../../i18n/translate';
+import { errorKey, useT } from '../../i18n/useT';
+import { useStore } from '../../store';
+import type { OnDuplicate } from '../../store/importSlice';
+import { ProblemTable } from './ProblemTable';
+import { ReportButton } from './ReportButton';
+
+const CHOICES: { value: OnDuplicate; label: 'import.review.skip' | 'import.review.update'; hint: 'import.review.skipHint' | 'import.review.updateHint' }[] = [
+  { value: 'skip', label: 'import.review.skip', hint: 'import.review.skipHint' },
+  { value: 'update', label: 'import.review.update', hint: 'import.review.updateHint' },
+];
+
+/** Step 3: what the dry run found — new, already present, invalid — and what to do with duplicates. */
+export function ReviewStep() {
+  const t = useT();
+  const locale = useStore((s) => s.locale);
+  const dryRun = useStore((s) => s.importer.dryRun);
+  const onDuplicate = useStore((s) => s.importer.onDuplicate);
+  const error = useStore((s) => s.importer.error);
+  const setOnDuplicate = useStore((s) => s.setOnDuplicate);
+  const backToMapping = useStore((s) => s.backToMapping);
+  const runImport = useStore((s) => s.runImport);
+  if (!dryRun) return null;
+  const n = (v: number) => formatNumber(locale, v);
+  const willChange = dryRun.new + (onDuplicate === 'update' ? dryRun.duplicates : 0);
+
+  return (
+    <div className="step">
+      <h3 id="import-step-title" className="section-title" tabIndex={-1}>
+        {t('import.review.title')}
+      </h3>
+      <p className="dialog__body">{t('import.review.body', { total: n(dryRun.total) })}</p>
+      <dl className="stats" data-testid="import-counts">
+        <div className="stats__item stats__item--good" data-testid="import-count-new">
+          <dt>{t('import.review.new')}</dt>
+          <dd>{n(dryRun.new)}</dd>
+        </div>
+        <div className="stats__item" data-testid="import-count-duplicates">
+          <dt>{t('import.review.duplicates')}</dt>
+          <dd>{n(dryRun.duplicates)}</dd>
+        </div>
+        <div className={dryRun.invalid > 0 ? 'stats__item stats__item--bad' : 'stats__item'} data-testid="import-count-invalid">
+          <dt>{t('import.review.invalid')}</dt>
+          <dd>{n(dryRun.invalid)}</dd>
+        </div>
+      </dl>
+      {error && <Alert tone={error === 'cancelled' ? 'info' : 'error'}>{t(error === 'cancelled' ? 'import.cancelled' : errorKey(error))}</Alert>}
+      {dryRun.duplicates > 0 && (
+        <fieldset className="radio-group" data-testid="import-duplicates">
+          <legend className="field__label">{t('import.review.duplicatesQuestion', { count: n(dryRun.duplicates) })}</legend>
+          {CHOICES.map((c) => (
+            <div key={c.value} className="check">
+              <input
+                type="radio"
+                id={`import-dup-${c.value}`}
+                name="import-duplicates"
+                value={c.value}
+                checked={onDuplicate === c.value}
+                onChange={() => setOnDuplicate(c.value)}
+                aria-describedby={`import-dup-${c.value}-hint`}
+              />
+              <div>
+                <label htmlFor={`import-dup-${c.value}`}>{t(c.label)}</label>
+                <p id={`import-dup-${c.value}-hint`} className="field__hint">
+                  {t(c.hint)}
+                </p>
+              </div>
+            </div>
+          ))}
+        </fieldset>
+      )}
+      {dryRun.invalid > 0 && (
+        <>
+          <ProblemTable problems={dryRun.problems} invalidRows={dryRun.invalid} />
+          <p className="field__hint">{t('import.review.invalidNote')}</p>
+          <ReportButton />
+        </>
+      )}
+      <div className="dialog__actions">
+        <button type="button" className="button button--ghost" onClick={backToMapping}>
+          {t('import.review.back')}
+        </button>
+        <span className="spacer" />
+        <button type="button" className="button button--primary" onClick={() => void runImport()} disabled={willChange === 0} data-testid="import-run">
+          {t('import.review.run', { count: n(willChange) })}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+import { api } from '../api';
+import type { DryRunResult, ErrorCode, FieldDef, ImportFile, ImportPreview, ImportResult, ImportTarget, JobProgress } from '../contract';
+import { enabledFields } from './fieldsSlice';
+import type { SliceCreator } from './types';
+
+/** pick → mapping → checking (dry run) → review → importing → done */
+export type ImportStep = 'pick' | 'mapping' | 'checking' | 'review' | 'importing' | 'done';
+export type OnDuplicate = 'skip' | 'update';
+
+export interface ImportState {
+  step: ImportStep;
+  file: ImportFile | null;
+  /** One target per column of the header row. */
+  mapping: ImportTarget[];
+  preview: ImportPreview | null;
+  dryRun: DryRunResult | null;
+  onDuplicate: OnDuplicate;
+  result: ImportResult | null;
+  error: ErrorCode | null;
+  /** Opening or re-reading the file. */
+  busy: boolean;
+  /** The file name of the saved invalid-rows report. */
+  reportFile: string | null;
+}
+
+export interface ImportSlice {
+  importer: ImportState;
+  /** The latest `job.progress` event (dry run, import or export). */
+  jobProgress: JobProgress | null;
+  receiveJobProgress(progress: JobProgress): void;
+  pickImportFile(): Promise<void>;
+  chooseSheet(sheet: string): Promise<void>;
+  setMapping(column: number, target: ImportTarget): void;
+  loadPreview(): Promise<void>;
+  startDryRun(): Promise<void>;
+  backToMapping(): void;
+  setOnDuplicate(choice: OnDuplicate): void;
+  runImport(): Promise<void>;
+  /** Stops the dry run or import under way (an import rolls back). */
+  cancelJob(): Promise<void>;
+  saveImportReport(): Promise<void>;
+  resetImport(): void;
+}
+
+const initialImport: ImportState = {
+  step: 'pick',
+  file: null,
+  mapping: [],
+  preview: null,
+  dryRun: null,
+  onDuplicate: 'skip',
+  result: null,
+  error: null,
+  busy: false,
+  reportFile: null,
+};
+
+/** Where a column may go: name, tags and the fields that are switched on. */
+export const importTargets = (fields: FieldDef[] | null): string[] => ['name', ...enabledFields(fields).map((f) => f.key), 'tags'];
+
+/** Tags may be gathered from several columns ("Label 1", "Label 2"); every other target takes one. */
+export const isMultiTarget = (target: string | null) => target === 'tags';
+
+/** The suggested mapping, kept to targets that are allowed, each used at most once. */
+export function cleanMapping(suggested: ImportTarget[], allowed: string[]): ImportTarget[] {
+  const used = new Set<string>();
+  return suggested.map((t) => {
+    if (t === null || !allowed.includes(t) || used.has(t)) return null;
+    if (!isMultiTarget(t)) used.add(t);
+    return t;
+  });
+}
+
+export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
+  let previewRequest = 0;
+  const patch = (p: Partial<ImportState>) => set((s) => ({ importer: { ...s.importer, ...p } }));
+  const source = () => {
+    const { file, mapping } = get().importer;
+    return file ? { fileId: file.fileId, sheet: file.sheet, mapping } : null;
+  };
+  const loaded = (file: ImportFile) =>
+    patch({ step: 'mapping', file, mapping: cleanMapping(file.mapping, importTargets(get().fields)), preview: null, dryRun: null, error: null, busy: false, reportFile: null });
+
+  return {
+    importer: initialImport,
+    jobProgress: null,
+    receiveJobProgress: (jobProgress) => set({ jobProgress }),
+
+    async pickImportFile() {
+      patch({ busy: true, error: null });
+      const res = await api.import.open();
+      if (!res.ok) {
+        patch({ busy: false, error: res.error.code });
+        get().noteError(res.error);
+      } else if (res.value === null) patch({ busy: false }); // the user closed the dialog
+      else loaded(res.value);
+    },
+
+    async chooseSheet(sheet) {
+      const file = get().importer.file;
+      if (!file || sheet === file.sheet) return;
+      patch({ busy: true, error: null });
+      const res = await api.import.inspect({ fileId: file.fileId, sheet });
+      if (res.ok) loaded(res.value);
+      else {
+        patch({ busy: false, error: res.error.code, step: res.error.code === 'file_expired' ? 'pick' : 'mapping' });
+        get().noteError(res.error);
+      }
+    },
+
+    setMapping(column, target) {
+      // Taking a target another column had frees that column (the select offers it only as "already used").
+      const mapping = get().importer.mapping.map((t, i) => (i === column ? target : t === target && !isMultiTarget(target) && target !== null ? null : t));
+      patch({ mapping, dryRun: null });
+    },
+
+    async loadPreview() {
+      const input = source();
+      if (!input) return;
+      const n = ++previewRequest;
+      const res = await api.import.preview(input);
+      if (n !== previewRequest) return;
+      if (res.ok) patch({ preview: res.value });
+      else {
+        patch({ preview: null, error: res.error.code, ...(res.error.code === 'file_expired' ? { step: 'pick' as const } : {}) });
+        get().noteError(res.error);
+      }
+    },
+
+    async startDryRun() {
+      const input = source();
+      if (!input) return;
+      set({ jobProgress: null });
+      patch({ step: 'checking', error: null, dryRun: null, reportFile: null });
+      const res = await api.import.dryRun(input);
+      if (get().importer.step !== 'checking') return; // closed or locked meanwhile
+      if (res.ok) patch({ step: 'review', dryRun: res.value });
+      else {
+        patch({ step: res.error.code === 'file_expired' ? 'pick' : 'mapping', error: res.error.code });
+        get().noteError(res.error);
+      }
+    },
+
+    backToMapping: () => patch({ step: 'mapping', error: null }),
+    setOnDuplicate: (onDuplicate) => patch({ onDuplicate }),
+
+    async runImport() {
+      const input = source();
+      if (!input) return;
+      set({ jobProgress: null });
+      patch({ step: 'importing', error: null });
+      const res = await api.import.run({ ...input, onDuplicate: get().importer.onDuplicate });
+      if (get().importer.step !== 'importing') return;
+      if (res.ok) {
+        patch({ step: 'done', result: res.value });
+        get().reloadCustomers();
+      } else {
+        patch({ step: res.error.code === 'file_expired' ? 'pick' : 'review', error: res.error.code });
+        get().noteError(res.error);
+      }
+    },
+
+    async cancelJob() {
+      const res = await api.import.cancel();
+      if (!res.ok) get().noteError(res.error);
+    },
+
+    async saveImportReport() {
+      const file = get().importer.file;
+      if (!file) return;
+      const res = await api.import.saveReport({ fileId: file.fileId, sheet: file.sheet });
+      if (res.ok) {
+        if (res.value) patch({ reportFile: res.value.fileName, error: null });
+      } else {
+        patch({ error: res.error.code });
+        get().noteError(res.error);
+      }
+    },
+
+    resetImport() {
+      previewRequest++;
+      set({ importer: initialImport, jobProgress: null });
+    },
+  };
+};
