@@ -11,7 +11,7 @@ export default class SkipReasonReporter implements Reporter {
   }
 
   onEnd(): void {
-    if (this.skipped.length) console.log(`\n${this.skipped.join('\n')}\n`);
+    if (this.skipped.length) process.stdout.write(`\n${this.skipped.join("\n")}\n\n`);
   }
 
   printsToStdio(): boolean {
