@@ -87,15 +87,25 @@ interface ImportFigures {
   imp: ChildReport;
 }
 
+/** Raw and import runs per size: best of two below 1M (the machine's other work shows up as noise), one at 1M. */
+const repeats = (count: number) => (count < 1_000_000 ? 2 : 1);
+const best = (a: ChildReport | null, b: ChildReport): ChildReport => (a && a.ms <= b.ms ? a : b);
+
 async function importBench(count: number, vaultDir: string): Promise<{ figures: ImportFigures; vault: BenchVault }> {
   const { path: csv, gen, ms: genMs } = await csvFor(count);
-  note(`${label(count)}: raw baseline (load ${load()})`);
   const rawPath = join(DATA, `raw-${count}.db`);
-  const raw = await inChild({ kind: 'raw', path: rawPath, seed: SEED, count, cacheKib });
-  for (const s of ['', '-wal', '-shm']) rmSync(rawPath + s, { force: true });
-  note(`${label(count)}: importer (load ${load()})`);
-  const vault = await createBenchVault(vaultDir);
-  const imp = await inChild({ kind: 'import', vault, csv, expectedMapping: EXPECTED_MAPPING, cacheKib });
+  let raw: ChildReport | null = null;
+  let imp: ChildReport | null = null;
+  let vault: BenchVault | null = null;
+  for (let i = 1; i <= repeats(count); i++) {
+    note(`${label(count)}: raw baseline, run ${i} (load ${load()})`);
+    raw = best(raw, await inChild({ kind: 'raw', path: rawPath, seed: SEED, count, cacheKib }));
+    for (const s of ['', '-wal', '-shm']) rmSync(rawPath + s, { force: true });
+    note(`${label(count)}: importer, run ${i} (load ${load()})`);
+    vault = await createBenchVault(vaultDir);
+    imp = best(imp, await inChild({ kind: 'import', vault, csv, expectedMapping: EXPECTED_MAPPING, cacheKib }));
+  }
+  if (!raw || !imp || !vault) throw new Error('no import runs');
   if (imp.note) note(imp.note);
   if (imp.rows !== gen.ok || raw.rows !== gen.ok) {
     note(`warning: stored ${imp.rows} (import) / ${raw.rows} (raw), expected ${gen.ok} valid new rows`);
@@ -133,7 +143,7 @@ async function searchBench(vault: BenchVault, rows: number): Promise<{ results: 
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 
 function printImport(figs: ImportFigures[]): void {
-  out('Import: rows stored per second, one transaction, same rows (CSV → vault vs prepared multi-row INSERT)');
+  out('Import: rows stored per second, one transaction, same rows (CSV → vault vs prepared multi-row INSERT); best of 2 below 1M');
   out(
     table(
       ['size', 'CSV', 'stored', 'raw rows/s', 'import rows/s', 'import/raw', `≥ ${TARGET.importRatio}×`, 'import peak RSS', '< 400 MB', 'raw peak RSS'],

@@ -41,19 +41,27 @@ function idSet(list: string, count: number, top: number): IdSet {
   return { count, list, bitmap };
 }
 
+/** What `group_concat(id) AS list, count(*) AS n, max(id) AS top` over some ids returns. */
+export interface ListedRow {
+  list: string | null;
+  n: number;
+  top: number | null;
+}
+
+export const LIST_COLUMNS = 'group_concat(id) AS list, count(*) AS n, max(id) AS top';
+
+export const toIdSet = (row: ListedRow | undefined): IdSet =>
+  !row || row.n === 0 || row.list === null || row.top === null ? EMPTY_SET : idSet(row.list, row.n, row.top);
+
 /**
  * The ids `source` (a SELECT with an integer `id` column) yields. With `cap`, `null` when there are
  * more than `cap` of them — found out after reading at most `cap + 1`.
  */
 export async function listIds(db: Queryable, source: Sql, cap?: number): Promise<IdSet | null> {
   const limited = cap === undefined ? source.sql : `${source.sql} LIMIT ${cap + 1}`;
-  const row = await db.get<{ list: string | null; n: number; top: number | null }>(
-    `SELECT group_concat(id) AS list, count(*) AS n, max(id) AS top FROM (${limited})`,
-    source.params,
-  );
-  if (!row || row.n === 0 || row.list === null || row.top === null) return EMPTY_SET;
-  if (cap !== undefined && row.n > cap) return null;
-  return idSet(row.list, row.n, row.top);
+  const row = await db.get<ListedRow>(`SELECT ${LIST_COLUMNS} FROM (${limited})`, source.params);
+  if (cap !== undefined && row && row.n > cap) return null;
+  return toIdSet(row);
 }
 
 /** The ids in every set (empty for no sets). */
