@@ -16,7 +16,7 @@ export type ChildTask = (
   | { kind: 'raw'; path: string; seed: number; count: number }
   | { kind: 'import'; vault: BenchVault; csv: string; expectedMapping: ImportTarget[] }
 ) & {
-  /** What-if: `PRAGMA cache_size = -cacheKib` on the connection (the app leaves SQLite's default). */
+  /** What-if: `PRAGMA cache_size = -cacheKib` on the connection (the app sets 64 MiB in applyPragmas). */
   cacheKib?: number;
 };
 

