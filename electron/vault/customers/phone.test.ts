@@ -118,7 +118,10 @@ describe('the Indonesian mobile fast path', () => {
             const expected = lib && lib.isValid() ? lib.number : 'invalid';
             const got = normalisePhone(written);
             expect(got === 'invalid' || got === null ? got : got.e164, written).toBe(expected);
-            if (got !== 'invalid' && got !== null) expect(got.display).toBe(lib!.formatNational());
+            if (got !== 'invalid' && got !== null) {
+              expect(got.display, written).toBe(lib!.formatNational());
+              expect(displayPhone(got.e164), written).toBe(lib!.formatNational());
+            }
             checked++;
           }
         }

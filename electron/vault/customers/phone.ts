@@ -63,6 +63,13 @@ export function normalisePhone(input: string | null | undefined): NormalisedPhon
 
 /** The display form of a stored E.164 number (falls back to the stored text if it no longer parses). */
 export function displayPhone(e164: string): string {
+  // Indonesian mobiles, most of every list page: libphonenumber's own national format rules for
+  // them (0812-345-678, 0812-3456-789, 0812-3456-7890, 0812-3456-78901) without a parse per row.
+  const national = e164.startsWith('+62') ? e164.slice(3) : null;
+  if (national !== null && ID_MOBILE.test(national)) {
+    const middle = national.length <= 10 ? national.length - 6 : 4;
+    return `0${national.slice(0, 3)}-${national.slice(3, 3 + middle)}-${national.slice(3 + middle)}`;
+  }
   const parsed = parsePhoneNumberFromString(e164);
   return parsed ? display(parsed) : e164;
 }
