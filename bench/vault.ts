@@ -60,7 +60,7 @@ export async function signedInService(v: BenchVault): Promise<VaultService> {
   const svc = new VaultService({ dataDir: v.dir, keychain, passwordKdf: BENCH_KDF });
   const opened = await svc.init();
   if (opened.state !== 'locked') throw new Error(`bench vault: expected locked after init, got ${opened.state}`);
-  const status = await svc.signIn({ password: BENCH_PASSWORD });
+  const status = await svc.signIn({ staffId: 1, password: BENCH_PASSWORD });
   if (status.state !== 'unlocked') throw new Error(`bench vault: sign-in failed (${status.state})`);
   return svc;
 }

@@ -11,6 +11,7 @@ export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: st
 export const GLOBAL_OPTIONS = {
   'data-dir': { type: 'string' },
   user: { type: 'string', short: 'u' },
+  otp: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies OptionSpec;
 

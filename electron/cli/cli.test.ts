@@ -183,18 +183,20 @@ describe('sign-in', () => {
     expect(r.code, r.stderr).toBe(0);
   });
 
-  it('exit 3 for a wrong password, and the vault is unchanged', async () => {
-    const before = fingerprint(cli.dataDir);
+  it('exit 3 for a wrong password; the failed attempt is in the audit trail', async () => {
     const r = await cli.run(['search', 'x', '--user', OWNER], { stdin: 'not the password\n' });
     expect(r).toMatchObject({ code: 3, stdout: '' });
     expect(r.stderr).toBe('brankas: Wrong user name or password.\n');
-    expect(fingerprint(cli.dataDir)).toEqual(before);
+    const verify = await cli.run(['audit', 'verify', '--json', '--user', OWNER], { stdin: `${PASSWORD}\n` });
+    expect(verify.code).toBe(0);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
+    expect(JSON.parse(verify.stdout).entries).toBeGreaterThanOrEqual(2);
   });
 
-  it('exit 3 for a user who is not the Owner, before any password is read', async () => {
+  it('exit 3 for a user who is not in the vault, before any password is read', async () => {
     const r = await cli.run(['stats', '--user', 'Budi'], { stdin: `${PASSWORD}\n` });
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('No user named "Budi"');
+    expect(r.stderr).toContain('No active user named "Budi"');
   });
 
   it('exit 1 when no password is given', async () => {

@@ -15,6 +15,8 @@ export const EXIT = {
   vault: 3,
   /** Something unexpected went wrong (a bug, or the disk failed mid-way). */
   internal: 4,
+  /** A check found a problem: `audit verify` found the trail altered, cut or reordered. */
+  checkFailed: 5,
   /** Interrupted (Ctrl-C); an import is rolled back and leaves the vault as it was. */
   interrupted: 130,
 } as const;
@@ -50,11 +52,18 @@ const VAULT_CODES = new Set<VaultError['code']>([
   'vault_too_new',
   'migration_mismatch',
   'read_only',
+  'forbidden',
+  'otp_required',
+  'wrong_otp',
+  'too_many_attempts',
+  'account_disabled',
+  'totp_enrolment_required',
 ]);
 
 /** Codes that mean "what you gave me was refused". */
 const REJECTED_CODES = new Set<VaultError['code']>([
   'invalid_input',
+  'weak_password',
   'vault_exists',
   'not_found',
   'conflict',

@@ -2,7 +2,7 @@
  * `brankas export`: the app's exporter (CSV with BOM and formula escaping, XLSX, JSON) to a file
  * or standard output. An export is not encrypted, which the command says every time.
  */
-import { relative, resolve, isAbsolute } from 'node:path';
+import { basename, relative, resolve, isAbsolute } from 'node:path';
 import { CUSTOMER_LIMITS, EXPORT_FORMATS, type ExportInput, type FieldDef } from '../contract';
 import { VaultError } from '../vault/errors';
 import { listFields } from '../vault/fields/repository';
@@ -92,7 +92,7 @@ export const exportCommand: Command = {
       ? { kind: 'filter', query: query ?? '', filter: { ...(tag ? { tag } : {}), ...(city ? { city } : {}) } }
       : { kind: 'all' };
 
-    return withSession(io, p, 'export', async ({ db, dataDir }) => {
+    return withSession(io, p, 'export', 'data.export', async ({ db, dataDir, vault }) => {
       const catalogue = await listFields(db);
       const fieldsOption = stringOption(p, 'fields');
       const keys = fieldsOption === undefined ? defaultFields(catalogue) : fieldKeys(fieldsOption, catalogue);
@@ -113,6 +113,12 @@ export const exportCommand: Command = {
       } finally {
         progress.done();
       }
+      await vault.record({
+        action: 'data.export',
+        targetType: 'file',
+        targetId: out ? basename(out) : 'stdout',
+        details: { via: 'cli', what: 'customers', format, count, scope: scope.kind, fields: keys },
+      });
       if (out) line(io.stdout, `Exported ${customers(count)} to ${out}.`);
       else {
         await drained(io.stdout);

@@ -1,13 +1,15 @@
 /** The general help text: commands, sign-in, the data folder and exit codes. */
 import type { Command } from './command';
 import { EXIT } from './errors';
-import { PASSWORD_ENV, USER_ENV } from './session';
+import { OTP_ENV, PASSWORD_ENV, USER_ENV } from './session';
 
 export const COMMON = `Common options:
   --data-dir DIR   the vault's folder (default: $BRANKAS_DATA_DIR, else the app's folder:
                    Linux ~/.config/Brankas, macOS ~/Library/Application Support/Brankas,
                    Windows %APPDATA%\\Brankas)
-  -u, --user NAME  who signs in (default: $${USER_ENV}); for now the Owner
+  -u, --user NAME  who signs in (default: $${USER_ENV}); each command needs a role that allows it
+  --otp CODE       the authenticator's 6 digits or a backup code, for accounts with two-step
+                   verification (default: $${OTP_ENV})
   -h, --help       help for the command`;
 
 export const EXIT_CODES = `Exit codes:
@@ -15,9 +17,11 @@ export const EXIT_CODES = `Exit codes:
   ${EXIT.usage}    usage error: unknown command or option, missing or out-of-range value
   ${EXIT.rejected}    input rejected: a file that cannot be read, rows that are not valid (import still
        saves the valid rows and lists the others), a vault already present (init)
-  ${EXIT.vault}    vault not usable: no vault, wrong user or password, key missing from this computer's
+  ${EXIT.vault}    vault not usable or not allowed: no vault, wrong user, password or code, account
+       disabled, the role does not allow the command, key missing from this computer's
        keychain, keychain unavailable, damaged or newer vault
   ${EXIT.internal}    something unexpected went wrong (the message says what)
+  ${EXIT.checkFailed}    check failed: the audit trail does not verify (the output says where)
   ${EXIT.interrupted}  interrupted with Ctrl-C (an import is rolled back: nothing is changed)`;
 
 export function generalHelp(commands: readonly Command[], version: string): string {

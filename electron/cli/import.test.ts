@@ -1,7 +1,6 @@
 /** `brankas import`: the app's importer from the command line, its JSON, --map, --dry-run and exit codes. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Customer, ImportResult } from '../contract';
-import { fingerprint } from '../vault/testing';
 import { CliHarness, seedCustomers } from './testing';
 
 let cli: CliHarness;
@@ -69,7 +68,7 @@ describe('import', () => {
 
   it('--dry-run counts new, duplicate and invalid rows and changes nothing', async () => {
     await seedCustomers(cli.dataDir, [{ name: 'Budi Lama', phone: '081234567890' }]);
-    const before = fingerprint(cli.dataDir);
+    const before = await all(); // sign-in itself is recorded (last sign-in, audit trail): the customers must not change
     const r = await cli.runAs(['import', cli.file('p.csv', SEMICOLON_CSV), '--dry-run', '--json']);
     expect(r.code, r.stderr).toBe(2);
     expect(JSON.parse(r.stdout)).toEqual({
@@ -82,7 +81,7 @@ describe('import', () => {
         { row: 4, column: 'Email', code: 'invalid_email' },
       ],
     });
-    expect(fingerprint(cli.dataDir)).toEqual(before);
+    expect(await all()).toEqual(before);
     expect((await all()).map((c) => c.name)).toEqual(['Budi Lama']);
     const text = await cli.runAs(['import', cli.file('p.csv', SEMICOLON_CSV), '--dry-run']);
     expect(text.stdout).toContain('Dry run, nothing was changed: 4 rows; 1 new, 1 already present (would be skipped), 2 not valid.');
@@ -156,13 +155,13 @@ describe('import', () => {
   });
 
   it('Ctrl-C (an aborted signal) exits 130 and leaves the vault as it was', async () => {
-    const before = fingerprint(cli.dataDir);
+    const before = await all(); // sign-in itself is recorded (last sign-in, audit trail): the customers must not change
     const abort = new AbortController();
     abort.abort();
     const r = await cli.runAs(['import', cli.file('p.csv', SEMICOLON_CSV), '--json'], { signal: abort.signal });
     expect(r.code).toBe(130);
     expect(r.stderr).toContain('Cancelled. Nothing was changed.');
-    expect(fingerprint(cli.dataDir)).toEqual(before);
+    expect(await all()).toEqual(before);
   });
 
   it('reads the chosen sheet of an Excel workbook', async () => {

@@ -3,7 +3,7 @@
  * with the suggested mapping adjustable by --map. Valid rows are saved; invalid rows are listed
  * and make the exit code 2 so a script notices.
  */
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { ON_DUPLICATE, type ImportProblem, type ImportTarget } from '../contract';
 import type { Queryable } from '../vault/db/driver';
 import { VaultError } from '../vault/errors';
@@ -76,7 +76,7 @@ export const importCommand: Command = {
     const json = flag(p, 'json');
     const path = resolve(io.cwd ?? process.cwd(), file);
 
-    return withSession(io, p, 'import', async ({ db }) => {
+    return withSession(io, p, 'import', 'data.import', async ({ db, vault }) => {
       const inspected = await inspect(db, path, sheet);
       const fields = await listFields(db);
       const mapping = applyMap(inspected.mapping, inspected.headers, entries, fields);
@@ -98,6 +98,12 @@ export const importCommand: Command = {
         }
         const result = await withMappingErrors(inspected, () => runImport(db, source, mapping, onDuplicate, opts));
         progress.done();
+        await vault.record({
+          action: 'data.import',
+          targetType: 'file',
+          targetId: basename(path),
+          details: { via: 'cli', imported: result.imported, updated: result.updated, skipped: result.skipped, invalid: result.invalid.length, onDuplicate },
+        });
         if (json) line(io.stdout, JSON.stringify(result));
         else {
           const rows = new Set(result.invalid.map((x) => x.row)).size;

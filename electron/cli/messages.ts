@@ -19,6 +19,15 @@ const MESSAGES: Record<ErrorCode, string> = {
   no_vault: 'There is no vault in the data folder yet. Create one with `brankas init --owner NAME` or in the app.',
   vault_exists: 'A vault already exists in the data folder. Brankas never overwrites one.',
   wrong_password: 'Wrong user name or password.',
+  forbidden: "Your role does not allow this. Ask the shop Owner or a Manager.",
+  otp_required: 'This account uses two-step verification: give the code from the authenticator app with --otp CODE (or a backup code).',
+  wrong_otp: 'The verification code is wrong or was already used. Wait for the next code and try again.',
+  too_many_attempts: 'Too many failed sign-in attempts for this account. Wait and try again later.',
+  account_disabled: 'This account is disabled. Contact the shop Owner.',
+  totp_enrolment_required: 'The shop Owner requires two-step verification for your role. Turn it on in the app first.',
+  weak_password: 'The password is too weak: use at least 10 characters that are hard to guess.',
+  name_taken: 'Another account already uses this name.',
+  last_owner: "The shop Owner's account cannot be disabled or given another role.",
   wrong_recovery_code: 'The recovery code does not match.',
   recovery_unavailable: 'The recovery file is missing, so a recovery code cannot be used. Restore from a backup or contact support.',
   keychain_unavailable: `This computer's key storage (keychain) cannot be used. On Linux, a Secret Service (GNOME Keyring or KWallet) must be running and unlocked. ${RECOVER_IN_APP}`,
@@ -54,12 +63,16 @@ const FIELD_MESSAGES: Record<FieldErrorCode, string> = {
   invalid_number: 'not a valid number',
   invalid_choice: 'not one of the choices',
   field_disabled: 'this field is switched off in the field catalogue',
+  too_weak: 'too easy to guess (use at least 10 characters, e.g. a few random words)',
+  too_common: 'a common password; choose another',
+  contains_personal: "must not contain your name, the shop's name or 'brankas'",
 };
 
 export const fieldErrorMessage = (code: FieldErrorCode): string => FIELD_MESSAGES[code] ?? code;
 
 export function vaultErrorMessage(err: VaultError, dataDir?: string): string {
-  const base = MESSAGES[err.code] ?? MESSAGES.internal;
+  let base = MESSAGES[err.code] ?? MESSAGES.internal;
+  if (err.code === 'too_many_attempts' && err.retryAfterSeconds) base = `Too many failed sign-in attempts for this account. Try again in ${err.retryAfterSeconds} seconds.`;
   const where = dataDir && (err.code === 'no_vault' || err.code === 'vault_exists' || err.code === 'read_only') ? ` (data folder: ${dataDir})` : '';
   const fields = err.fields
     ? ' ' + Object.entries(err.fields).map(([field, code]) => `${field}: ${fieldErrorMessage(code)}`).join('; ') + '.'

@@ -6,6 +6,7 @@ import { parseCommand, splitCommand, stringOption, type Parsed } from './args';
 import type { Command } from './command';
 import { cliDataDir } from './data-dir';
 import { classify, EXIT, usageError, type ExitCode } from './errors';
+import { auditCommand } from './audit';
 import { exportCommand } from './export';
 import { commandHelp, generalHelp } from './help';
 import { importCommand } from './import';
@@ -17,7 +18,7 @@ import { appVersion } from './version';
 
 export type { CliIo } from './io';
 
-export const COMMANDS: readonly Command[] = [initCommand, importCommand, exportCommand, searchCommand, statsCommand];
+export const COMMANDS: readonly Command[] = [initCommand, importCommand, exportCommand, searchCommand, statsCommand, auditCommand];
 
 const find = (name: string): Command | undefined => COMMANDS.find((c) => c.name === name);
 

@@ -1,5 +1,5 @@
 /** `brankas search QUERY`: the app's customer search (name prefixes, phone fragments, email, city, tags, notes). */
-import { SEARCH_PAGE_MAX, type Customer } from '../contract';
+import { can, SEARCH_PAGE_MAX, type Customer } from '../contract';
 import { createCustomersService } from '../vault/customers/service';
 import { flag, intOption, positionals } from './args';
 import type { Command } from './command';
@@ -37,8 +37,9 @@ export const searchCommand: Command = {
     const limit = intOption(p, 'limit', 1, SEARCH_LIMIT_MAX, 'search') ?? DEFAULT_LIMIT;
     if (query.length > QUERY_MAX) throw usageError(`QUERY is longer than ${QUERY_MAX} characters`, 'search');
     const json = flag(p, 'json');
-    await withSession(io, p, 'search', async ({ db }) => {
-      const customers = createCustomersService(db, io.now);
+    await withSession(io, p, 'search', 'customers.view', async ({ db, vault }) => {
+      const user = vault.user();
+      const customers = createCustomersService(db, io.now, { mask: !user || !can(user.role, 'customers.viewSensitive') });
       const items: Customer[] = [];
       let total = 0;
       let capped = false;
@@ -64,6 +65,7 @@ export const searchCommand: Command = {
         const of = capped ? `at least ${total}` : String(total);
         line(io.stdout, items.length < total ? `${items.length} of ${of} customers (use --limit to see more)` : count(items.length));
       }
+      await vault.record({ action: 'customer.view', details: { via: 'cli search', results: items.length } });
       await drained(io.stdout);
     });
     return EXIT.ok;

@@ -1,9 +1,10 @@
 /**
  * Opening the vault and signing in, as the app does: the data key from this computer's
- * keychain opens the file, then the staff member's password is checked by the same service.
- * Until the staff issue adds more people, the Owner is the only one who can sign in.
+ * keychain opens the file (in strict mode, the person's key slot does), then the person's
+ * password — and their authenticator code, `--otp`, when they use two-step verification — is
+ * checked by the same service. Every command is then authorised by role and recorded.
  */
-import type { VaultStatus } from '../contract';
+import { can, type Permission, type VaultStatus } from '../contract';
 import type { Db } from '../vault/db/driver';
 import { VaultError } from '../vault/errors';
 import { systemKeychain } from '../vault/keys/keychain';
@@ -15,6 +16,7 @@ import { isTty, promptHidden, readFirstLine, type CliIo } from './io';
 
 export const PASSWORD_ENV = 'BRANKAS_PASSWORD';
 export const USER_ENV = 'BRANKAS_USER';
+export const OTP_ENV = 'BRANKAS_OTP';
 
 export function dataDirOf(io: CliIo, p: Parsed): string {
   return cliDataDir(stringOption(p, 'data-dir'), io.env, io.cwd);
@@ -81,11 +83,11 @@ export async function signIn(io: CliIo, p: Parsed, command: string): Promise<Ses
     const status = await vault.init();
     if (status.state === 'unlocked') return { vault, db: vault.db(), dataDir };
     requireLocked(status);
-    if (!sameName(user, status.ownerName)) {
-      throw new CliError(EXIT.vault, `No user named "${user.trim()}" in this vault. For now only the Owner can sign in.`);
-    }
-    const password = await readPassword(io, command, `Password for ${user.trim()}: `);
-    await vault.signIn({ password });
+    const person = status.people.find((p) => sameName(user, p.name));
+    if (!person) throw new CliError(EXIT.vault, `No active user named "${user.trim()}" in this vault.`);
+    const password = await readPassword(io, command, `Password for ${person.name}: `);
+    const otp = stringOption(p, 'otp') ?? io.env[OTP_ENV];
+    await vault.signIn({ staffId: person.id, password, ...(otp ? { otp } : {}) });
     return { vault, db: vault.db(), dataDir };
   } catch (err) {
     await vault.close().catch(() => undefined);
@@ -93,12 +95,28 @@ export async function signIn(io: CliIo, p: Parsed, command: string): Promise<Ses
   }
 }
 
-/** Runs `fn` signed in and always closes the vault afterwards. */
-export async function withSession<T>(io: CliIo, p: Parsed, command: string, fn: (s: Session) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` signed in, as someone whose role allows `permission`, and always closes the vault
+ * afterwards. A refusal is recorded in the audit trail like the app's and exits 3.
+ */
+export async function withSession<T>(
+  io: CliIo,
+  p: Parsed,
+  command: string,
+  permission: Permission,
+  fn: (s: Session) => Promise<T>,
+): Promise<T> {
   const session = await signIn(io, p, command);
   try {
+    const user = session.vault.user();
+    if (!user || !can(user.role, permission)) {
+      await session.vault.record({ action: 'access.denied', outcome: 'denied', details: { command: `cli ${command}`, permission } });
+      throw new VaultError('forbidden');
+    }
+    if (session.vault.sessionUser(user).mustEnrollTotp) throw new VaultError('totp_enrolment_required');
     return await fn(session);
   } finally {
+    await session.vault.lock().catch(() => undefined);
     await session.vault.close();
   }
 }

@@ -82,7 +82,7 @@ export const statsCommand: Command = {
 
   async run({ io, p }) {
     positionals(p, [], 'stats');
-    const { stats, dataDir } = await withSession(io, p, 'stats', async ({ db, dataDir }) => ({ stats: await readStats(db, dataDir), dataDir }));
+    const { stats, dataDir } = await withSession(io, p, 'stats', 'customers.view', async ({ db, dataDir }) => ({ stats: await readStats(db, dataDir), dataDir }));
     if (flag(p, 'json')) {
       line(io.stdout, JSON.stringify({ ...stats, dataDir }));
       return EXIT.ok;

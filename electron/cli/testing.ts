@@ -112,7 +112,7 @@ export async function seedCustomers(dataDir: string, customers: CustomerInput[])
   const vault = new VaultService({ dataDir, keychain: systemKeychain(), passwordKdf: FAST_KDF });
   try {
     await vault.init();
-    await vault.signIn({ password: PASSWORD });
+    await vault.signIn({ staffId: 1, password: PASSWORD });
     const service = createCustomersService(vault.db());
     for (const customer of customers) await service.save({ customer });
   } finally {

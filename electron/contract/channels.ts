@@ -34,20 +34,50 @@ import {
   type VaultStatus,
 } from './vault';
 import type { Result } from './errors';
+import {
+  AccessReviewInput,
+  ChangePasswordInput,
+  CreateStaffInput,
+  DisableTotpInput,
+  ResetStaffPasswordInput,
+  StaffRef,
+  StrictModeInput,
+  TotpCodeInput,
+  UpdateStaffInput,
+  type AccessOverview,
+  type BackupCodes,
+  type Permission,
+  type StaffMember,
+  type TotpEnrolment,
+} from './staff';
+import { AuditExportInput, AuditQueryInput, type AuditPage, type AuditVerification } from './audit';
+import { RevealInput, type RevealedValue } from './customers';
 
-/**
- * In which vault state a channel may run. The router enforces it in the main process.
- * ('unlocked' later gains roles: see the staff issue.)
- */
+/** In which vault state a channel may run. The router enforces it in the main process. */
 export type Access = 'any' | 'no_vault' | 'needs_recovery' | 'locked' | 'unlocked';
 
 interface ChannelDef<I extends z.ZodType, O> {
   input: I;
   access: Access;
+  /**
+   * For 'unlocked' channels: what the signed-in person's role must allow (staff.ts has the matrix).
+   * null: any signed-in person (their own account, signing out).
+   */
+  permission: Permission | null;
   /** Phantom: the output type. Never read at run time. */
   output?: O;
 }
-const def = <O>() => <I extends z.ZodType>(input: I, access: Access): ChannelDef<I, O> => ({ input, access });
+function def<O>() {
+  function make<I extends z.ZodType>(input: I, access: 'any' | 'no_vault' | 'needs_recovery' | 'locked'): ChannelDef<I, O>;
+  function make<I extends z.ZodType>(input: I, access: 'unlocked', permission: Permission | null): ChannelDef<I, O>;
+  function make<I extends z.ZodType>(input: I, access: Access, permission: Permission | null = null): ChannelDef<I, O> {
+    return { input, access, permission };
+  }
+  return make;
+}
+
+/** While an account the Owner requires 2FA for has not enrolled, only these channels are open to it. */
+export const enrolmentChannels = ['vault.status', 'vault.lock', 'account.beginTotp', 'account.confirmTotp', 'account.changePassword'] as const;
 
 /** Every channel across the bridge: name → strict input schema, output type, required state. */
 export const channels = {
@@ -55,36 +85,61 @@ export const channels = {
   'vault.create': def<RecoveryCodeIssue>()(CreateVaultInput, 'no_vault'),
   'vault.recover': def<VaultStatus>()(RecoverInput, 'needs_recovery'),
   'vault.signIn': def<VaultStatus>()(SignInInput, 'locked'),
-  'vault.lock': def<VaultStatus>()(EmptyInput, 'unlocked'),
-  'vault.newRecoveryCode': def<RecoveryCodeIssue>()(EmptyInput, 'unlocked'),
-  'vault.confirmRecoveryCode': def<VaultStatus>()(ConfirmRecoveryInput, 'unlocked'),
-  'settings.save': def<Settings>()(SettingsInput, 'unlocked'),
-  'customers.search': def<CustomerPage>()(SearchCustomersInput, 'unlocked'),
-  'customers.get': def<Customer>()(CustomerRef, 'unlocked'),
-  'customers.save': def<Customer>()(SaveCustomerInput, 'unlocked'),
-  'customers.remove': def<{ id: number }>()(CustomerRef, 'unlocked'),
-  'customers.tags': def<TagCount[]>()(TagsInput, 'unlocked'),
-  'customers.markVerified': def<Customer>()(CustomerRef, 'unlocked'),
-  'fields.list': def<FieldDef[]>()(EmptyInput, 'unlocked'),
-  'fields.update': def<FieldDef[]>()(UpdateFieldInput, 'unlocked'),
-  'fields.usage': def<FieldUsage>()(FieldRef, 'unlocked'),
-  'fields.createCustom': def<FieldDef[]>()(CreateCustomFieldInput, 'unlocked'),
-  'fields.deleteCustom': def<FieldDef[]>()(FieldRef, 'unlocked'),
-  'purchases.list': def<Purchase[]>()(ListPurchasesInput, 'unlocked'),
-  'purchases.save': def<Purchase>()(SavePurchaseInput, 'unlocked'),
-  'purchases.remove': def<{ id: number }>()(PurchaseRef, 'unlocked'),
+  'vault.lock': def<VaultStatus>()(EmptyInput, 'unlocked', null),
+  'vault.newRecoveryCode': def<RecoveryCodeIssue>()(EmptyInput, 'unlocked', 'security.manage'),
+  'vault.confirmRecoveryCode': def<VaultStatus>()(ConfirmRecoveryInput, 'unlocked', 'security.manage'),
+  'settings.save': def<Settings>()(SettingsInput, 'unlocked', 'settings.manage'),
+  'customers.search': def<CustomerPage>()(SearchCustomersInput, 'unlocked', 'customers.view'),
+  'customers.get': def<Customer>()(CustomerRef, 'unlocked', 'customers.view'),
+  'customers.save': def<Customer>()(SaveCustomerInput, 'unlocked', 'customers.edit'),
+  'customers.remove': def<{ id: number }>()(CustomerRef, 'unlocked', 'customers.delete'),
+  'customers.tags': def<TagCount[]>()(TagsInput, 'unlocked', 'customers.view'),
+  'customers.markVerified': def<Customer>()(CustomerRef, 'unlocked', 'customers.edit'),
+  /** One masked value shown in full; recorded in the audit trail. */
+  'customers.reveal': def<RevealedValue>()(RevealInput, 'unlocked', 'customers.reveal'),
+  'fields.list': def<FieldDef[]>()(EmptyInput, 'unlocked', 'customers.view'),
+  'fields.update': def<FieldDef[]>()(UpdateFieldInput, 'unlocked', 'settings.manage'),
+  'fields.usage': def<FieldUsage>()(FieldRef, 'unlocked', 'settings.manage'),
+  'fields.createCustom': def<FieldDef[]>()(CreateCustomFieldInput, 'unlocked', 'settings.manage'),
+  'fields.deleteCustom': def<FieldDef[]>()(FieldRef, 'unlocked', 'settings.manage'),
+  'purchases.list': def<Purchase[]>()(ListPurchasesInput, 'unlocked', 'customers.view'),
+  'purchases.save': def<Purchase>()(SavePurchaseInput, 'unlocked', 'customers.edit'),
+  'purchases.remove': def<{ id: number }>()(PurchaseRef, 'unlocked', 'customers.edit'),
   /** Shows the system's open-file dialog; null when the user cancels it. */
-  'import.open': def<ImportFile | null>()(EmptyInput, 'unlocked'),
-  'import.inspect': def<ImportFile>()(ImportSource, 'unlocked'),
-  'import.preview': def<ImportPreview>()(ImportMappingInput, 'unlocked'),
-  'import.dryRun': def<DryRunResult>()(ImportMappingInput, 'unlocked'),
-  'import.run': def<ImportResult>()(RunImportInput, 'unlocked'),
+  'import.open': def<ImportFile | null>()(EmptyInput, 'unlocked', 'data.import'),
+  'import.inspect': def<ImportFile>()(ImportSource, 'unlocked', 'data.import'),
+  'import.preview': def<ImportPreview>()(ImportMappingInput, 'unlocked', 'data.import'),
+  'import.dryRun': def<DryRunResult>()(ImportMappingInput, 'unlocked', 'data.import'),
+  'import.run': def<ImportResult>()(RunImportInput, 'unlocked', 'data.import'),
   /** Stops a running dry run or import; an import rolls back, leaving the vault as it was. */
-  'import.cancel': def<{ cancelled: boolean }>()(EmptyInput, 'unlocked'),
+  'import.cancel': def<{ cancelled: boolean }>()(EmptyInput, 'unlocked', 'data.import'),
   /** Saves the invalid rows of the last dry run/import as CSV through the save dialog; null if cancelled. */
-  'import.saveReport': def<{ fileName: string } | null>()(ImportSource, 'unlocked'),
+  'import.saveReport': def<{ fileName: string } | null>()(ImportSource, 'unlocked', 'data.import'),
   /** Writes an export through the save dialog; null if cancelled. */
-  'export.run': def<ExportResult | null>()(ExportInput, 'unlocked'),
+  'export.run': def<ExportResult | null>()(ExportInput, 'unlocked', 'data.export'),
+  // Own account: any signed-in person.
+  'account.changePassword': def<{ changed: true }>()(ChangePasswordInput, 'unlocked', null),
+  /** Starts 2FA enrolment: a new secret shown once as QR code and manual key; confirmed by a first code. */
+  'account.beginTotp': def<TotpEnrolment>()(EmptyInput, 'unlocked', null),
+  /** The first code from the authenticator turns 2FA on and issues the one-time backup codes. */
+  'account.confirmTotp': def<BackupCodes>()(TotpCodeInput, 'unlocked', null),
+  'account.disableTotp': def<VaultStatus>()(DisableTotpInput, 'unlocked', null),
+  'account.newBackupCodes': def<BackupCodes>()(DisableTotpInput, 'unlocked', null),
+  // People and the access review.
+  'staff.list': def<AccessOverview>()(EmptyInput, 'unlocked', 'staff.manage'),
+  'staff.create': def<StaffMember>()(CreateStaffInput, 'unlocked', 'staff.manage'),
+  'staff.update': def<StaffMember>()(UpdateStaffInput, 'unlocked', 'staff.manage'),
+  'staff.resetPassword': def<StaffMember>()(ResetStaffPasswordInput, 'unlocked', 'staff.manage'),
+  /** Turns 2FA off for someone who lost their phone and backup codes. */
+  'staff.resetTotp': def<StaffMember>()(StaffRef, 'unlocked', 'staff.manage'),
+  'staff.review': def<AccessOverview>()(AccessReviewInput, 'unlocked', 'staff.manage'),
+  /** Strict mode: the keychain entry alone opens nothing; each account's password unwraps the key. */
+  'security.setStrictMode': def<VaultStatus>()(StrictModeInput, 'unlocked', 'security.manage'),
+  // The audit trail.
+  'audit.list': def<AuditPage>()(AuditQueryInput, 'unlocked', 'audit.view'),
+  'audit.verify': def<AuditVerification>()(EmptyInput, 'unlocked', 'audit.view'),
+  /** Writes the filtered trail as CSV through the save dialog; null if cancelled. */
+  'audit.export': def<{ fileName: string; rows: number } | null>()(AuditExportInput, 'unlocked', 'audit.view'),
 } as const;
 
 export type Channels = typeof channels;

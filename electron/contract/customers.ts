@@ -17,6 +17,9 @@ export const CUSTOMER_LIMITS = {
 
 const optionalText = (max: number) => z.string().max(max).optional();
 
+/** What a masked value hides behind (a phone keeps its first and last four digits: `0812****7890`). */
+export const MASK = '****';
+
 /** What the customer form sends. Phone and email are normalised in the main process. */
 export const CustomerInput = z
   .object({
@@ -27,7 +30,8 @@ export const CustomerInput = z
     city: optionalText(CUSTOMER_LIMITS.city),
     notes: optionalText(CUSTOMER_LIMITS.notes),
     tags: z.array(z.string().trim().min(1).max(CUSTOMER_LIMITS.tag)).max(CUSTOMER_LIMITS.tags).optional(),
-    birthday: IsoDate.optional(),
+    /** An ISO date, or MASK sent back unchanged by a role that sees birthdays masked. */
+    birthday: z.union([IsoDate, z.literal('****')]).optional(),
     gender: z.enum(GENDERS).optional(),
     preferences: optionalText(CUSTOMER_LIMITS.preferences),
     /** Custom field values by key (`custom_<n>`): text, number, ISO date or one of the choices. */
@@ -104,6 +108,23 @@ export interface Customer {
   /** Milliseconds since the epoch. */
   createdAt: number;
   updatedAt: number;
+  /**
+   * Keys of the values shown masked (e.g. `0812****7890`) because the signed-in role may not see
+   * them in full. Saving a form that sends a masked value back unchanged keeps the stored value.
+   */
+  masked: string[];
+}
+
+/** A field that may be shown masked: phone, email, address, birthday, or a custom field marked sensitive. */
+export const SensitiveFieldKey = z.union([z.enum(['phone', 'email', 'address', 'birthday']), z.string().regex(/^custom_\d{1,6}$/)]);
+export const RevealInput = z.object({ id: CustomerId, field: SensitiveFieldKey }).strict();
+export type RevealInput = z.infer<typeof RevealInput>;
+export interface RevealedValue {
+  field: string;
+  /** As stored (phone: E.164). */
+  value: string | number | null;
+  /** As shown (phone: local form). */
+  display: string | null;
 }
 
 export interface CustomerPage {

@@ -15,6 +15,16 @@ export const errorCodes = [
   'no_vault',
   'vault_exists',
   'wrong_password',
+  // people and sign-in
+  'forbidden',
+  'otp_required',
+  'wrong_otp',
+  'too_many_attempts',
+  'account_disabled',
+  'totp_enrolment_required',
+  'weak_password',
+  'name_taken',
+  'last_owner',
   'wrong_recovery_code',
   'recovery_unavailable',
   'keychain_unavailable',
@@ -53,6 +63,9 @@ export const fieldErrorCodes = [
   'invalid_number',
   'invalid_choice',
   'field_disabled',
+  'too_weak',
+  'too_common',
+  'contains_personal',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 
@@ -60,10 +73,14 @@ export interface AppError {
   code: ErrorCode;
   /** For `invalid_input`: which field is wrong and why. */
   fields?: Record<string, FieldErrorCode>;
+  /** For `too_many_attempts`: seconds until the next sign-in attempt is allowed. */
+  retryAfterSeconds?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, fields?: Record<string, FieldErrorCode>): Result<never> =>
-  fields ? { ok: false, error: { code, fields } } : { ok: false, error: { code } };
+export const fail = (code: ErrorCode, fields?: Record<string, FieldErrorCode>, retryAfterSeconds?: number): Result<never> => ({
+  ok: false,
+  error: { code, ...(fields ? { fields } : {}), ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) },
+});

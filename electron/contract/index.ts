@@ -6,3 +6,5 @@ export * from './client';
 export * from './fields';
 export * from './purchases';
 export * from './transfer';
+export * from './staff';
+export * from './audit';

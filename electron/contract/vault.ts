@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ErrorCode } from './errors';
+import { roles, type Person, type SessionUser } from './staff';
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 256;
@@ -13,7 +14,14 @@ export const CreateVaultInput = z
   .strict();
 export type CreateVaultInput = z.infer<typeof CreateVaultInput>;
 
-export const SignInInput = z.object({ password: z.string().min(1).max(PASSWORD_MAX) }).strict();
+export const SignInInput = z
+  .object({
+    staffId: z.number().int().positive(),
+    password: z.string().min(1).max(PASSWORD_MAX),
+    /** The authenticator's 6 digits or a one-time backup code, for accounts with 2FA. */
+    otp: z.string().trim().min(1).max(20).optional(),
+  })
+  .strict();
 export type SignInInput = z.infer<typeof SignInInput>;
 
 export const RecoverInput = z.object({ recoveryCode: z.string().min(1).max(200) }).strict();
@@ -27,9 +35,13 @@ export type ConfirmRecoveryInput = z.infer<typeof ConfirmRecoveryInput>;
 export const IDLE_LOCK_MIN = 1;
 export const IDLE_LOCK_MAX = 240;
 export const SettingsInput = z
-  .object({ idleLockMinutes: z.number().int().min(IDLE_LOCK_MIN).max(IDLE_LOCK_MAX) })
+  .object({
+    idleLockMinutes: z.number().int().min(IDLE_LOCK_MIN).max(IDLE_LOCK_MAX),
+    /** Roles whose accounts must sign in with two-factor authentication. */
+    require2faRoles: z.array(z.enum(roles)).max(roles.length).default([]),
+  })
   .strict();
-export type Settings = z.infer<typeof SettingsInput>;
+export type Settings = z.output<typeof SettingsInput>;
 
 export const EmptyInput = z.object({}).strict();
 
@@ -39,15 +51,31 @@ export const EmptyInput = z.object({}).strict();
  * - needs_recovery: the vault exists but this machine's keychain cannot open it
  *   (`reason` says why); the recovery code opens it and re-stores the key
  * - unavailable: the file cannot be opened at all (`reason` says why); nothing was changed
- * - locked: open underneath, nobody signed in
- * - unlocked: signed in
+ * - locked: nobody signed in (open underneath, or in strict mode closed until a password opens it)
+ * - unlocked: signed in as `user`
  */
 export type VaultStatus =
   | { state: 'no_vault' }
   | { state: 'needs_recovery'; reason: ErrorCode; recoveryAvailable: boolean }
   | { state: 'unavailable'; reason: ErrorCode }
-  | { state: 'locked'; ownerName: string }
-  | { state: 'unlocked'; ownerName: string; recoveryConfirmed: boolean; settings: Settings };
+  | {
+      state: 'locked';
+      ownerName: string;
+      /** Active accounts, for the sign-in screen's list. */
+      people: Person[];
+      /** Strict mode with the vault still closed: only people with a key slot can open it. */
+      strict: boolean;
+    }
+  | {
+      state: 'unlocked';
+      ownerName: string;
+      user: SessionUser;
+      recoveryConfirmed: boolean;
+      settings: Settings;
+      strictMode: boolean;
+      /** The Owner's periodic access review is due (shown to those who manage staff). */
+      accessReviewDue: boolean;
+    };
 
 /** A freshly generated recovery code: shown once, then only its confirmation is asked. */
 export interface RecoveryCodeIssue {

@@ -114,9 +114,9 @@ describe('state check', () => {
     await createAndUnlock();
     await value(call('vault.lock'));
     for (const [ch, input] of dataChannels) expect(await errorOf(call(ch, input)), ch).toEqual({ code: 'locked' });
-    expect(await errorOf(call('vault.signIn', { password: 'wrong-password-123' }))).toEqual({ code: 'wrong_password' });
+    expect(await errorOf(call('vault.signIn', { staffId: 1, password: 'wrong-password-123' }))).toEqual({ code: 'wrong_password' });
     expect(vault.status().state).toBe('locked');
-    await value(call('vault.signIn', { password: PASSWORD }));
+    await value(call('vault.signIn', { staffId: 1, password: PASSWORD }));
     expect((await value<{ total: number }>(call('customers.search', { query: '', offset: 0, limit: 10 }))).total).toBe(0);
   });
 

@@ -3,15 +3,18 @@
  *   sender check → channel known → input parsed (strict) → vault state allows it → handler → Result.
  * Nothing thrown crosses the bridge: errors become `{ ok: false, error: { code } }`.
  */
-import { channels, fail, ok, type Access, type ChannelName, type Result, type VaultStatus } from '../contract';
+import { can, channels, enrolmentChannels, fail, ok, type Access, type ChannelName, type Permission, type Result, type VaultStatus } from '../contract';
 import { DriverError } from '../vault/db/driver';
 import { VaultError } from '../vault/errors';
 import { fsError } from '../vault/files';
+import { describe } from './audit';
 import type { Context, Handler } from './context';
+import { auditHandlers } from './handlers/audit';
 import { customerHandlers } from './handlers/customers';
 import { fieldHandlers } from './handlers/fields';
 import { purchaseHandlers } from './handlers/purchases';
 import { exportHandlers, importHandlers } from './handlers/transfer';
+import { accountHandlers, securityHandlers, staffHandlers } from './handlers/staff';
 import { settingsHandlers, vaultHandlers } from './handlers/vault';
 import { fieldErrors } from './input-errors';
 
@@ -29,7 +32,20 @@ export interface RouterOptions {
   onInternalError?: (channel: string, err: unknown) => void;
 }
 
-const handlers: { [C in ChannelName]: Handler<C> } = { ...vaultHandlers, ...settingsHandlers, ...customerHandlers, ...fieldHandlers, ...purchaseHandlers, ...importHandlers, ...exportHandlers };
+const handlers: { [C in ChannelName]: Handler<C> } = {
+  ...vaultHandlers,
+  ...settingsHandlers,
+  ...customerHandlers,
+  ...fieldHandlers,
+  ...purchaseHandlers,
+  ...importHandlers,
+  ...exportHandlers,
+  ...staffHandlers,
+  ...accountHandlers,
+  ...securityHandlers,
+  ...auditHandlers,
+};
+const enrolmentOnly = new Set<string>(enrolmentChannels);
 
 export interface Router {
   handle(sender: Sender, channel: unknown, input: unknown): Promise<Result<unknown>>;
@@ -56,16 +72,38 @@ export function createRouter(opts: RouterOptions): Router {
       const def = channels[channel];
       const parsed = def.input.safeParse(input);
       if (!parsed.success) return fail('invalid_input', fieldErrors(parsed.error));
-      const denied = checkAccess(def.access, opts.context.vault.status());
+      const { vault } = opts.context;
+      const denied = checkAccess(def.access, vault.status());
       if (denied) return denied;
+      // Authorised against the signed-in person's role as the main process knows it, never the renderer's word.
+      const refusal = def.access === 'unlocked' ? authorise(opts.context, channel, def.permission) : null;
+      if (refusal) {
+        if (refusal === 'forbidden') {
+          await vault
+            .record({ action: 'access.denied', outcome: 'denied', details: { channel, permission: def.permission } })
+            .catch((err: unknown) => opts.onInternalError?.(channel, err));
+        }
+        return fail(refusal);
+      }
       try {
         const handler = handlers[channel] as Handler<ChannelName>;
-        return ok(await handler(parsed.data as never, opts.context));
+        const output = await handler(parsed.data as never, opts.context);
+        const entry = describe(channel, parsed.data as never, output as never, opts.context);
+        if (entry) await vault.record(entry);
+        return ok(output);
       } catch (err) {
         return toFailure(channel, err, opts.onInternalError);
       }
     },
   };
+}
+
+function authorise(ctx: Context, channel: ChannelName, permission: Permission | null): 'forbidden' | 'totp_enrolment_required' | 'locked' | null {
+  const user = ctx.vault.user();
+  if (!user) return 'locked';
+  if (permission && !can(user.role, permission)) return 'forbidden';
+  if (!enrolmentOnly.has(channel) && ctx.vault.sessionUser(user).mustEnrollTotp) return 'totp_enrolment_required';
+  return null;
 }
 
 function checkAccess(access: Access, status: VaultStatus): Result<never> | null {
@@ -78,7 +116,7 @@ function checkAccess(access: Access, status: VaultStatus): Result<never> | null 
 
 function toFailure(channel: string, err: unknown, report?: (channel: string, err: unknown) => void): Result<never> {
   const mapped = fsError(err);
-  if (mapped instanceof VaultError) return fail(mapped.code, mapped.fields);
+  if (mapped instanceof VaultError) return fail(mapped.code, mapped.fields, mapped.retryAfterSeconds);
   if (err instanceof DriverError) {
     if (err.sqliteCode === 'SQLITE_FULL') return fail('disk_full');
     if (err.sqliteCode === 'SQLITE_READONLY') return fail('read_only');

@@ -14,6 +14,15 @@ export class VaultError extends Error {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'VaultError';
   }
+
+  /** For `too_many_attempts`: when the next try is allowed. */
+  retryAfterSeconds?: number;
+}
+
+export function tooManyAttempts(waitMs: number): VaultError {
+  const err = new VaultError('too_many_attempts');
+  err.retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return err;
 }
 
 export const invalid = (fields: Record<string, FieldErrorCode>): VaultError => new VaultError('invalid_input', fields);

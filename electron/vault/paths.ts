@@ -2,6 +2,8 @@ import { join } from 'node:path';
 
 export const VAULT_FILE = 'vault.db';
 export const RECOVERY_FILE = 'vault.recovery.json';
+/** Strict mode only: the data key wrapped once per person (keys/slots.ts). */
+export const SLOTS_FILE = 'vault.keyslots.json';
 
 export interface VaultPaths {
   dir: string;
@@ -14,6 +16,8 @@ export const vaultPaths = (dir: string): VaultPaths => ({
   vault: join(dir, VAULT_FILE),
   recovery: join(dir, RECOVERY_FILE),
 });
+
+export const slotsPath = (dir: string): string => join(dir, SLOTS_FILE);
 
 /** `BRANKAS_DATA_DIR` overrides the platform default (Electron's userData in the app). */
 export function resolveDataDir(platformDefault: string, env: NodeJS.ProcessEnv = process.env): string {

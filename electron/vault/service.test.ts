@@ -27,7 +27,7 @@ describe('create', () => {
     expect(await svc.init()).toEqual({ state: 'no_vault' });
     const issue = await svc.create({ ownerName: OWNER, password: PASSWORD });
     expect(issue.groups).toHaveLength(6);
-    expect(svc.status()).toEqual({ state: 'unlocked', ownerName: OWNER, recoveryConfirmed: false, settings: { idleLockMinutes: 5 } });
+    expect(svc.status()).toMatchObject({ state: 'unlocked', ownerName: OWNER, recoveryConfirmed: false, settings: { idleLockMinutes: 5, require2faRoles: [] }, strictMode: false, accessReviewDue: false, user: { id: 1, name: OWNER, role: 'owner', totpEnabled: false, mustEnrollTotp: false } });
 
     const sidecar = readRecoveryFile(vaultPaths(dir));
     expect(sidecar).not.toBeNull();
@@ -61,14 +61,14 @@ describe('sign in and lock', () => {
   it('opens locked, refuses a wrong password, unlocks with the right one and locks again', async () => {
     const { dir } = await fx.create();
     const svc = fx.service(dir);
-    expect(await svc.init()).toEqual({ state: 'locked', ownerName: OWNER });
+    expect(await svc.init()).toMatchObject({ state: 'locked', ownerName: OWNER, strict: false, people: [{ id: 1, name: OWNER, role: 'owner' }] });
     await expectCode(() => svc.db(), 'locked');
-    await expectCode(svc.signIn({ password: 'wrong password!' }), 'wrong_password');
-    expect(svc.status()).toEqual({ state: 'locked', ownerName: OWNER });
+    await expectCode(svc.signIn({ staffId: 1, password: 'wrong password!' }), 'wrong_password');
+    expect(svc.status()).toMatchObject({ state: 'locked', ownerName: OWNER, strict: false, people: [{ id: 1, name: OWNER, role: 'owner' }] });
     await expectCode(() => svc.db(), 'locked');
-    expect((await svc.signIn({ password: PASSWORD })).state).toBe('unlocked');
+    expect((await svc.signIn({ staffId: 1, password: PASSWORD })).state).toBe('unlocked');
     expect(svc.db()).toBeDefined();
-    expect(svc.lock()).toEqual({ state: 'locked', ownerName: OWNER });
+    expect(await svc.lock()).toMatchObject({ state: 'locked', ownerName: OWNER, strict: false, people: [{ id: 1, name: OWNER, role: 'owner' }] });
     await expectCode(() => svc.db(), 'locked');
   });
 
@@ -78,12 +78,12 @@ describe('sign in and lock', () => {
     const seen: VaultStatus[] = [];
     const off = svc.onChange((s) => seen.push(s));
     await svc.init();
-    await svc.signIn({ password: PASSWORD });
-    svc.lock();
+    await svc.signIn({ staffId: 1, password: PASSWORD });
+    await svc.lock();
     expect(seen.map((s) => s.state)).toEqual(['locked', 'unlocked', 'locked']);
-    expect(seen.at(-1)).toEqual({ state: 'locked', ownerName: OWNER });
+    expect(seen.at(-1)).toMatchObject({ state: 'locked', ownerName: OWNER, strict: false, people: [{ id: 1, name: OWNER, role: 'owner' }] });
     off();
-    await svc.signIn({ password: PASSWORD });
+    await svc.signIn({ staffId: 1, password: PASSWORD });
     expect(seen).toHaveLength(3);
   });
 
@@ -91,11 +91,11 @@ describe('sign in and lock', () => {
     const { dir } = await fx.create();
     const svc = fx.service(dir, fx.keychain, { N: 2 ** 13, r: 8, p: 1 });
     await svc.init();
-    await svc.signIn({ password: PASSWORD });
+    await svc.signIn({ staffId: 1, password: PASSWORD });
     const row = await svc.db().get<{ password_hash: string }>("SELECT password_hash FROM staff WHERE role = 'owner'");
     expect(row?.password_hash.startsWith(`scrypt$${2 ** 13}$8$1$`)).toBe(true);
-    svc.lock();
-    expect((await svc.signIn({ password: PASSWORD })).state).toBe('unlocked');
+    await svc.lock();
+    expect((await svc.signIn({ staffId: 1, password: PASSWORD })).state).toBe('unlocked');
   });
 });
 
@@ -120,9 +120,9 @@ describe('when the keychain cannot open the vault', () => {
     expect(fingerprint(dir)).toEqual(before);
     expect(await fx.keychain.get(vaultId)).toBeNull();
 
-    expect(await svc.recover({ recoveryCode: typed(issue.groups.join('')) })).toEqual({ state: 'locked', ownerName: OWNER });
+    expect(await svc.recover({ recoveryCode: typed(issue.groups.join('')) })).toMatchObject({ state: 'locked', ownerName: OWNER, strict: false, people: [{ id: 1, name: OWNER, role: 'owner' }] });
     expect(await fx.keychain.get(vaultId)).toBe(keyHex);
-    await svc.signIn({ password: PASSWORD });
+    await svc.signIn({ staffId: 1, password: PASSWORD });
     expect(await customerNames(svc)).toEqual(['Budi Santoso']);
   });
 
@@ -146,9 +146,9 @@ describe('when the keychain cannot open the vault', () => {
     await expectCode(svc.recover({ recoveryCode: generateRecoveryCode() }), 'wrong_recovery_code');
     expect(fingerprint(dir)).toEqual(before);
 
-    expect(await svc.recover({ recoveryCode: code })).toEqual({ state: 'locked', ownerName: OWNER });
-    await svc.signIn({ password: PASSWORD });
-    await svc.saveSettings({ idleLockMinutes: 9 });
+    expect(await svc.recover({ recoveryCode: code })).toMatchObject({ state: 'locked', ownerName: OWNER, strict: false, people: [{ id: 1, name: OWNER, role: 'owner' }] });
+    await svc.signIn({ staffId: 1, password: PASSWORD });
+    await svc.saveSettings({ idleLockMinutes: 9, require2faRoles: [] });
     expect(filesContaining(dir, keyForms(keyHex))).toEqual([]);
     await svc.close();
     expect(listFiles(dir)).toEqual(['vault.db', 'vault.recovery.json']);
@@ -186,8 +186,8 @@ describe('when the keychain cannot open the vault', () => {
     const { dir } = await fx.create();
     rmSync(vaultPaths(dir).recovery);
     const svc = fx.service(dir);
-    expect(await svc.init()).toEqual({ state: 'locked', ownerName: OWNER });
-    expect((await svc.signIn({ password: PASSWORD })).state).toBe('unlocked');
+    expect(await svc.init()).toMatchObject({ state: 'locked', ownerName: OWNER, strict: false, people: [{ id: 1, name: OWNER, role: 'owner' }] });
+    expect((await svc.signIn({ staffId: 1, password: PASSWORD })).state).toBe('unlocked');
     expect(existsSync(vaultPaths(other.dir).vault)).toBe(true);
   });
 });
@@ -239,7 +239,7 @@ describe('recovery code', () => {
 
     const again = fx.service(dir);
     await again.init();
-    expect(await again.signIn({ password: PASSWORD })).toMatchObject({ recoveryConfirmed: true });
+    expect(await again.signIn({ staffId: 1, password: PASSWORD })).toMatchObject({ recoveryConfirmed: true });
   });
 });
 
@@ -249,14 +249,14 @@ describe('settings', () => {
     const svc = fx.service(dir);
     await svc.create({ ownerName: OWNER, password: PASSWORD });
     fx.track(readRecoveryFile(vaultPaths(dir))!.vaultId);
-    expect(await svc.saveSettings({ idleLockMinutes: 17 })).toEqual({ idleLockMinutes: 17 });
+    expect(await svc.saveSettings({ idleLockMinutes: 17, require2faRoles: [] })).toEqual({ idleLockMinutes: 17, require2faRoles: [] });
     expect(svc.status()).toMatchObject({ settings: { idleLockMinutes: 17 } });
-    svc.lock();
-    await expectCode(svc.saveSettings({ idleLockMinutes: 3 }), 'locked');
+    await svc.lock();
+    await expectCode(svc.saveSettings({ idleLockMinutes: 3, require2faRoles: [] }), 'locked');
     await svc.close();
 
     const again = fx.service(dir);
     await again.init();
-    expect(await again.signIn({ password: PASSWORD })).toMatchObject({ settings: { idleLockMinutes: 17 } });
+    expect(await again.signIn({ staffId: 1, password: PASSWORD })).toMatchObject({ settings: { idleLockMinutes: 17 } });
   });
 });

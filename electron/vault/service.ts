@@ -4,15 +4,22 @@
  *   no_vault ──create──▶ unlocked ──lock──▶ locked ──signIn──▶ unlocked
  *   (file, key not here) needs_recovery ──recover──▶ locked
  *   (file unreadable)    unavailable      (nothing is ever changed on disk)
+ *   (strict mode)        sealed ──signIn (a person's key slot opens the key)──▶ unlocked
  *
  * The database stays open while locked; the session (who is signed in) is what locks.
+ * In strict mode the keychain holds only a share that, with a person's password, unwraps the
+ * data key (keys/slots.ts): after a restart the vault is "sealed" until someone with a slot signs in.
  */
 import { existsSync } from 'node:fs';
-import type { RecoveryCodeIssue, Settings, VaultStatus } from '../contract';
+import { randomBytes } from 'node:crypto';
+import { ACCESS_REVIEW_DAYS, rolePermissions, type Person, type RecoveryCodeIssue, type SessionUser, type Settings, type VaultStatus } from '../contract';
+import type { AuditAction, AuditDetails, AuditOutcome } from '../contract';
+import { auditKey } from './audit/key';
+import { appendAuditTx } from './audit/repository';
 import type { Db } from './db/driver';
-import { VaultError } from './errors';
+import { tooManyAttempts, VaultError } from './errors';
 import type { Keychain } from './keys/keychain';
-import { hashPassword, needsRehash, PASSWORD_KDF, verifyPassword } from './keys/password';
+import { hashPassword, PASSWORD_KDF } from './keys/password';
 import {
   generateRecoveryCode,
   normaliseRecoveryInput,
@@ -23,33 +30,55 @@ import {
   wrapKey,
   type ScryptParams,
 } from './keys/recovery';
+import { encodeStrictShare, makeSlot, openSlot, parseKeychainValue, readSlotFile, removeSlotFile, writeSlotFile, dropSlot, upsertSlot, type KeySlotFile } from './keys/slots';
 import { getMeta, getSettings, saveSettings, setMeta, DEFAULT_SETTINGS } from './meta';
 import { createVault, openVault, readRecoveryFile, writeRecoveryFile, type OpenedVault } from './open';
-import { vaultPaths } from './paths';
-import { getOwner, insertStaff, updatePasswordHash, type StaffRow } from './staff/repository';
+import { slotsPath, vaultPaths } from './paths';
+import { assertStrongPassword } from './staff/passwords';
+import { getOwner, getStaff, insertStaff, listStaff, type StaffRow } from './staff/repository';
+import { retryAfterMs } from './staff/backoff';
+import { authenticate, type Attempts } from './staff/sign-in';
 
 export interface VaultServiceOptions {
   dataDir: string;
   keychain: Keychain;
-  /** Password hashing cost; tests may lower it. Stored with each hash. */
+  /** Password hashing cost; tests may lower it. Stored with each hash and key slot. */
   passwordKdf?: ScryptParams;
   now?: () => number;
 }
 
+type Open = { state: 'open'; vault: OpenedVault; owner: StaffRow; session: StaffRow | null };
 type Internal =
   | { state: 'no_vault' }
   | { state: 'needs_recovery'; reason: VaultError['code']; recoveryAvailable: boolean }
   | { state: 'unavailable'; reason: VaultError['code'] }
-  | { state: 'open'; vault: OpenedVault; owner: StaffRow; session: StaffRow | null };
+  | { state: 'sealed'; vaultId: string; share: Buffer; slots: KeySlotFile }
+  | Open;
+
+export interface AuditRecord {
+  action: AuditAction;
+  targetType?: string | null;
+  targetId?: string | number | null;
+  outcome?: AuditOutcome;
+  details?: AuditDetails;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
 
 export class VaultService {
   private s: Internal = { state: 'no_vault' };
   private pendingCode: { code: string; challenge: number[] } | null = null;
   private recoveryConfirmed = false;
   private settings: Settings = DEFAULT_SETTINGS;
+  /** Strict mode: the keychain share (with it and a password, a key slot opens the data key). */
+  private strictShare: Buffer | null = null;
+  private auditKeyBytes: Buffer | null = null;
+  private accessReviewAt = 0;
+  /** Failed sign-ins while the vault is sealed (no table to count them in yet). */
+  private readonly sealedAttempts = new Map<number, Attempts>();
   private readonly listeners = new Set<(s: VaultStatus) => void>();
   private readonly now: () => number;
-  private readonly kdf: ScryptParams;
+  readonly kdf: ScryptParams;
 
   constructor(private readonly opts: VaultServiceOptions) {
     this.now = opts.now ?? Date.now;
@@ -70,18 +99,37 @@ export class VaultService {
     }
     let reason: VaultError['code'] = 'key_missing';
     for (const vaultId of candidates) {
-      let keyHex: string | null;
+      let stored: string | null;
       try {
-        keyHex = await this.opts.keychain.get(vaultId);
+        stored = await this.opts.keychain.get(vaultId);
       } catch (err) {
         return this.set({ state: 'needs_recovery', reason: codeOf(err), recoveryAvailable: sidecar !== null });
       }
-      if (!keyHex || !/^[0-9a-f]{64}$/.test(keyHex)) continue;
+      const value = stored === null ? null : parseKeychainValue(stored);
+      if (!value) continue;
+      if (value.kind === 'strict') {
+        let slots: KeySlotFile | null;
+        try {
+          slots = readSlotFile(slotsPath(this.opts.dataDir));
+        } catch (err) {
+          return this.set({ state: 'unavailable', reason: codeOf(err) });
+        }
+        if (!slots || slots.vaultId !== vaultId) continue;
+        this.strictShare = value.share;
+        return this.set({ state: 'sealed', vaultId, share: value.share, slots });
+      }
       try {
-        return await this.opened(await openVault(this.opts.dataDir, vaultId, Buffer.from(keyHex, 'hex'), sidecar));
+        const opened = await openVault(this.opts.dataDir, vaultId, value.key, sidecar);
+        // A key slot file beside a vault whose keychain holds the data key is what an interrupted
+        // switch out of (or into) strict mode leaves: the keychain decides, the stale file goes.
+        removeSlotFile(slotsPath(this.opts.dataDir));
+        this.strictShare = null;
+        return await this.opened(opened);
       } catch (err) {
         reason = codeOf(err);
         if (reason !== 'wrong_key') return this.set({ state: 'unavailable', reason });
+      } finally {
+        value.key.fill(0);
       }
     }
     return this.set({ state: 'needs_recovery', reason, recoveryAvailable: sidecar !== null });
@@ -96,17 +144,50 @@ export class VaultService {
         return { state: 'needs_recovery', reason: s.reason, recoveryAvailable: s.recoveryAvailable };
       case 'unavailable':
         return { state: 'unavailable', reason: s.reason };
+      case 'sealed': {
+        const owner = s.slots.slots.find((x) => x.role === 'owner');
+        const people = s.slots.slots.map((x) => ({ id: x.staffId, name: x.name, role: x.role as Person['role'] }));
+        return { state: 'locked', ownerName: owner?.name ?? '', people, strict: true };
+      }
       case 'open':
-        return s.session
-          ? { state: 'unlocked', ownerName: s.owner.name, recoveryConfirmed: this.recoveryConfirmed, settings: this.settings }
-          : { state: 'locked', ownerName: s.owner.name };
+        if (!s.session) return { state: 'locked', ownerName: s.owner.name, people: this.people, strict: false };
+        return {
+          state: 'unlocked',
+          ownerName: s.owner.name,
+          user: this.sessionUser(s.session),
+          recoveryConfirmed: this.recoveryConfirmed,
+          settings: this.settings,
+          strictMode: this.strictShare !== null,
+          accessReviewDue: this.now() - this.accessReviewAt >= ACCESS_REVIEW_DAYS * DAY,
+        };
     }
   }
+
+  private people: Person[] = [];
 
   /** The open database, only while someone is signed in. */
   db(): Db {
     if (this.s.state !== 'open' || !this.s.session) throw new VaultError('locked');
     return this.s.vault.db;
+  }
+
+  /** Who is signed in (the router authorises against this), or null. */
+  user(): StaffRow | null {
+    return this.s.state === 'open' ? this.s.session : null;
+  }
+
+  settingsNow(): Settings {
+    return this.settings;
+  }
+
+  /** The key the audit trail's MACs are made with (derived from the data key), while open. */
+  auditKey(): Buffer {
+    if (this.s.state !== 'open' || !this.auditKeyBytes) throw new VaultError('locked');
+    return this.auditKeyBytes;
+  }
+
+  isStrict(): boolean {
+    return this.strictShare !== null;
   }
 
   onChange(listener: (s: VaultStatus) => void): () => void {
@@ -116,6 +197,7 @@ export class VaultService {
 
   async create(input: { ownerName: string; password: string }): Promise<RecoveryCodeIssue> {
     if (this.s.state !== 'no_vault') throw new VaultError('vault_exists');
+    assertStrongPassword(input.password, [input.ownerName]);
     const code = generateRecoveryCode();
     const passwordHash = await hashPassword(input.password, this.kdf);
     const vault = await createVault({
@@ -128,11 +210,14 @@ export class VaultService {
           await setMeta(tx, 'vault_id', vaultId);
           await setMeta(tx, 'created_at', String(this.now()));
           await setMeta(tx, 'recovery_confirmed', '0');
-          await insertStaff(tx, { name: input.ownerName, role: 'owner', passwordHash }, this.now());
+          await setMeta(tx, 'access_review_at', String(this.now()));
+          await insertStaff(tx, { name: input.ownerName.trim(), role: 'owner', passwordHash, reason: 'Pemilik toko' }, this.now());
         });
       },
     });
+    this.strictShare = null;
     await this.opened(vault, true);
+    await this.record({ action: 'auth.signIn', details: { via: 'create' } });
     return this.issue(code);
   }
 
@@ -144,40 +229,71 @@ export class VaultService {
     const key = await unwrapKey(sidecar, input.recoveryCode);
     try {
       const vault = await openVault(this.opts.dataDir, sidecar.vaultId, key, sidecar);
+      let stored = true;
       try {
         await this.opts.keychain.set(sidecar.vaultId, key.toString('hex'));
       } catch {
         // No keychain on this machine: the vault opens for this run only; the key is never written in plaintext.
+        stored = false;
       }
-      return await this.opened(vault);
+      // The keychain now holds the data key again, so any old key slots are stale: strict mode is
+      // off after a recovery and the Owner switches it on again (README says so).
+      if (stored) removeSlotFile(slotsPath(this.opts.dataDir));
+      this.strictShare = null;
+      const status = await this.opened(vault);
+      await this.record({ action: 'auth.unlock', details: { via: 'recovery_code', keySaved: stored } }, null);
+      return status;
     } finally {
       key.fill(0);
     }
   }
 
-  async signIn(input: { password: string }): Promise<VaultStatus> {
+  async signIn(input: { staffId: number; password: string; otp?: string | undefined }): Promise<VaultStatus> {
+    if (this.s.state === 'sealed') await this.unseal(input.staffId, input.password);
     const s = this.s;
     if (s.state !== 'open') throw new VaultError('no_vault');
-    if (!(await verifyPassword(input.password, s.owner.passwordHash))) throw new VaultError('wrong_password');
-    if (needsRehash(s.owner.passwordHash, this.kdf)) {
-      const hash = await hashPassword(input.password, this.kdf);
-      await updatePasswordHash(s.vault.db, s.owner.id, hash, this.now());
-      s.owner = { ...s.owner, passwordHash: hash };
+    const db = s.vault.db;
+    let person: StaffRow;
+    try {
+      person = await authenticate(db, input, { now: this.now(), kdf: this.kdf, settings: this.settings });
+    } catch (err) {
+      const target = await getStaff(db, input.staffId);
+      if (target && err instanceof VaultError && err.code !== 'otp_required') {
+        await this.record({ action: 'auth.signInFailed', targetType: 'staff', targetId: target.id, outcome: 'failed', details: { reason: err.code } }, target);
+      }
+      throw err;
     }
-    s.session = s.owner;
+    s.session = person;
+    if (person.role === 'owner') s.owner = person;
+    if (this.strictShare) await this.refreshSlot(person, input.password, false);
+    await this.record({ action: 'auth.signIn', details: { role: person.role, twoFactor: person.totpSecret !== null } });
     return this.changed();
   }
 
-  lock(): VaultStatus {
-    if (this.s.state === 'open') this.s.session = null;
+  /**
+   * Ends the session at once (listeners stop running work, the renderer wipes its state), then
+   * records it: the audit entry waits behind any transaction still rolling back.
+   */
+  async lock(reason: 'user' | 'idle' | 'system' = 'user'): Promise<VaultStatus> {
+    const s = this.s;
+    const who = s.state === 'open' ? s.session : null;
+    if (s.state === 'open') s.session = null;
     this.pendingCode = null;
-    return this.changed();
+    const status = this.changed();
+    if (who) await this.record({ action: reason === 'user' ? 'auth.signOut' : 'auth.lock', details: { reason } }, who).catch(() => undefined);
+    return status;
+  }
+
+  /** The sign-in list, re-read after people were added, renamed, disabled or re-enabled. */
+  async refreshPeople(): Promise<void> {
+    if (this.s.state !== 'open') return;
+    this.people = (await listStaff(this.s.vault.db)).filter((p) => p.status === 'active').map(toPerson);
   }
 
   /** Re-wraps the key under a new recovery code (the old one stops working) and shows it once. */
   async newRecoveryCode(): Promise<RecoveryCodeIssue> {
     const db = this.db();
-    const { vault } = this.s as Extract<Internal, { state: 'open' }>;
+    const { vault } = this.s as Open;
     const code = generateRecoveryCode();
     const key = Buffer.from(vault.keyHex, 'hex');
     try {
@@ -187,6 +303,7 @@ export class VaultService {
     }
     await setMeta(db, 'recovery_confirmed', '0');
     this.recoveryConfirmed = false;
+    await this.record({ action: 'recovery.newCode' });
     return this.issue(code);
   }
 
@@ -206,12 +323,156 @@ export class VaultService {
   async saveSettings(settings: Settings): Promise<Settings> {
     await saveSettings(this.db(), settings);
     this.settings = settings;
+    await this.record({ action: 'settings.update', details: { idleLockMinutes: settings.idleLockMinutes, require2faRoles: settings.require2faRoles } });
+    this.changed();
     return settings;
+  }
+
+  /** Re-reads the signed-in person (after their own account changed) and tells the renderer. */
+  async refreshSession(): Promise<VaultStatus> {
+    const s = this.s;
+    if (s.state === 'open' && s.session) {
+      const fresh = await getStaff(s.vault.db, s.session.id);
+      if (fresh) s.session = fresh;
+    }
+    return this.changed();
+  }
+
+  /** Records the access review as done now. */
+  async markAccessReviewed(): Promise<void> {
+    this.accessReviewAt = this.now();
+    await setMeta(this.db(), 'access_review_at', String(this.accessReviewAt));
+  }
+
+  accessReviewedAt(): number {
+    return this.accessReviewAt;
+  }
+
+  /**
+   * Strict mode on: a fresh keychain share, a key slot for the person switching it on, the slot
+   * file written, and only then the keychain entry swapped from the data key to the share. Off: the
+   * data key goes back into the keychain first, then the slot file goes. Either order leaves a
+   * state `init()` reads correctly if the app stops half-way (the keychain entry decides).
+   */
+  async setStrictMode(input: { enabled: boolean; password: string }): Promise<VaultStatus> {
+    const db = this.db();
+    const s = this.s as Open;
+    const me = s.session as StaffRow;
+    await authenticate(db, { staffId: me.id, password: input.password, passwordOnly: true }, { now: this.now(), kdf: this.kdf, settings: this.settings });
+    const path = slotsPath(this.opts.dataDir);
+    if (input.enabled && !this.strictShare) {
+      const share = randomBytes(32);
+      const key = Buffer.from(s.vault.keyHex, 'hex');
+      try {
+        const slot = await makeSlot(key, share, { staffId: me.id, name: me.name, role: me.role }, input.password, s.vault.vaultId, this.kdf);
+        writeSlotFile(path, { format: 1, vaultId: s.vault.vaultId, slots: [slot] });
+        await this.opts.keychain.set(s.vault.vaultId, encodeStrictShare(share));
+      } catch (err) {
+        removeSlotFile(path);
+        throw err;
+      } finally {
+        key.fill(0);
+      }
+      this.strictShare = share;
+    } else if (!input.enabled && this.strictShare) {
+      await this.opts.keychain.set(s.vault.vaultId, s.vault.keyHex);
+      removeSlotFile(path);
+      this.strictShare = null;
+    }
+    await this.record({ action: 'security.update', details: { strictMode: input.enabled } });
+    return this.changed();
+  }
+
+  /** Keeps a person's key slot in step with their password, name and role (strict mode only). */
+  async refreshSlot(person: Pick<StaffRow, 'id' | 'name' | 'role'>, password: string | null, replace = true): Promise<void> {
+    const s = this.s;
+    if (!this.strictShare || s.state !== 'open') return;
+    const path = slotsPath(this.opts.dataDir);
+    const file = readSlotFile(path) ?? { format: 1 as const, vaultId: s.vault.vaultId, slots: [] };
+    const existing = file.slots.find((x) => x.staffId === person.id);
+    if (password === null) {
+      if (!existing) return;
+      writeSlotFile(path, upsertSlot(file, { ...existing, name: person.name, role: person.role }));
+      return;
+    }
+    if (existing && !replace) {
+      if (existing.name !== person.name || existing.role !== person.role) writeSlotFile(path, upsertSlot(file, { ...existing, name: person.name, role: person.role }));
+      return;
+    }
+    const key = Buffer.from(s.vault.keyHex, 'hex');
+    try {
+      const slot = await makeSlot(key, this.strictShare, { staffId: person.id, name: person.name, role: person.role }, password, s.vault.vaultId, this.kdf);
+      writeSlotFile(path, upsertSlot(file, slot));
+    } finally {
+      key.fill(0);
+    }
+  }
+
+  /** A disabled account's slot goes, so it cannot open the vault after a restart. */
+  dropSlot(staffId: number): void {
+    if (!this.strictShare) return;
+    const path = slotsPath(this.opts.dataDir);
+    const file = readSlotFile(path);
+    if (file) writeSlotFile(path, dropSlot(file, staffId));
+  }
+
+  slotHolders(): Set<number> {
+    if (!this.strictShare) return new Set();
+    return new Set((readSlotFile(slotsPath(this.opts.dataDir))?.slots ?? []).map((x) => x.staffId));
+  }
+
+  /** Appends to the audit trail as the signed-in person (or `actor`); a no-op while the vault is closed. */
+  async record(entry: AuditRecord, actor?: StaffRow | null): Promise<void> {
+    const s = this.s;
+    if (s.state !== 'open' || !this.auditKeyBytes) return;
+    const who = actor === undefined ? s.session : actor;
+    await appendAuditTx(s.vault.db, this.auditKeyBytes, {
+      at: this.now(),
+      actorId: who?.id ?? null,
+      actorName: who?.name ?? 'system',
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      outcome: entry.outcome ?? 'ok',
+      details: entry.details ?? {},
+    });
   }
 
   async close(): Promise<void> {
     if (this.s.state === 'open') await this.s.vault.db.close();
+    this.auditKeyBytes?.fill(0);
+    this.auditKeyBytes = null;
     this.s = { state: 'no_vault' };
+  }
+
+  sessionUser(p: StaffRow): SessionUser {
+    return {
+      ...toPerson(p),
+      permissions: [...rolePermissions[p.role]],
+      totpEnabled: p.totpSecret !== null,
+      mustEnrollTotp: p.totpSecret === null && this.settings.require2faRoles.includes(p.role),
+    };
+  }
+
+  /** Strict mode after a restart: the person's key slot and password open the data key. */
+  private async unseal(staffId: number, password: string): Promise<void> {
+    const s = this.s as Extract<Internal, { state: 'sealed' }>;
+    const attempts = this.sealedAttempts.get(staffId) ?? { failures: 0, lastFailureAt: null };
+    const wait = retryAfterMs(attempts, this.now());
+    if (wait > 0) throw tooManyAttempts(wait);
+    const slot = s.slots.slots.find((x) => x.staffId === staffId);
+    const key = slot ? await openSlot(slot, s.share, password, s.vaultId) : null;
+    if (!key) {
+      this.sealedAttempts.set(staffId, { failures: attempts.failures + 1, lastFailureAt: this.now() });
+      throw new VaultError('wrong_password');
+    }
+    this.sealedAttempts.delete(staffId);
+    try {
+      const vault = await openVault(this.opts.dataDir, s.vaultId, key, readRecoveryFile(vaultPaths(this.opts.dataDir)));
+      await this.opened(vault);
+    } finally {
+      key.fill(0);
+    }
   }
 
   private issue(code: string): RecoveryCodeIssue {
@@ -228,6 +489,12 @@ export class VaultService {
     }
     this.recoveryConfirmed = (await getMeta(vault.db, 'recovery_confirmed')) === '1';
     this.settings = await getSettings(vault.db);
+    const reviewed = Number((await getMeta(vault.db, 'access_review_at')) ?? (await getMeta(vault.db, 'created_at')));
+    this.accessReviewAt = Number.isFinite(reviewed) ? reviewed : 0;
+    this.people = (await listStaff(vault.db)).filter((p) => p.status === 'active').map(toPerson);
+    const key = Buffer.from(vault.keyHex, 'hex');
+    this.auditKeyBytes = auditKey(key);
+    key.fill(0);
     return this.set({ state: 'open', vault, owner, session: signedIn ? owner : null });
   }
 
@@ -243,4 +510,5 @@ export class VaultService {
   }
 }
 
+const toPerson = (p: StaffRow): Person => ({ id: p.id, name: p.name, role: p.role });
 const codeOf = (err: unknown): VaultError['code'] => (err instanceof VaultError ? err.code : 'internal');

@@ -24,12 +24,12 @@ export function App() {
     case 'no_vault':
       return <FirstRunScreen />;
     case 'locked':
-      return <SignInScreen ownerName={status.ownerName} />;
+      return <SignInScreen ownerName={status.ownerName} people={status.people} strict={status.strict} />;
     case 'needs_recovery':
       return <RecoverScreen reason={status.reason} recoveryAvailable={status.recoveryAvailable} />;
     case 'unavailable':
       return <UnavailableScreen reason={status.reason} />;
     case 'unlocked':
-      return <UnlockedApp ownerName={status.ownerName} recoveryConfirmed={status.recoveryConfirmed} idleLockMinutes={status.settings.idleLockMinutes} />;
+      return <UnlockedApp recoveryConfirmed={status.recoveryConfirmed} idleLockMinutes={status.settings.idleLockMinutes} />;
   }
 }

@@ -1,7 +1,12 @@
+import { can } from '../../contract';
 import { createCustomersService } from '../../vault/customers/service';
 import type { Context, HandlerMap } from '../context';
 
-const customers = ({ vault }: Context) => createCustomersService(vault.db());
+/** Roles without `customers.viewSensitive` get sensitive values masked. */
+const customers = ({ vault }: Context) => {
+  const user = vault.user();
+  return createCustomersService(vault.db(), Date.now, { mask: !user || !can(user.role, 'customers.viewSensitive') });
+};
 
 export const customerHandlers: HandlerMap<'customers'> = {
   'customers.search': (input, ctx) => customers(ctx).search(input),
@@ -10,4 +15,5 @@ export const customerHandlers: HandlerMap<'customers'> = {
   'customers.remove': (input, ctx) => customers(ctx).remove(input.id),
   'customers.tags': (input, ctx) => customers(ctx).tags(input),
   'customers.markVerified': (input, ctx) => customers(ctx).markVerified(input.id),
+  'customers.reveal': (input, ctx) => customers(ctx).reveal(input.id, input.field),
 };

@@ -155,7 +155,7 @@ describe('dry run, import, report', () => {
     const file = await open(writeFixture(files, 'p.csv', csvText(ROWS, ';')));
     await value(call('vault.lock'));
     expect((await errorOf(call('import.preview', { fileId: file.fileId, sheet: null, mapping: file.mapping }))).code).toBe('locked');
-    await value(call('vault.signIn', { password: PASSWORD }));
+    await value(call('vault.signIn', { staffId: 1, password: PASSWORD }));
     expect((await errorOf(call('import.preview', { fileId: file.fileId, sheet: null, mapping: file.mapping }))).code).toBe('file_expired');
     expect((await errorOf(call('import.saveReport', { fileId: file.fileId, sheet: null }))).code).toBe('file_expired');
   });
@@ -166,9 +166,10 @@ describe('dry run, import, report', () => {
     while (!ctx.events.some((e) => e.event === 'job.progress' && (e.payload as { done: number }).done > 0)) {
       await new Promise((r) => setTimeout(r, 20));
     }
-    vault.lock();
+    const locked = vault.lock();
     expect((await errorOf(running)).code).toBe('cancelled');
-    await value(call('vault.signIn', { password: PASSWORD }));
+    await locked;
+    await value(call('vault.signIn', { staffId: 1, password: PASSWORD }));
     expect((await value<{ total: number }>(call('customers.search', { query: '', offset: 0, limit: 1 }))).total).toBe(0);
   });
 });

@@ -113,6 +113,7 @@ describe('customers repository', () => {
       lastPurchaseDate: null,
       createdAt: 1000,
       updatedAt: 1000,
+      masked: [],
     });
   });
 
@@ -217,6 +218,7 @@ describe('customers repository', () => {
       lastPurchaseDate: null,
       createdAt: 5,
       updatedAt: 6,
+      masked: [],
     });
     expect(rowToCustomer({ ...row, tags: '["a", 3, "b"]' }).tags).toEqual(['a', 'b']);
     expect(rowToCustomer({ ...row, custom: '{"custom_1": 2, "custom_2": "x", "custom_3": [1], "custom_4": null}' }).custom).toEqual({

@@ -106,6 +106,7 @@ export function rowToCustomer(row: CustomerRow): Customer {
     lastPurchaseDate: row.last_purchase_date,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    masked: [],
   };
 }
 

@@ -76,6 +76,7 @@ describe('customers service', () => {
       lastPurchaseDate: null,
       createdAt: clock,
       updatedAt: clock,
+      masked: [],
     });
     expect(saved.id).toBeGreaterThan(0);
     expect(await svc.get(saved.id)).toEqual(saved);

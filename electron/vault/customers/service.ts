@@ -15,6 +15,7 @@ import type { Db, Queryable } from '../db/driver';
 import { VaultError } from '../errors';
 import { listFields } from '../fields/repository';
 import { deleteCustomer, getCustomer, insertCustomer, markCustomerVerified, tagCounts, updateCustomer } from './repository';
+import { maskCustomer, revealValue, sensitiveKeys, unmaskInput } from './masking';
 import { searchCustomers } from './search';
 import { validateCustomer, type NormalisedCustomer } from './validate';
 
@@ -59,27 +60,53 @@ function keepHiddenValues(next: NormalisedCustomer, stored: Customer, fields: re
   return merged;
 }
 
+export interface CustomersServiceOptions {
+  /** The signed-in role may not see sensitive values in full: they come back masked. */
+  mask?: boolean;
+}
+
 /** The handler creates one per call, so the catalogue is read at most once per request. */
-export function createCustomersService(db: Db, now: () => number = Date.now): CustomersService {
+export function createCustomersService(db: Db, now: () => number = Date.now, opts: CustomersServiceOptions = {}): CustomersService & {
+  reveal(id: number, field: string): Promise<{ field: string; value: string | number | null; display: string | null }>;
+} {
   let catalogue: Promise<FieldDef[]> | undefined;
   const fields = (): Promise<FieldDef[]> => {
     catalogue ??= listFields(db);
     return catalogue;
   };
+  const shown = async (c: Customer): Promise<Customer> => (opts.mask ? maskCustomer(c, sensitiveKeys(await fields())) : c);
 
   return {
-    search: (input) => searchCustomers(db, input),
+    async search(input) {
+      const page = await searchCustomers(db, input);
+      if (!opts.mask) return page;
+      const sensitive = sensitiveKeys(await fields());
+      return { ...page, items: page.items.map((c) => maskCustomer(c, sensitive)) };
+    },
 
     async get(id) {
       const customer = await getCustomer(db, id);
       if (!customer) throw notFound(id);
-      return customer;
+      return shown(customer);
     },
 
-    async save({ id, customer: input }) {
+    async reveal(id, field) {
+      const customer = await getCustomer(db, id);
+      if (!customer) throw notFound(id);
+      if (!sensitiveKeys(await fields()).has(field)) throw new VaultError('invalid_input', { field: 'invalid_value' });
+      return { field, ...revealValue(customer, field) };
+    },
+
+    async save({ id, customer: raw }) {
       const catalogueNow = await fields();
+      let input = raw;
+      if (opts.mask && id !== undefined) {
+        const before = await getCustomer(db, id);
+        if (!before) throw notFound(id);
+        input = unmaskInput(raw, before, sensitiveKeys(catalogueNow));
+      }
       const customer = validateCustomer(input, catalogueNow, now());
-      return db.transaction(async (tx) => {
+      const saved = await db.transaction(async (tx) => {
         const at = now();
         if (id === undefined) return reread(tx, await insertCustomer(tx, customer, at));
         const stored = await getCustomer(tx, id);
@@ -87,6 +114,7 @@ export function createCustomersService(db: Db, now: () => number = Date.now): Cu
         await updateCustomer(tx, id, keepHiddenValues(customer, stored, catalogueNow), at);
         return reread(tx, id);
       });
+      return shown(saved);
     },
 
     async remove(id) {
@@ -98,10 +126,11 @@ export function createCustomersService(db: Db, now: () => number = Date.now): Cu
     tags: ({ prefix, limit }) => tagCounts(db, prefix, limit),
 
     async markVerified(id) {
-      return db.transaction(async (tx) => {
+      const verified = await db.transaction(async (tx) => {
         if (!(await markCustomerVerified(tx, id, now()))) throw notFound(id);
         return reread(tx, id);
       });
+      return shown(verified);
     },
   };
 }

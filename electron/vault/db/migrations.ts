@@ -130,6 +130,55 @@ export const migrations: readonly Migration[] = [
         WHERE j.type = 'text' AND trim(j.value) <> '';
     `,
   },
+  {
+    id: 3,
+    name: 'staff',
+    sql: `
+      -- People on a shared PC: status, two-factor sign-in, back-off and the access review.
+      ALTER TABLE staff ADD COLUMN status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'disabled'));
+      ALTER TABLE staff ADD COLUMN access_reason TEXT NOT NULL DEFAULT '';
+      ALTER TABLE staff ADD COLUMN totp_secret TEXT;
+      ALTER TABLE staff ADD COLUMN totp_last_step INTEGER;
+      ALTER TABLE staff ADD COLUMN failed_attempts INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE staff ADD COLUMN last_failed_at INTEGER;
+      ALTER TABLE staff ADD COLUMN last_sign_in_at INTEGER;
+      ALTER TABLE staff ADD COLUMN last_reviewed_at INTEGER;
+      CREATE UNIQUE INDEX staff_by_name ON staff (name COLLATE NOCASE);
+      UPDATE staff SET access_reason = 'Pemilik toko' WHERE role = 'owner';
+
+      -- One-time 2FA backup codes, stored hashed; a used code keeps its row with used_at set.
+      CREATE TABLE staff_backup_codes (
+        staff_id  INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+        code_hash TEXT NOT NULL,
+        used_at   INTEGER,
+        PRIMARY KEY (staff_id, code_hash)
+      ) STRICT, WITHOUT ROWID;
+
+      -- The audit trail. Append-only: each entry's mac is HMAC(key, previous mac || this entry)
+      -- under a key derived from the vault key, so an edit, deletion, insertion or reordering
+      -- done with raw SQL is found by verification. The triggers stop the app's own code (and
+      -- honest mistakes) from rewriting history; the MAC chain is what detects a determined edit.
+      CREATE TABLE audit_log (
+        id          INTEGER PRIMARY KEY,
+        at          INTEGER NOT NULL,
+        actor_id    INTEGER,
+        actor_name  TEXT NOT NULL,
+        action      TEXT NOT NULL,
+        target_type TEXT,
+        target_id   TEXT,
+        outcome     TEXT NOT NULL CHECK (outcome IN ('ok', 'denied', 'failed')),
+        details     TEXT NOT NULL DEFAULT '{}',
+        mac         TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX audit_by_at ON audit_log (at, id);
+      CREATE INDEX audit_by_actor ON audit_log (actor_id, at);
+      CREATE INDEX audit_by_target ON audit_log (target_type, target_id, at);
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+    `,
+  },
 ];
 
 export const checksum = (m: Migration): string =>

@@ -26,6 +26,9 @@ const REASONS: Record<FieldErrorCode, [string, string]> = {
   invalid_number: ['Bukan angka', 'Not a number'],
   invalid_choice: ['Bukan salah satu pilihan', 'Not one of the choices'],
   field_disabled: ['Kolom ini tidak dikumpulkan (dimatikan di pengaturan)', 'This field is switched off in settings'],
+  too_weak: ['Terlalu mudah ditebak', 'Too easy to guess'],
+  too_common: ['Terlalu umum', 'Too common'],
+  contains_personal: ['Berisi nama pribadi atau nama toko', 'Contains a personal or shop name'],
 };
 const TITLES: Record<ReportLanguage, [string, string, string]> = {
   id: ['Baris', 'Kolom', 'Masalah'],

@@ -1,4 +1,6 @@
 import { enRecords } from './en.records';
+import { enAccount } from './en.account';
+import { enStaff } from './en.staff';
 import { enTransfer } from './en.transfer';
 import type { MessageKey } from './id';
 
@@ -6,6 +8,8 @@ import type { MessageKey } from './id';
 export const en: Record<MessageKey, string> = {
   ...enRecords,
   ...enTransfer,
+  ...enAccount,
+  ...enStaff,
 
   'app.name': 'Brankas',
   'app.tagline': 'The customer vault for your shop',
@@ -162,6 +166,15 @@ export const en: Record<MessageKey, string> = {
   'error.file_expired': 'This file is no longer open. Choose it once more to continue.',
   'error.cancelled': 'Cancelled. The vault was not changed.',
   'error.busy': 'An import or export is still running. Wait until it finishes, then try again.',
+  'error.forbidden': 'Your role does not allow this. Ask the shop Owner or a Manager to do it.',
+  'error.otp_required': 'Enter the 6-digit code from your authenticator app (or a backup code).',
+  'error.wrong_otp': 'The verification code is wrong or was already used. Wait for the next code in your authenticator app and try again.',
+  'error.too_many_attempts': 'Too many failed attempts. Try again in {seconds} seconds.',
+  'error.account_disabled': 'This account is disabled. Contact the shop Owner.',
+  'error.totp_enrolment_required': 'The shop Owner requires two-step verification for your role. Turn it on before you continue.',
+  'error.weak_password': 'The password is too weak. Use at least 10 characters that are hard to guess, for example a few random words.',
+  'error.name_taken': 'Another account already uses this name. Choose a different name.',
+  'error.last_owner': "The shop Owner's account cannot be disabled or given another role.",
 
   'field.required': 'This field is required.',
   'field.too_long': 'Too long. Please shorten it.',
@@ -175,4 +188,7 @@ export const en: Record<MessageKey, string> = {
   'field.invalid_number': 'Not a valid number.',
   'field.invalid_choice': 'Not one of the available choices.',
   'field.field_disabled': 'This data is not being collected (see Settings › Data collected).',
+  'field.too_weak': 'This password is too easy to guess. Add random words or numbers.',
+  'field.too_common': 'This password is too common. Choose another.',
+  'field.contains_personal': "Don't use your name, the shop's name or the word 'brankas' in the password.",
 };

@@ -4,6 +4,8 @@
  * Placeholders look like `{name}` and are filled in by `translate()`.
  */
 import { idRecords } from './id.records';
+import { idAccount } from './id.account';
+import { idStaff } from './id.staff';
 import { idTransfer } from './id.transfer';
 
 const base = {
@@ -162,6 +164,15 @@ const base = {
   'error.file_expired': 'File ini sudah tidak terbuka lagi. Pilih file sekali lagi untuk melanjutkan.',
   'error.cancelled': 'Dibatalkan. Brankas tidak diubah.',
   'error.busy': 'Masih ada impor atau ekspor yang berjalan. Tunggu sampai selesai, lalu coba lagi.',
+  'error.forbidden': 'Peran Anda tidak mengizinkan tindakan ini. Minta Pemilik toko atau Manajer untuk melakukannya.',
+  'error.otp_required': 'Masukkan kode 6 angka dari aplikasi autentikator Anda (atau kode cadangan).',
+  'error.wrong_otp': 'Kode verifikasi salah atau sudah dipakai. Tunggu kode berikutnya di aplikasi autentikator, lalu coba lagi.',
+  'error.too_many_attempts': 'Terlalu banyak percobaan gagal. Coba lagi dalam {seconds} detik.',
+  'error.account_disabled': 'Akun ini dinonaktifkan. Hubungi Pemilik toko.',
+  'error.totp_enrolment_required': 'Pemilik toko mewajibkan verifikasi dua langkah untuk peran Anda. Aktifkan dulu sebelum melanjutkan.',
+  'error.weak_password': 'Kata sandi terlalu lemah. Pakai minimal 10 karakter yang sulit ditebak, misalnya beberapa kata acak.',
+  'error.name_taken': 'Nama ini sudah dipakai akun lain. Pakai nama yang berbeda.',
+  'error.last_owner': 'Akun Pemilik toko tidak bisa dinonaktifkan atau diubah perannya.',
 
   'field.required': 'Wajib diisi.',
   'field.too_long': 'Terlalu panjang. Persingkat isian ini.',
@@ -175,8 +186,11 @@ const base = {
   'field.invalid_number': 'Bukan angka yang valid.',
   'field.invalid_choice': 'Bukan salah satu pilihan yang tersedia.',
   'field.field_disabled': 'Data ini sedang tidak dikumpulkan (lihat Pengaturan › Data yang dikumpulkan).',
+  'field.too_weak': 'Kata sandi terlalu mudah ditebak. Tambahkan kata atau angka acak.',
+  'field.too_common': 'Kata sandi ini terlalu umum. Pilih yang lain.',
+  'field.contains_personal': "Jangan memakai nama Anda, nama toko, atau kata 'brankas' di kata sandi.",
 };
 
-export const id = { ...base, ...idRecords, ...idTransfer };
+export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff };
 
 export type MessageKey = keyof typeof id;

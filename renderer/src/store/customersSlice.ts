@@ -1,5 +1,5 @@
 import { api } from '../api';
-import type { Customer, CustomerFilter, CustomerSort, ErrorCode, Result, SaveCustomerInput, SearchCustomersInput } from '../contract';
+import type { Customer, CustomerFilter, CustomerSort, ErrorCode, Result, RevealedValue, SaveCustomerInput, SearchCustomersInput } from '../contract';
 import type { SliceCreator } from './types';
 
 export const PAGE_SIZE = 100;
@@ -46,9 +46,24 @@ export interface CustomersSlice {
   refreshCustomer(id: number): Promise<void>;
   /** Existing tags starting with `prefix`, most used first (autocomplete). */
   suggestTags(prefix: string): Promise<string[]>;
+  /**
+   * Masked values shown in full on request, by `revealKey(id, field)`. Memory only: never
+   * persisted, dropped on lock and when that customer is saved.
+   */
+  revealed: Record<string, RevealedValue>;
+  /** Asks the main process for one masked value in full (recorded in the audit trail). */
+  reveal(id: number, field: string): Promise<Result<RevealedValue>>;
+  /** Masks a revealed value again. */
+  hideRevealed(id: number, field: string): void;
   /** Drops every customer value from memory (on lock). */
   clearCustomers(): void;
 }
+
+export const revealKey = (id: number, field: string) => `${id}:${field}`;
+
+/** A revealed value as the list and the form show it: the phone in its local form, the rest as stored. */
+export const revealedText = (v: RevealedValue): string =>
+  v.field === 'phone' && v.display !== null ? v.display : v.value === null ? '' : String(v.value);
 
 export const customerAt = (pages: Record<number, CachedPage>, index: number): Customer | undefined =>
   pages[Math.floor(index / PAGE_SIZE)]?.items[index % PAGE_SIZE];
@@ -155,7 +170,12 @@ export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => 
 
     async saveCustomer(input) {
       const res = await api.customers.save(input);
-      if (res.ok) get().reloadCustomers();
+      if (res.ok) {
+        // What was revealed may just have changed; mask it again rather than show a stale value.
+        const prefix = `${res.value.id}:`;
+        set((s) => ({ revealed: Object.fromEntries(Object.entries(s.revealed).filter(([k]) => !k.startsWith(prefix))) }));
+        get().reloadCustomers();
+      }
       else get().noteError(res.error);
       return res;
     },
@@ -192,10 +212,28 @@ export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => 
       return res.value.map((t) => t.tag);
     },
 
+    revealed: {},
+
+    async reveal(id, field) {
+      const res = await api.customers.reveal({ id, field });
+      // A lock while the answer was on its way has wiped the store: do not bring the value back.
+      if (!res.ok) get().noteError(res.error);
+      else if (get().status?.state === 'unlocked') set((s) => ({ revealed: { ...s.revealed, [revealKey(id, field)]: res.value } }));
+      return res;
+    },
+
+    hideRevealed(id, field) {
+      set((s) => {
+        const next = { ...s.revealed };
+        delete next[revealKey(id, field)];
+        return { revealed: next };
+      });
+    },
+
     clearCustomers() {
       inFlight.clear();
       lastRange = { first: 0, last: 0 };
-      set((s) => ({ ...emptyList, generation: s.generation + 1 }));
+      set((s) => ({ ...emptyList, revealed: {}, generation: s.generation + 1 }));
     },
   };
 };

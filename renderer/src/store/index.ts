@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createAuditSlice } from './auditSlice';
 import { createCustomersSlice } from './customersSlice';
 import { createExportSlice } from './exportSlice';
 import { createFieldsSlice } from './fieldsSlice';
@@ -7,6 +8,7 @@ import { createLocaleSlice } from './localeSlice';
 import { createPurchasesSlice } from './purchasesSlice';
 import { createSelectionSlice } from './selectionSlice';
 import { createSessionSlice } from './sessionSlice';
+import { createStaffSlice } from './staffSlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
 
@@ -21,8 +23,12 @@ export const useStore = create<AppState>()((...a) => ({
   ...createExportSlice(...a),
   ...createLocaleSlice(...a),
   ...createUiSlice(...a),
+  ...createStaffSlice(...a),
+  ...createAuditSlice(...a),
 }));
 
 export type { AppState } from './types';
 export { customerAt, hasFilter, PAGE_SIZE } from './customersSlice';
 export { enabledFields } from './fieldsSlice';
+export { AUDIT_PAGE_SIZE, auditQuery, type AuditFilter } from './auditSlice';
+export type { SettingsSection } from './staffSlice';

@@ -1,17 +1,26 @@
 import { api } from '../api';
 import type {
   AppError,
+  BackupCodes,
   CreateVaultInput,
   ErrorCode,
   RecoveryCodeIssue,
   Result,
   Settings,
+  SignInInput,
+  TotpEnrolment,
   VaultStatus,
 } from '../contract';
 import type { AppState, SliceCreator } from './types';
 
-/** Why the vault was last locked, so Sign in can say so. */
-export type LockReason = 'idle' | 'system' | 'recovered' | null;
+/**
+ * Why the vault was last locked, so Sign in can say so. 'switch': someone pressed "Switch person",
+ * so the next person is not preselected and no notice is shown.
+ */
+export type LockReason = 'idle' | 'system' | 'recovered' | 'switch' | null;
+
+/** The id (never the name) of the last person who signed in on this PC, to preselect them. */
+export const LAST_PERSON_STORAGE_KEY = 'brankas.lastPerson';
 
 export interface SessionSlice {
   /** null until the first `vault.status` answer. */
@@ -21,6 +30,15 @@ export interface SessionSlice {
   /** The recovery code being shown right now; kept in memory only, dropped once confirmed or locked. */
   recoveryIssue: RecoveryCodeIssue | null;
   lockReason: LockReason;
+  /** Preselected on the sign-in list; null after "Switch person". */
+  lastPersonId: number | null;
+  /** One-time 2FA backup codes just issued; memory only, shown once, dropped when dismissed or locked. */
+  backupCodes: string[] | null;
+  /**
+   * The full-screen 2FA enrolment is showing. Set when the status says enrolment is required and
+   * kept until the backup codes are dismissed, so a status pushed after enrolment cannot hide them.
+   */
+  enrolmentGate: boolean;
 
   loadStatus(): Promise<void>;
   /** Takes a status from any source; anything but `unlocked` wipes customer data from the store. */
@@ -28,12 +46,20 @@ export interface SessionSlice {
   /** A status pushed by the main process ('vault.status' event). */
   receivePushedStatus(status: VaultStatus): void;
   createVault(input: CreateVaultInput): Promise<Result<RecoveryCodeIssue>>;
-  signIn(password: string): Promise<Result<VaultStatus>>;
+  signIn(input: SignInInput): Promise<Result<VaultStatus>>;
   recover(recoveryCode: string): Promise<Result<VaultStatus>>;
   lock(reason?: LockReason): Promise<void>;
   issueRecoveryCode(): Promise<Result<RecoveryCodeIssue>>;
   confirmRecoveryCode(answers: string[]): Promise<Result<VaultStatus>>;
   saveSettings(settings: Settings): Promise<Result<Settings>>;
+  // The signed-in person's own account.
+  changePassword(current: string, next: string): Promise<Result<{ changed: true }>>;
+  beginTotp(): Promise<Result<TotpEnrolment>>;
+  confirmTotp(code: string): Promise<Result<BackupCodes>>;
+  disableTotp(password: string): Promise<Result<VaultStatus>>;
+  newBackupCodes(password: string): Promise<Result<BackupCodes>>;
+  /** "I have written these down": forgets the codes, ends the enrolment screen, re-reads the status. */
+  dismissBackupCodes(): Promise<void>;
   /** Shared reaction to a failed call: a `locked` error means the main process locked underneath us. */
   noteError(error: AppError): void;
 }
@@ -49,6 +75,26 @@ function wipe(get: () => AppState): void {
   s.clearSelection();
   s.resetImport();
   s.resetUi();
+  s.clearStaff();
+  s.clearAudit();
+}
+
+function readLastPerson(): number | null {
+  try {
+    const n = Number(window.localStorage.getItem(LAST_PERSON_STORAGE_KEY));
+    return Number.isInteger(n) && n > 0 ? n : null;
+  } catch {
+    return null;
+  }
+}
+
+function storeLastPerson(id: number | null): void {
+  try {
+    if (id === null) window.localStorage.removeItem(LAST_PERSON_STORAGE_KEY);
+    else window.localStorage.setItem(LAST_PERSON_STORAGE_KEY, String(id));
+  } catch {
+    // Storage can be unavailable; the preselection is only a convenience.
+  }
 }
 
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
@@ -56,6 +102,9 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   statusError: null,
   recoveryIssue: null,
   lockReason: null,
+  lastPersonId: readLastPerson(),
+  backupCodes: null,
+  enrolmentGate: false,
 
   async loadStatus() {
     const res = await api.vault.status();
@@ -70,11 +119,18 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   applyStatus(status, reason) {
     if (status.state !== 'unlocked') {
       wipe(get);
-      set({ recoveryIssue: null });
+      set({ recoveryIssue: null, backupCodes: null, enrolmentGate: false });
       if (reason !== undefined) set({ lockReason: reason });
     } else {
       set({ lockReason: null });
       if (status.recoveryConfirmed) set({ recoveryIssue: null });
+      if (status.user.mustEnrollTotp) set({ enrolmentGate: true });
+      // Someone else signed in underneath this renderer: nothing of the previous person may stay.
+      const before = get().status;
+      if (before?.state === 'unlocked' && before.user.id !== status.user.id) {
+        wipe(get);
+        set({ backupCodes: null, enrolmentGate: status.user.mustEnrollTotp });
+      }
     }
     set({ status });
   },
@@ -94,10 +150,13 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     return res;
   },
 
-  async signIn(password) {
-    const res = await api.vault.signIn({ password });
-    if (res.ok) get().applyStatus(res.value);
-    else get().noteError(res.error);
+  async signIn(input) {
+    const res = await api.vault.signIn(input);
+    if (res.ok) {
+      storeLastPerson(input.staffId);
+      set({ lastPersonId: input.staffId });
+      get().applyStatus(res.value);
+    } else get().noteError(res.error);
     return res;
   },
 
@@ -110,6 +169,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   async lock(reason = null) {
     // Wipe first: the data must leave the screen even if the call is slow or fails.
     wipe(get);
+    set({ backupCodes: null });
+    if (reason === 'switch') set({ lastPersonId: null });
     const res = await api.vault.lock();
     if (res.ok) get().applyStatus(res.value, reason);
     else await get().loadStatus();
@@ -139,6 +200,45 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     if (res.ok) await get().loadStatus();
     else get().noteError(res.error);
     return res;
+  },
+
+  async changePassword(current, next) {
+    const res = await api.account.changePassword({ current, next });
+    if (!res.ok) get().noteError(res.error);
+    return res;
+  },
+
+  async beginTotp() {
+    const res = await api.account.beginTotp();
+    if (!res.ok) get().noteError(res.error);
+    return res;
+  },
+
+  async confirmTotp(code) {
+    const res = await api.account.confirmTotp({ code });
+    if (res.ok) set({ backupCodes: res.value.codes });
+    else get().noteError(res.error);
+    return res;
+  },
+
+  async disableTotp(password) {
+    const res = await api.account.disableTotp({ password });
+    if (res.ok) get().applyStatus(res.value);
+    else get().noteError(res.error);
+    return res;
+  },
+
+  async newBackupCodes(password) {
+    const res = await api.account.newBackupCodes({ password });
+    if (res.ok) set({ backupCodes: res.value.codes });
+    else get().noteError(res.error);
+    return res;
+  },
+
+  async dismissBackupCodes() {
+    set({ backupCodes: null, enrolmentGate: false });
+    // After enrolment the status no longer asks for it (applyStatus re-opens the gate if it still does).
+    await get().loadStatus();
   },
 
   noteError(error) {

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { AuditSlice } from './auditSlice';
 import type { CustomersSlice } from './customersSlice';
 import type { ExportSlice } from './exportSlice';
 import type { FieldsSlice } from './fieldsSlice';
@@ -7,6 +8,7 @@ import type { LocaleSlice } from './localeSlice';
 import type { PurchasesSlice } from './purchasesSlice';
 import type { SelectionSlice } from './selectionSlice';
 import type { SessionSlice } from './sessionSlice';
+import type { StaffSlice } from './staffSlice';
 import type { UiSlice } from './uiSlice';
 
 export type AppState = SessionSlice &
@@ -17,6 +19,8 @@ export type AppState = SessionSlice &
   ImportSlice &
   ExportSlice &
   LocaleSlice &
-  UiSlice;
+  UiSlice &
+  StaffSlice &
+  AuditSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

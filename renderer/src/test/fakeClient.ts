@@ -1,18 +1,63 @@
 import { vi } from 'vitest';
-import type { AppError, BrankasClient, CustomerPage, EventName, Events, Result, VaultStatus } from '../contract';
+import { rolePermissions, type AccessOverview, type AppError, type BrankasClient, type CustomerPage, type EventName, type Events, type Person, type Result, type Role, type SessionUser, type StaffMember, type VaultStatus } from '../contract';
 import { defaultFields } from './fixtures';
 
 /** Renderer unit tests only: a `window.brankas` stand-in typed as the real client. */
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: AppError['code'], fields?: AppError['fields']): Result<never> =>
-  ({ ok: false, error: fields ? { code, fields } : { code } }) as Result<never>;
+export const fail = (code: AppError['code'], fields?: AppError['fields'], retryAfterSeconds?: number): Result<never> =>
+  ({
+    ok: false,
+    error: { code, ...(fields ? { fields } : {}), ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) },
+  }) as Result<never>;
+
+/** A signed-in person with exactly their role's permissions. */
+export const sessionUser = (role: Role = 'owner', over: Partial<SessionUser> = {}): SessionUser => ({
+  id: role === 'owner' ? 1 : role === 'manager' ? 2 : role === 'staff' ? 3 : 4,
+  name: role === 'owner' ? 'Ibu Sari' : role === 'manager' ? 'Pak Dodi' : role === 'staff' ? 'Rina' : 'Agus',
+  role,
+  permissions: [...rolePermissions[role]],
+  totpEnabled: false,
+  mustEnrollTotp: false,
+  ...over,
+});
+
+/** The people the sign-in screen lists. */
+export const people: Person[] = [
+  { id: 1, name: 'Ibu Sari', role: 'owner' },
+  { id: 3, name: 'Rina', role: 'staff' },
+  { id: 4, name: 'Agus', role: 'viewer' },
+];
+
+export const locked: Extract<VaultStatus, { state: 'locked' }> = { state: 'locked', ownerName: 'Ibu Sari', people, strict: false };
 
 export const unlocked = {
   state: 'unlocked',
   ownerName: 'Ibu Sari',
+  user: sessionUser('owner'),
   recoveryConfirmed: true,
-  settings: { idleLockMinutes: 5 },
+  settings: { idleLockMinutes: 5, require2faRoles: [] },
+  strictMode: false,
+  accessReviewDue: false,
 } satisfies VaultStatus;
+
+/** Signed in as someone with `role` (and optional changes to the person). */
+export const unlockedAs = (role: Role, over: Partial<SessionUser> = {}): VaultStatus => ({ ...unlocked, user: sessionUser(role, over) });
+
+export const staffMember = (over: Partial<StaffMember> & { id: number }): StaffMember => ({
+  name: `Orang ${over.id}`,
+  role: 'staff',
+  status: 'active',
+  totpEnabled: false,
+  totpRequired: false,
+  reason: 'Kasir toko',
+  createdAt: 0,
+  lastSignInAt: null,
+  lastReviewedAt: null,
+  unused: false,
+  hasKeySlot: false,
+  ...over,
+});
+const emptyAccess: AccessOverview = { people: [], lastReviewAt: null, reviewDue: false, nextReviewAt: 0 };
 const emptyPage: CustomerPage = { items: [], total: 0, offset: 0 };
 
 type Fn<D extends keyof BrankasClient, M extends keyof BrankasClient[D]> = BrankasClient[D][M] extends (...a: infer A) => infer R
@@ -26,14 +71,14 @@ export function createFakeClient() {
     vault: {
       status: fn<'vault', 'status'>(async () => ok<VaultStatus>({ state: 'no_vault' })),
       create: fn<'vault', 'create'>(async () => ok({ groups: ['AAAAA'], challenge: [0] })),
-      recover: fn<'vault', 'recover'>(async () => ok<VaultStatus>({ state: 'locked', ownerName: 'Ibu Sari' })),
+      recover: fn<'vault', 'recover'>(async () => ok<VaultStatus>(locked)),
       signIn: fn<'vault', 'signIn'>(async () => ok<VaultStatus>(unlocked)),
-      lock: fn<'vault', 'lock'>(async () => ok<VaultStatus>({ state: 'locked', ownerName: 'Ibu Sari' })),
+      lock: fn<'vault', 'lock'>(async () => ok<VaultStatus>(locked)),
       newRecoveryCode: fn<'vault', 'newRecoveryCode'>(async () => ok({ groups: ['AAAAA'], challenge: [0] })),
       confirmRecoveryCode: fn<'vault', 'confirmRecoveryCode'>(async () => ok<VaultStatus>(unlocked)),
     },
     settings: {
-      save: fn<'settings', 'save'>(async (input) => ok(input)),
+      save: fn<'settings', 'save'>(async (input) => ok({ ...input, require2faRoles: input.require2faRoles ?? [] })),
     },
     customers: {
       search: fn<'customers', 'search'>(async () => ok(emptyPage)),
@@ -42,6 +87,7 @@ export function createFakeClient() {
       remove: fn<'customers', 'remove'>(async ({ id }) => ok({ id })),
       tags: fn<'customers', 'tags'>(async () => ok([])),
       markVerified: fn<'customers', 'markVerified'>(async () => fail('not_found')),
+      reveal: fn<'customers', 'reveal'>(async () => fail('not_found')),
     },
     fields: {
       list: fn<'fields', 'list'>(async () => ok(defaultFields())),
@@ -66,6 +112,31 @@ export function createFakeClient() {
     },
     export: {
       run: fn<'export', 'run'>(async () => ok(null)),
+    },
+    account: {
+      changePassword: fn<'account', 'changePassword'>(async () => ok({ changed: true as const })),
+      beginTotp: fn<'account', 'beginTotp'>(async () =>
+        ok({ qrDataUrl: 'data:image/png;base64,iVBORw0KGgo=', manualKey: 'JBSW Y3DP EHPK 3PXP', uri: 'otpauth://totp/Brankas:Rina?secret=JBSWY3DPEHPK3PXP' }),
+      ),
+      confirmTotp: fn<'account', 'confirmTotp'>(async () => ok({ codes: ['1111-2222', '3333-4444'] })),
+      disableTotp: fn<'account', 'disableTotp'>(async () => ok<VaultStatus>(unlocked)),
+      newBackupCodes: fn<'account', 'newBackupCodes'>(async () => ok({ codes: ['5555-6666', '7777-8888'] })),
+    },
+    staff: {
+      list: fn<'staff', 'list'>(async () => ok(emptyAccess)),
+      create: fn<'staff', 'create'>(async (input) => ok(staffMember({ id: 10, name: input.name, role: input.role }))),
+      update: fn<'staff', 'update'>(async ({ id }) => ok(staffMember({ id }))),
+      resetPassword: fn<'staff', 'resetPassword'>(async ({ id }) => ok(staffMember({ id }))),
+      resetTotp: fn<'staff', 'resetTotp'>(async ({ id }) => ok(staffMember({ id }))),
+      review: fn<'staff', 'review'>(async () => ok(emptyAccess)),
+    },
+    security: {
+      setStrictMode: fn<'security', 'setStrictMode'>(async ({ enabled }) => ok<VaultStatus>({ ...unlocked, strictMode: enabled })),
+    },
+    audit: {
+      list: fn<'audit', 'list'>(async () => ok({ entries: [], more: false })),
+      verify: fn<'audit', 'verify'>(async () => ok({ ok: true as const, entries: 0 })),
+      export: fn<'audit', 'export'>(async () => ok(null)),
     },
     on: ((event: EventName, listener: (payload: never) => void) => {
       const set = listeners.get(event) ?? new Set();

@@ -20,6 +20,7 @@ export const makeCustomer = (over: Partial<Customer> & { id: number }): Customer
   lastPurchaseDate: null,
   createdAt: 0,
   updatedAt: 0,
+  masked: [],
   ...over,
 });
 

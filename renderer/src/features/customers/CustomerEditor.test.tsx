@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fail, ok } from '../../test/fakeClient';
+import { fail, ok, unlocked } from '../../test/fakeClient';
 import { customField, defaultFields, makeCustomer } from '../../test/fixtures';
 
 const fake = await vi.hoisted(async () => {
@@ -15,7 +15,7 @@ const initial = useStore.getState();
 beforeEach(() => {
   vi.clearAllMocks();
   useStore.setState(initial, true);
-  useStore.setState({ fields: defaultFields() });
+  useStore.setState({ fields: defaultFields(), status: unlocked });
   useStore.getState().openNewCustomer();
 });
 afterEach(cleanup);

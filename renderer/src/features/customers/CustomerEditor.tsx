@@ -4,6 +4,7 @@ import { panelProps, Tabs } from '../../components/Tabs';
 import { formatNumber } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
+import { usePermission } from '../../store/permissions';
 import { PurchaseHistory } from '../purchases/PurchaseHistory';
 import { CustomerForm } from './CustomerForm';
 import { CustomerSummary } from './CustomerSummary';
@@ -17,6 +18,7 @@ export function CustomerEditor() {
   const locale = useStore((s) => s.locale);
   const editor = useStore((s) => s.editor);
   const closeEditor = useStore((s) => s.closeEditor);
+  const canEdit = usePermission('customers.edit');
   const [tab, setTab] = useState<Tab>('data');
   const nameRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   if (!editor) return null;
@@ -26,7 +28,8 @@ export function CustomerEditor() {
     <Dialog
       title={existing ? t('form.editTitle') : t('form.addTitle')}
       onClose={closeEditor}
-      initialFocus={nameRef}
+      // Read-only for roles that cannot edit: the (disabled) name cannot take focus, the first control does.
+      {...(canEdit ? { initialFocus: nameRef } : {})}
       size={existing ? 'large' : 'medium'}
       testId="customer-dialog"
     >

@@ -8,6 +8,19 @@ import { fieldErrorKey, useT } from '../../i18n/useT';
 import { enabledFields, useStore } from '../../store';
 import { fieldLabel, genderLabels } from '../fields/fieldText';
 import { parseTags, valueOf, type FormErrors, type FormValues } from './formModel';
+import { MaskedField } from './MaskedField';
+
+/** Masked values on the form and how to reveal them. */
+export interface Masking {
+  /** Keys still masked (not revealed yet). */
+  locked: ReadonlySet<string>;
+  /** The masked values as sent, by key. */
+  shown: Record<string, string>;
+  /** Absent when the role may not reveal. */
+  onReveal?: (key: string) => void;
+  revealing: string | null;
+  customerName: string;
+}
 
 interface Props {
   values: FormValues;
@@ -15,6 +28,7 @@ interface Props {
   fields: FieldDef[];
   onChange(key: string, value: string): void;
   nameRef: Ref<HTMLInputElement & HTMLTextAreaElement>;
+  masking?: Masking;
 }
 
 const WIDE = new Set(['address', 'notes', 'preferences']);
@@ -28,7 +42,7 @@ const maxLength: Record<string, number> = {
 };
 
 /** The customer form's inputs: name, the fields switched on (each with its purpose), tags. */
-export function CustomerFields({ values, errors, fields, onChange, nameRef }: Props) {
+export function CustomerFields({ values, errors, fields, onChange, nameRef, masking }: Props) {
   const t = useT();
   const suggestTags = useStore((s) => s.suggestTags);
   const tags = parseTags(values.tags);
@@ -47,6 +61,20 @@ export function CustomerFields({ values, errors, fields, onChange, nameRef }: Pr
       error: error(field.key),
       purpose: field.purpose ? t('form.purpose', { purpose: field.purpose }) : undefined,
     };
+    if (masking?.locked.has(field.key)) {
+      const onReveal = masking.onReveal;
+      return (
+        <MaskedField
+          id={id}
+          label={common.label}
+          value={masking.shown[field.key] ?? ''}
+          purpose={common.purpose}
+          onReveal={onReveal && (() => onReveal(field.key))}
+          busy={masking.revealing === field.key}
+          revealLabel={t('mask.showLabel', { field: common.label.toLocaleLowerCase(), name: masking.customerName })}
+        />
+      );
+    }
     const choices = field.key === 'gender' ? GENDERS.map((g) => ({ value: g, label: t(genderLabels[g]) })) : field.kind === 'choice' ? field.choices.map((c) => ({ value: c, label: c })) : null;
     if (choices) return <SelectField {...common} options={[{ value: '', label: t('form.notFilled') }, ...choices]} />;
     if (field.kind === 'date') return <TextField {...common} type="date" min="1900-01-01" max={field.key === 'birthday' ? todayIso() : undefined} />;

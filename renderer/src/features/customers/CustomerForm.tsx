@@ -1,11 +1,41 @@
 import { useEffect, useState, type FormEvent, type Ref } from 'react';
+import { flushSync } from 'react-dom';
 import { Alert } from '../../components/Alert';
 import type { Customer, ErrorCode } from '../../contract';
 import { errorKey, useT } from '../../i18n/useT';
 import { useStore } from '../../store';
-import { CustomerFields } from './CustomerFields';
+import { revealedText, revealKey } from '../../store/customersSlice';
+import { usePermission } from '../../store/permissions';
+import { CustomerFields, type Masking } from './CustomerFields';
 import { DeleteConfirm } from './DeleteConfirm';
-import { emptyValues, fieldErrorsFromServer, firstInvalid, formKeys, validate, valuesFrom, withValue, type FormErrors, type FormValues } from './formModel';
+import {
+  emptyValues,
+  fieldErrorsFromServer,
+  firstInvalid,
+  formKeys,
+  maskedValues,
+  validate,
+  valuesFrom,
+  withMaskedValues,
+  withoutKeys,
+  withValue,
+  type FormErrors,
+  type FormValues,
+} from './formModel';
+
+/** The form's starting values: masked ones already revealed (in the list) start in full and editable. */
+function initialState(existing: Customer | null): { values: FormValues; locked: string[] } {
+  if (!existing) return { values: emptyValues, locked: [] };
+  const { revealed } = useStore.getState();
+  let values = valuesFrom(existing);
+  const locked: string[] = [];
+  for (const key of existing.masked) {
+    const r = revealed[revealKey(existing.id, key)];
+    if (r) values = withValue(values, key, revealedText(r));
+    else locked.push(key);
+  }
+  return { values, locked };
+}
 
 const focusField = (key: string) => document.getElementById(`customer-${key}`)?.focus();
 
@@ -22,7 +52,15 @@ export function CustomerForm({ existing, nameRef }: Props) {
   const closeEditor = useStore((s) => s.closeEditor);
   const saveCustomer = useStore((s) => s.saveCustomer);
   const showNotice = useStore((s) => s.showNotice);
-  const [values, setValues] = useState<FormValues>(() => (existing ? valuesFrom(existing) : emptyValues));
+  const canEdit = usePermission('customers.edit');
+  const canDelete = usePermission('customers.delete');
+  const canReveal = usePermission('customers.reveal');
+  const reveal = useStore((s) => s.reveal);
+  const [initial] = useState(() => initialState(existing));
+  const [values, setValues] = useState<FormValues>(initial.values);
+  /** Masked keys not revealed yet: read-only, sent back exactly as they came. */
+  const [locked, setLocked] = useState<string[]>(initial.locked);
+  const [revealing, setRevealing] = useState<string | null>(null);
   const [errors, setErrors] = useState<FormErrors>({});
   const [formError, setFormError] = useState<ErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,11 +75,40 @@ export function CustomerForm({ existing, nameRef }: Props) {
     if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
   };
 
+  const revealField = async (key: string) => {
+    if (!existing) return;
+    setRevealing(key);
+    const res = await reveal(existing.id, key);
+    setRevealing(null);
+    if (!res.ok) {
+      setFormError(res.error.code);
+      return;
+    }
+    const text = revealedText(res.value);
+    // Render the editable field now, so focus can move into it.
+    flushSync(() => {
+      setValues((v) => withValue(v, key, text));
+      setLocked((l) => l.filter((k) => k !== key));
+    });
+    focusField(key);
+  };
+
+  const masking: Masking | undefined =
+    existing && locked.length > 0
+      ? {
+          locked: new Set(locked),
+          shown: maskedValues(existing),
+          ...(canReveal ? { onReveal: (key: string) => void revealField(key) } : {}),
+          revealing,
+          customerName: existing.name,
+        }
+      : undefined;
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (busy) return;
+    if (busy || !canEdit) return;
     const keys = formKeys(fields);
-    const checked = validate(values, fields);
+    const checked = validate(withoutKeys(values, locked), fields);
     setErrors(checked.errors);
     setFormError(null);
     const invalid = firstInvalid(checked.errors, keys);
@@ -50,7 +117,9 @@ export function CustomerForm({ existing, nameRef }: Props) {
       return;
     }
     setBusy(true);
-    const res = await saveCustomer(existing ? { id: existing.id, customer: checked.input } : { customer: checked.input });
+    const res = await saveCustomer(
+      existing ? { id: existing.id, customer: withMaskedValues(checked.input, existing, locked, fields) } : { customer: checked.input },
+    );
     setBusy(false);
     if (res.ok) {
       closeEditor();
@@ -72,28 +141,34 @@ export function CustomerForm({ existing, nameRef }: Props) {
   return (
     <form className="form" onSubmit={submit} noValidate>
       {formError && <Alert>{t(errorKey(formError))}</Alert>}
+      {!canEdit && <p className="callout callout--safe">{t('form.viewOnly')}</p>}
       {fields ? (
-        <CustomerFields values={values} errors={errors} fields={fields} onChange={onChange} nameRef={nameRef} />
+        // A role that may only look sees the same fields, read-only (disabled) and without Save.
+        <fieldset className="fieldset-plain" disabled={!canEdit}>
+          <CustomerFields values={values} errors={errors} fields={fields} onChange={onChange} nameRef={nameRef} {...(masking ? { masking } : {})} />
+        </fieldset>
       ) : (
         <p className="muted" role="status">
           {t('common.loading')}
         </p>
       )}
       <div className="dialog__actions">
-        {existing && (
+        {existing && canDelete && (
           <button type="button" className="button button--danger-ghost" onClick={() => setConfirmingDelete(true)}>
             {t('form.delete')}
           </button>
         )}
         <span className="spacer" />
         <button type="button" className="button button--ghost" onClick={closeEditor}>
-          {t('common.cancel')}
+          {canEdit ? t('common.cancel') : t('common.close')}
         </button>
-        <button type="submit" className="button button--primary" disabled={busy || !fields}>
-          {busy ? t('common.saving') : t('common.save')}
-        </button>
+        {canEdit && (
+          <button type="submit" className="button button--primary" disabled={busy || !fields}>
+            {busy ? t('common.saving') : t('common.save')}
+          </button>
+        )}
       </div>
-      {existing && confirmingDelete && <DeleteConfirm customer={existing} onCancel={() => setConfirmingDelete(false)} />}
+      {existing && canDelete && confirmingDelete && <DeleteConfirm customer={existing} onCancel={() => setConfirmingDelete(false)} />}
     </form>
   );
 }

@@ -3,6 +3,9 @@ import type { Customer } from '../../contract';
 import { formatDate, formatRupiah } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
+import { revealedText, revealKey } from '../../store/customersSlice';
+import { usePermission } from '../../store/permissions';
+import { RevealButton } from './RevealButton';
 
 export const ROW_HEIGHT = 48;
 const MAX_TAGS_SHOWN = 3;
@@ -23,12 +26,24 @@ interface Props {
   onKeyDown(e: KeyboardEvent<HTMLDivElement>): void;
 }
 
+/** The phone as the list shows it: revealed in full on request, else as it came (masked for some roles). */
+function Phone({ customer }: { customer: Customer }) {
+  const revealed = useStore((s) => s.revealed[revealKey(customer.id, 'phone')]);
+  const masked = customer.masked.includes('phone');
+  const text = revealed ? revealedText(revealed) : (customer.phoneDisplay ?? customer.phone ?? '');
+  return (
+    <span className={masked ? 'row__phone row__phone--masked' : 'row__phone'} data-testid="row-phone">
+      {text}
+    </span>
+  );
+}
+
 function Cells({ customer }: { customer: Customer }) {
   const locale = useStore((s) => s.locale);
   return (
     <>
       <span className="row__name">{customer.name}</span>
-      <span className="row__phone">{customer.phoneDisplay ?? ''}</span>
+      <Phone customer={customer} />
       <span className="row__city">{customer.city ?? ''}</span>
       <span className="row__tags">
         {customer.tags.slice(0, MAX_TAGS_SHOWN).map((tag) => (
@@ -47,6 +62,9 @@ function Cells({ customer }: { customer: Customer }) {
 /** One row: name, phone, city, tags, last purchase, total. A placeholder while its page is on the way. */
 export function CustomerRow({ index, total, top, customer, tabbable, selecting, selected, focusRef, onOpen, onToggle, onFocus, onKeyDown }: Props) {
   const t = useT();
+  const canReveal = usePermission('customers.reveal');
+  // A sibling of the row's button (a button cannot hold another), laid over the phone column.
+  const reveal = customer && !selecting && canReveal && customer.masked.includes('phone') && (customer.phone ?? customer.phoneDisplay) !== null;
   let content: ReactNode;
   if (!customer) {
     content = (
@@ -84,11 +102,12 @@ export function CustomerRow({ index, total, top, customer, tabbable, selecting, 
       role="listitem"
       aria-posinset={index + 1}
       aria-setsize={total}
-      className="row"
+      className={reveal ? 'row row--overlay' : 'row'}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       onKeyDown={onKeyDown}
     >
       {content}
+      {reveal && <RevealButton customer={customer} field="phone" fieldLabel={t('form.phone')} tabIndex={tabbable ? 0 : -1} className="row__reveal" />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { formatDate, formatDay, formatRupiah } from '../../i18n/format';
 import { formatNumber } from '../../i18n/translate';
 import { errorKey, useT } from '../../i18n/useT';
 import { useStore } from '../../store';
+import { usePermission } from '../../store/permissions';
 
 /** Purchases at a glance, and when the details were last confirmed with the customer. */
 export function CustomerSummary({ customer }: { customer: Customer }) {
@@ -12,6 +13,7 @@ export function CustomerSummary({ customer }: { customer: Customer }) {
   const locale = useStore((s) => s.locale);
   const markVerified = useStore((s) => s.markVerified);
   const showNotice = useStore((s) => s.showNotice);
+  const canEdit = usePermission('customers.edit');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
 
@@ -48,19 +50,21 @@ export function CustomerSummary({ customer }: { customer: Customer }) {
             ? t('verified.last', { date: formatDay(locale, customer.lastVerifiedAt) })
             : t('verified.never')}
         </p>
-        <button
-          type="button"
-          className="button button--outline button--small"
-          onClick={() => void verify()}
-          disabled={busy}
-          aria-describedby="verified-status"
-          data-testid="mark-verified"
-        >
-          <svg className="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-            <path d="M4.5 10.5l3.5 3.5 7.5-8" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
-          </svg>
-          {t('verified.button')}
-        </button>
+        {canEdit && (
+          <button
+            type="button"
+            className="button button--outline button--small"
+            onClick={() => void verify()}
+            disabled={busy}
+            aria-describedby="verified-status"
+            data-testid="mark-verified"
+          >
+            <svg className="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+              <path d="M4.5 10.5l3.5 3.5 7.5-8" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+            {t('verified.button')}
+          </button>
+        )}
       </div>
       {error && <Alert>{t(errorKey(error))}</Alert>}
     </div>

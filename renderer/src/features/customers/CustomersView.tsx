@@ -2,6 +2,7 @@ import { Alert } from '../../components/Alert';
 import { formatNumber } from '../../i18n/translate';
 import { errorKey, useT } from '../../i18n/useT';
 import { hasFilter, useStore } from '../../store';
+import { usePermission } from '../../store/permissions';
 import { CustomerList } from './CustomerList';
 import { FilterBar } from './FilterBar';
 import { SearchBox } from './SearchBox';
@@ -28,6 +29,9 @@ export function CustomersView() {
   const openNewCustomer = useStore((s) => s.openNewCustomer);
   const setImportOpen = useStore((s) => s.setImportOpen);
   const setExportOpen = useStore((s) => s.setExportOpen);
+  const canImport = usePermission('data.import');
+  const canExport = usePermission('data.export');
+  const canAdd = usePermission('customers.edit');
 
   const filtered = query !== '' || hasFilter(filter);
   const count = total === null ? null : formatNumber(locale, total) + (capped ? '+' : '');
@@ -50,18 +54,24 @@ export function CustomersView() {
           </span>
         </div>
         <SearchBox />
-        <button type="button" className="button button--outline" onClick={() => setImportOpen(true)} data-testid="import-open">
-          <Icon d={IMPORT_ICON} />
-          {t('import.button')}
-        </button>
-        <button type="button" className="button button--outline" onClick={() => setExportOpen(true)} data-testid="export-open">
-          <Icon d={EXPORT_ICON} />
-          {t('export.button')}
-        </button>
-        <button type="button" className="button button--primary" onClick={openNewCustomer}>
-          <Icon d="M10 4v12M4 10h12" />
-          {t('customers.add')}
-        </button>
+        {canImport && (
+          <button type="button" className="button button--outline" onClick={() => setImportOpen(true)} data-testid="import-open">
+            <Icon d={IMPORT_ICON} />
+            {t('import.button')}
+          </button>
+        )}
+        {canExport && (
+          <button type="button" className="button button--outline" onClick={() => setExportOpen(true)} data-testid="export-open">
+            <Icon d={EXPORT_ICON} />
+            {t('export.button')}
+          </button>
+        )}
+        {canAdd && (
+          <button type="button" className="button button--primary" onClick={openNewCustomer} data-testid="customer-add">
+            <Icon d="M10 4v12M4 10h12" />
+            {t('customers.add')}
+          </button>
+        )}
       </div>
       {((total !== null && total > 0) || filtered) && <FilterBar />}
       {listError && <Alert>{t(errorKey(listError))}</Alert>}
@@ -77,14 +87,20 @@ export function CustomersView() {
           </span>
           <h2 className="empty__title">{t('customers.empty.title')}</h2>
           <p className="empty__body">{t('customers.empty.body')}</p>
-          <div className="empty__actions">
-            <button type="button" className="button button--primary" onClick={openNewCustomer}>
-              {t('customers.empty.cta')}
-            </button>
-            <button type="button" className="button button--outline" onClick={() => setImportOpen(true)}>
-              {t('customers.empty.import')}
-            </button>
-          </div>
+          {(canAdd || canImport) && (
+            <div className="empty__actions">
+              {canAdd && (
+                <button type="button" className="button button--primary" onClick={openNewCustomer}>
+                  {t('customers.empty.cta')}
+                </button>
+              )}
+              {canImport && (
+                <button type="button" className="button button--outline" onClick={() => setImportOpen(true)}>
+                  {t('customers.empty.import')}
+                </button>
+              )}
+            </div>
+          )}
         </div>
       )}
       {empty && filtered && (

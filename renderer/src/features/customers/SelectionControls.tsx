@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { formatNumber } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
+import { usePermission } from '../../store/permissions';
 
 /**
  * "Select customers" turns the rows into checkboxes (Space ticks one). The toggle button stays the
@@ -15,7 +16,10 @@ export function SelectionControls() {
   const setSelecting = useStore((s) => s.setSelecting);
   const clearSelection = useStore((s) => s.clearSelection);
   const toggleRef = useRef<HTMLButtonElement>(null);
+  const canExport = usePermission('data.export');
   const active = selecting || count > 0;
+  // Picking customers is for exporting them: no export, no selection.
+  if (!canExport) return null;
 
   return (
     <div className="selection">

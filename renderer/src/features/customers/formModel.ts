@@ -149,3 +149,47 @@ export function fieldErrorsFromServer(fields: Record<string, FieldErrorCode>, ke
 }
 
 export const firstInvalid = (errors: FormErrors, keys: string[]): string | undefined => keys.find((k) => errors[k]);
+
+/** Keys of the values this customer came with masked, and each masked value exactly as sent. */
+export function maskedValues(customer: Customer): Record<string, string> {
+  const shown: Record<string, string> = {};
+  for (const key of customer.masked) {
+    const raw =
+      key === 'phone'
+        ? (customer.phoneDisplay ?? customer.phone)
+        : key.startsWith('custom_')
+          ? customer.custom[key]
+          : isBuiltinValue(key)
+            ? (customer as unknown as Record<string, unknown>)[key]
+            : undefined;
+    if (typeof raw === 'string' || typeof raw === 'number') shown[key] = String(raw);
+  }
+  return shown;
+}
+
+/** The values with the still-masked keys emptied, so they are neither validated nor sent as typed. */
+export const withoutKeys = (values: FormValues, keys: Iterable<string>): FormValues => {
+  let next = values;
+  for (const key of keys) next = withValue(next, key, '');
+  return next;
+};
+
+/**
+ * Puts the still-masked values back into the input unchanged (the main process then keeps what it
+ * stores). Only fields on the form are sent; the rest the main process keeps on its own.
+ */
+export function withMaskedValues(input: CustomerInput, customer: Customer, locked: Iterable<string>, fields: FieldDef[] | null): CustomerInput {
+  const onForm = new Set(enabledFields(fields).map((f) => f.key));
+  const out: CustomerInput = { ...input };
+  for (const key of locked) {
+    if (!onForm.has(key)) continue;
+    if (key.startsWith('custom_')) {
+      const raw = customer.custom[key];
+      if (raw !== undefined) out.custom = { ...out.custom, [key]: raw };
+    } else if (key === 'phone' || key === 'email' || key === 'address' || key === 'birthday') {
+      const raw = customer[key];
+      if (raw !== null) out[key] = raw;
+    }
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ok } from '../../test/fakeClient';
+import { ok, unlocked } from '../../test/fakeClient';
 import { defaultFields } from '../../test/fixtures';
 
 const fake = await vi.hoisted(async () => {
@@ -21,7 +21,7 @@ async function openCatalogue() {
 beforeEach(() => {
   vi.clearAllMocks();
   useStore.setState(initial, true);
-  useStore.setState({ settingsOpen: true });
+  useStore.setState({ settingsOpen: true, status: unlocked });
 });
 afterEach(cleanup);
 

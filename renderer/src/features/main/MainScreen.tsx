@@ -1,21 +1,24 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { Notice } from '../../components/Notice';
 import { useStore } from '../../store';
+import { AccountDialog } from '../account/AccountDialog';
 import { CustomerEditor } from '../customers/CustomerEditor';
 import { CustomersView } from '../customers/CustomersView';
 import { ExportDialog } from '../export/ExportDialog';
 import { ImportWizard } from '../import/ImportWizard';
 import { SettingsDialog } from '../settings/SettingsDialog';
+import { AccessReviewBanner } from '../staff/AccessReviewBanner';
 import { AppHeader } from './AppHeader';
 
-export function MainScreen({ ownerName }: { ownerName: string }) {
+export function MainScreen() {
   const editorKey = useStore((s) => (s.editor === null ? null : s.editor.mode === 'edit' ? `edit-${s.editor.customer.id}` : 'new'));
   const settingsOpen = useStore((s) => s.settingsOpen);
   const importOpen = useStore((s) => s.importOpen);
   const exportOpen = useStore((s) => s.exportOpen);
   const loadFields = useStore((s) => s.loadFields);
   const receiveJobProgress = useStore((s) => s.receiveJobProgress);
+  const [accountOpen, setAccountOpen] = useState(false);
 
   // The catalogue decides which fields the form, import and export show.
   useEffect(() => {
@@ -25,8 +28,9 @@ export function MainScreen({ ownerName }: { ownerName: string }) {
 
   return (
     <div className="shell">
-      <AppHeader ownerName={ownerName} />
+      <AppHeader onOpenAccount={() => setAccountOpen(true)} />
       <main className="workspace">
+        <AccessReviewBanner />
         <CustomersView />
       </main>
       <Notice />
@@ -34,6 +38,7 @@ export function MainScreen({ ownerName }: { ownerName: string }) {
       {settingsOpen && <SettingsDialog />}
       {importOpen && <ImportWizard />}
       {exportOpen && <ExportDialog />}
+      {accountOpen && <AccountDialog onClose={() => setAccountOpen(false)} />}
     </div>
   );
 }

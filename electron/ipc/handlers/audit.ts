@@ -1,0 +1,23 @@
+/** audit.*: the trail, its verification and a CSV export through the save dialog. */
+import { AuditQueryInput } from '../../contract';
+import { exportAuditCsv, listAudit } from '../../vault/audit/repository';
+import { verifyAudit } from '../../vault/audit/verify';
+import type { HandlerMap } from '../context';
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
+
+export const auditHandlers: HandlerMap<'audit'> = {
+  'audit.list': (input, { vault }) => listAudit(vault.db(), AuditQueryInput.parse(input)),
+  'audit.verify': (_input, { vault }) => verifyAudit(vault.db(), vault.auditKey()),
+  async 'audit.export'(input, ctx) {
+    const path = await ctx.dialogs.saveFile({
+      title: 'Ekspor jejak audit',
+      defaultName: `jejak-audit-${today()}.csv`,
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    });
+    if (path === null) return null;
+    const { rows } = await exportAuditCsv(ctx.vault.db(), input, path);
+    return { fileName: baseName(path), rows };
+  },
+};

@@ -1,0 +1,90 @@
+/**
+ * The signed-in person's own account (`account.*`): password, two-factor enrolment and backup
+ * codes. The TOTP secret is shown once while enrolling and is never sent again.
+ */
+import type { BackupCodes, TotpEnrolment } from '../../contract';
+import { VaultError } from '../errors';
+import { generateBackupCodes } from '../keys/backup-codes';
+import { hashPassword } from '../keys/password';
+import { checkTotp, generateTotpSecret, totpQrDataUrl, totpUri } from '../keys/totp';
+import type { VaultService } from '../service';
+import { assertStrongPassword } from './passwords';
+import { replaceBackupCodes, setTotp, setTotpLastStep, updatePasswordHash, type StaffRow } from './repository';
+import { authenticate } from './sign-in';
+
+/** Enrolment started but not confirmed yet: in memory only, forgotten with the session. */
+const pending = new WeakMap<VaultService, { staffId: number; secret: string }>();
+
+const groups = (secret: string): string => secret.replace(/(.{4})/g, '$1 ').trim();
+
+export function createAccountService(vault: VaultService, now: () => number = Date.now) {
+  const me = (): StaffRow => {
+    const u = vault.user();
+    if (!u) throw new VaultError('locked');
+    return u;
+  };
+  const confirmPassword = (password: string) =>
+    authenticate(vault.db(), { staffId: me().id, password, passwordOnly: true }, { now: now(), kdf: vault.kdf, settings: vault.settingsNow() });
+  const issueBackupCodes = async (person: StaffRow): Promise<BackupCodes> => {
+    const { codes, hashes } = generateBackupCodes();
+    await replaceBackupCodes(vault.db(), person.id, hashes);
+    await vault.record({ action: 'auth.backupCodesIssued', targetType: 'staff', targetId: person.id, details: { count: codes.length } });
+    return { codes };
+  };
+
+  return {
+    async changePassword(input: { current: string; next: string }): Promise<{ changed: true }> {
+      const person = me();
+      await confirmPassword(input.current);
+      assertStrongPassword(input.next, [person.name], 'next');
+      await updatePasswordHash(vault.db(), person.id, await hashPassword(input.next, vault.kdf), now());
+      await vault.refreshSlot(person, input.next);
+      await vault.record({ action: 'auth.passwordChanged', targetType: 'staff', targetId: person.id });
+      return { changed: true };
+    },
+
+    async beginTotp(): Promise<TotpEnrolment> {
+      const person = me();
+      const secret = generateTotpSecret();
+      pending.set(vault, { staffId: person.id, secret });
+      const uri = totpUri({ secret, account: person.name, issuer: 'Brankas' });
+      return { qrDataUrl: await totpQrDataUrl(uri), manualKey: groups(secret), uri };
+    },
+
+    async confirmTotp(input: { code: string }): Promise<BackupCodes> {
+      const person = me();
+      const p = pending.get(vault);
+      if (!p || p.staffId !== person.id) throw new VaultError('conflict');
+      const check = checkTotp(p.secret, input.code, now(), null);
+      if (!check.ok) throw new VaultError('wrong_otp');
+      await setTotp(vault.db(), person.id, p.secret, now());
+      await setTotpLastStep(vault.db(), person.id, check.step);
+      pending.delete(vault);
+      await vault.record({ action: 'auth.totpEnrolled', targetType: 'staff', targetId: person.id });
+      const codes = await issueBackupCodes(person);
+      await vault.refreshSession();
+      return codes;
+    },
+
+    async disableTotp(input: { password: string }) {
+      const person = me();
+      await confirmPassword(input.password);
+      if (vault.settingsNow().require2faRoles.includes(person.role)) throw new VaultError('totp_enrolment_required');
+      await setTotp(vault.db(), person.id, null, now());
+      await vault.record({ action: 'auth.totpDisabled', targetType: 'staff', targetId: person.id });
+      return vault.refreshSession();
+    },
+
+    async newBackupCodes(input: { password: string }): Promise<BackupCodes> {
+      const person = me();
+      if (!person.totpSecret) throw new VaultError('conflict');
+      await confirmPassword(input.password);
+      return issueBackupCodes(person);
+    },
+
+    /** Signing out forgets an unfinished enrolment. */
+    forget(): void {
+      pending.delete(vault);
+    },
+  };
+}

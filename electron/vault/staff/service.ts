@@ -1,0 +1,137 @@
+/**
+ * Managing people (the `staff.*` channels): accounts, roles, passwords set by the Owner, the
+ * 90-day access review. The router has already checked `staff.manage`; these rules hold anyway:
+ * the Owner role is never given or taken, and a disabled account keeps its history.
+ */
+import {
+  UNUSED_ACCOUNT_DAYS,
+  type AccessOverview,
+  type AccessReviewInput,
+  type CreateStaffInput,
+  type ResetStaffPasswordInput,
+  type StaffMember,
+  type UpdateStaffInput,
+  ACCESS_REVIEW_DAYS,
+} from '../../contract';
+import { VaultError } from '../errors';
+import { hashPassword } from '../keys/password';
+import type { VaultService } from '../service';
+import { assertStrongPassword } from './passwords';
+import { findStaffByName, getStaff, insertStaff, listStaff, setTotp, updatePasswordHash, updateStaffFields, type StaffRow } from './repository';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export function toMember(p: StaffRow, now: number, require2fa: readonly string[], slotHolders: Set<number> | null): StaffMember {
+  const lastUse = p.lastSignInAt ?? p.createdAt;
+  return {
+    id: p.id,
+    name: p.name,
+    role: p.role,
+    status: p.status,
+    totpEnabled: p.totpSecret !== null,
+    totpRequired: p.totpSecret === null && require2fa.includes(p.role),
+    reason: p.reason,
+    createdAt: p.createdAt,
+    lastSignInAt: p.lastSignInAt,
+    lastReviewedAt: p.lastReviewedAt,
+    unused: p.status === 'active' && now - lastUse >= UNUSED_ACCOUNT_DAYS * DAY,
+    hasKeySlot: slotHolders ? slotHolders.has(p.id) : true,
+  };
+}
+
+export function createStaffService(vault: VaultService, now: () => number = Date.now) {
+  const db = () => vault.db();
+  const member = (p: StaffRow) => toMember(p, now(), vault.settingsNow().require2faRoles, vault.isStrict() ? vault.slotHolders() : null);
+  const load = async (id: number): Promise<StaffRow> => {
+    const p = await getStaff(db(), id);
+    if (!p) throw new VaultError('not_found', undefined, `staff ${id}`);
+    return p;
+  };
+  const assertNameFree = async (name: string, self?: number) => {
+    const other = await findStaffByName(db(), name);
+    if (other && other.id !== self) throw new VaultError('name_taken');
+  };
+  const notOwner = (p: StaffRow) => {
+    if (p.role === 'owner') throw new VaultError('last_owner');
+  };
+
+  async function overview(): Promise<AccessOverview> {
+    const people = (await listStaff(db())).map(member);
+    const last = vault.accessReviewedAt();
+    return { people, lastReviewAt: last || null, reviewDue: now() - last >= ACCESS_REVIEW_DAYS * DAY, nextReviewAt: last + ACCESS_REVIEW_DAYS * DAY };
+  }
+
+  return {
+    list: overview,
+
+    async create(input: CreateStaffInput): Promise<StaffMember> {
+      await assertNameFree(input.name);
+      assertStrongPassword(input.password, [input.name]);
+      const hash = await hashPassword(input.password, vault.kdf);
+      const id = await db().transaction(async (tx) => insertStaff(tx, { name: input.name, role: input.role, passwordHash: hash, reason: input.reason }, now()));
+      const created = await load(id);
+      await vault.refreshPeople();
+      await vault.refreshSlot(created, input.password);
+      await vault.record({ action: 'staff.create', targetType: 'staff', targetId: id, details: { role: input.role } });
+      return member(created);
+    },
+
+    async update(input: UpdateStaffInput): Promise<StaffMember> {
+      const before = await load(input.id);
+      const changesRoleOrStatus = input.role !== undefined || input.status !== undefined;
+      if (changesRoleOrStatus) notOwner(before);
+      if (input.id === vault.user()?.id && input.status === 'disabled') throw new VaultError('last_owner');
+      if (input.name !== undefined) await assertNameFree(input.name, input.id);
+      await updateStaffFields(db(), input.id, { name: input.name, role: input.role, reason: input.reason, status: input.status }, now());
+      const after = await load(input.id);
+      await vault.refreshPeople();
+      if (after.status === 'disabled') vault.dropSlot(after.id);
+      else await vault.refreshSlot(after, null);
+      const changed = (['name', 'role', 'reason', 'status'] as const).filter((k) => input[k] !== undefined && input[k] !== before[k]);
+      await vault.record({
+        action: 'staff.update',
+        targetType: 'staff',
+        targetId: after.id,
+        details: { changed, ...(input.role && input.role !== before.role ? { fromRole: before.role, toRole: input.role } : {}), ...(input.status ? { status: input.status } : {}) },
+      });
+      return member(after);
+    },
+
+    async resetPassword(input: ResetStaffPasswordInput): Promise<StaffMember> {
+      const p = await load(input.id);
+      assertStrongPassword(input.password, [p.name]);
+      await updatePasswordHash(db(), p.id, await hashPassword(input.password, vault.kdf), now());
+      await vault.refreshSlot(p, input.password);
+      await vault.record({ action: 'staff.passwordReset', targetType: 'staff', targetId: p.id });
+      return member(await load(p.id));
+    },
+
+    async resetTotp(id: number): Promise<StaffMember> {
+      const p = await load(id);
+      await setTotp(db(), p.id, null, now());
+      await vault.record({ action: 'auth.totpDisabled', targetType: 'staff', targetId: p.id, details: { by: 'manager' } });
+      return member(await load(p.id));
+    },
+
+    async review(input: AccessReviewInput): Promise<AccessOverview> {
+      const me = vault.user();
+      const t = now();
+      await db().transaction(async (tx) => {
+        for (const d of input.decisions) {
+          const p = await getStaff(tx, d.id);
+          if (!p) throw new VaultError('not_found', undefined, `staff ${d.id}`);
+          if (p.role === 'owner' && (d.decision === 'disable' || d.role)) throw new VaultError('last_owner');
+          if (d.decision === 'disable' && p.id === me?.id) throw new VaultError('last_owner');
+          await updateStaffFields(tx, p.id, { reason: d.reason, lastReviewedAt: t, ...(d.role && p.role !== 'owner' ? { role: d.role } : {}), ...(d.decision === 'disable' ? { status: 'disabled' } : {}) }, t);
+        }
+      });
+      for (const d of input.decisions) {
+        if (d.decision === 'disable') vault.dropSlot(d.id);
+        await vault.record({ action: 'staff.review', targetType: 'staff', targetId: d.id, details: { decision: d.decision, ...(d.role ? { role: d.role } : {}) } });
+      }
+      await vault.markAccessReviewed();
+      await vault.refreshPeople();
+      return overview();
+    },
+  };
+}
