@@ -48,6 +48,13 @@ const MESSAGES: Record<ErrorCode, string> = {
   file_expired: 'The file is no longer available. Start again.',
   cancelled: 'Cancelled. Nothing was changed.',
   busy: 'Brankas is busy with other work. Try again in a moment.',
+  backup_not_configured: 'No backup passphrase has been set yet: run `brankas backup setup` (Owner) or set it in the app (Settings › Backups).',
+  wrong_passphrase: 'Wrong backup passphrase.',
+  not_a_backup: 'This file is not a Brankas backup.',
+  backup_too_new: 'This backup was made by a newer version of Brankas. Update Brankas first.',
+  corrupt_backup: 'This backup file is damaged and cannot be used.',
+  folder_missing: 'The backup folder does not exist (is the USB drive plugged in?).',
+  restore_pending: 'The last restore is still waiting for a decision in the app (keep it or put the previous vault back).',
 };
 
 const FIELD_MESSAGES: Record<FieldErrorCode, string> = {

@@ -52,6 +52,17 @@ import {
 } from './staff';
 import { AuditExportInput, AuditQueryInput, type AuditPage, type AuditVerification } from './audit';
 import { RevealInput, type RevealedValue } from './customers';
+import {
+  BackupNowInput,
+  BackupScheduleInput,
+  PickFolderInput,
+  SetupBackupInput,
+  UnlockBackupInput,
+  type BackupInfo,
+  type BackupResult,
+  type BackupStatus,
+  type RestoreOutcome,
+} from './backup';
 
 /** In which vault state a channel may run. The router enforces it in the main process. */
 export type Access = 'any' | 'no_vault' | 'needs_recovery' | 'locked' | 'unlocked';
@@ -135,6 +146,31 @@ export const channels = {
   'staff.review': def<AccessOverview>()(AccessReviewInput, 'unlocked', 'staff.manage'),
   /** Strict mode: the keychain entry alone opens nothing; each account's password unwraps the key. */
   'security.setStrictMode': def<VaultStatus>()(StrictModeInput, 'unlocked', 'security.manage'),
+  // Backups (one SQLCipher file keyed by the backup passphrase) and restore.
+  'backup.status': def<BackupStatus>()(EmptyInput, 'unlocked', 'backup.manage'),
+  /** Sets (or changes) the backup passphrase; only its derived key is kept, inside the vault. */
+  'backup.setup': def<BackupStatus>()(SetupBackupInput, 'unlocked', 'security.manage'),
+  'backup.saveSchedule': def<BackupStatus>()(BackupScheduleInput, 'unlocked', 'backup.manage'),
+  /** The scheduled backups' folder, chosen with the system dialog; null when cancelled. */
+  'backup.pickFolder': def<BackupStatus | null>()(PickFolderInput, 'unlocked', 'backup.manage'),
+  /** Backs up now: to a folder chosen with the system dialog (null when cancelled) or the schedule's folder. */
+  'backup.run': def<BackupResult | null>()(BackupNowInput, 'unlocked', 'backup.manage'),
+  /** Stops a running backup: its temporary file goes, nothing that looks like a backup is left. */
+  'backup.cancel': def<{ cancelled: boolean }>()(EmptyInput, 'unlocked', 'backup.manage'),
+  /** Picks a backup file with the system dialog; null when cancelled. */
+  'restore.open': def<{ fileId: string; fileName: string } | null>()(EmptyInput, 'unlocked', 'backup.manage'),
+  /** Opens the picked file with the passphrase and verifies it; nothing is changed. */
+  'restore.inspect': def<BackupInfo>()(UnlockBackupInput, 'unlocked', 'backup.manage'),
+  /** Restores into a new vault with a new key, then swaps; the previous vault is kept. Ends the session. */
+  'restore.run': def<RestoreOutcome>()(UnlockBackupInput, 'unlocked', 'backup.manage'),
+  /** After a restore: keep the restored vault and delete the previous one for real. */
+  'restore.confirm': def<VaultStatus>()(EmptyInput, 'unlocked', 'backup.manage'),
+  /** After a restore: put the previous vault back. */
+  'restore.undo': def<VaultStatus>()(EmptyInput, 'unlocked', 'backup.manage'),
+  // Restore on a new PC, from the first-run screen (no vault here yet, nobody to sign in).
+  'restore.openFirstRun': def<{ fileId: string; fileName: string } | null>()(EmptyInput, 'no_vault'),
+  'restore.inspectFirstRun': def<BackupInfo>()(UnlockBackupInput, 'no_vault'),
+  'restore.runFirstRun': def<RestoreOutcome>()(UnlockBackupInput, 'no_vault'),
   // The audit trail.
   'audit.list': def<AuditPage>()(AuditQueryInput, 'unlocked', 'audit.view'),
   'audit.verify': def<AuditVerification>()(EmptyInput, 'unlocked', 'audit.view'),

@@ -46,6 +46,14 @@ export const errorCodes = [
   'file_expired',
   'cancelled',
   'busy',
+  // backups and restore
+  'backup_not_configured',
+  'wrong_passphrase',
+  'not_a_backup',
+  'backup_too_new',
+  'corrupt_backup',
+  'folder_missing',
+  'restore_pending',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -8,3 +8,4 @@ export * from './purchases';
 export * from './transfer';
 export * from './staff';
 export * from './audit';
+export * from './backup';

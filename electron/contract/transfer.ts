@@ -103,7 +103,7 @@ export interface ExportResult {
 
 /** Progress of long work (import, dry run, export), pushed as the 'job.progress' event. */
 export interface JobProgress {
-  job: 'dryRun' | 'import' | 'export';
+  job: 'dryRun' | 'import' | 'export' | 'backup' | 'restore';
   done: number;
   /** Null while the total is not known yet (streaming). */
   total: number | null;

@@ -171,6 +171,19 @@ export class VaultService {
     return this.s.vault.db;
   }
 
+  /**
+   * The open database whether or not someone is signed in, for the app's own background work
+   * (scheduled backups while the session is locked); null when the vault is not open.
+   */
+  backgroundDb(): Db | null {
+    return this.s.state === 'open' ? this.s.vault.db : null;
+  }
+
+  /** The open vault's id and the Owner's name (backup file names and metadata); null when not open. */
+  openVaultInfo(): { vaultId: string; ownerName: string } | null {
+    return this.s.state === 'open' ? { vaultId: this.s.vault.vaultId, ownerName: this.s.owner.name } : null;
+  }
+
   /** Who is signed in (the router authorises against this), or null. */
   user(): StaffRow | null {
     return this.s.state === 'open' ? this.s.session : null;
