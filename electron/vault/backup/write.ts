@@ -1,0 +1,193 @@
+/**
+ * Writing one backup: `ATTACH … KEY` a new file in the target folder under a name that is never
+ * taken for a backup (`.Brankas-….brankas.<random>.partial`), `sqlcipher_export` the vault into it
+ * together with the metadata table inside one transaction (so the counts are the exported rows'),
+ * flush it, open it again separately and verify it in full, and only then rename it to its
+ * `*.brankas` name. Any failure or a cancel removes the partial file (best effort).
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { BackupCounts } from '../../contract';
+import { DriverError, type Db } from '../db/driver';
+import { APPLICATION_ID } from '../db/migrations';
+import { VaultError } from '../errors';
+import { fsError, fsyncDir } from '../files';
+import { keyLiteral, type BackupKey } from './key';
+import { BACKUP_EXTENSION, BACKUP_FORMAT, BACKUP_META_TABLE, countsOf, verifyBackupFile } from './verify';
+
+export interface WriteBackupOptions {
+  folder: string;
+  key: BackupKey;
+  appVersion: string;
+  vaultId: string;
+  shopName: string | null;
+  now?: () => number;
+  signal?: AbortSignal;
+  onProgress?: (p: { done: number; total: number | null }) => void;
+}
+
+export interface WrittenBackup {
+  path: string;
+  fileName: string;
+  bytes: number;
+  durationMs: number;
+  counts: BackupCounts;
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/** ASCII letters and digits joined by '-', at most 40 characters: safe on FAT32 and every OS. */
+export function shopSlug(shop: string | null): string {
+  const ascii = (shop ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return ascii.slice(0, 40).replace(/-+$/, '');
+}
+
+/** `Brankas-<shop>-YYYY-MM-DD-HHmm.brankas` in local time (`Brankas-YYYY-…` without a usable shop name). */
+export function backupFileName(shop: string | null, at: Date): string {
+  const slug = shopSlug(shop);
+  const stamp = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}`;
+  return `Brankas-${slug ? `${slug}-` : ''}${stamp}${BACKUP_EXTENSION}`;
+}
+
+/** The attached backup's schema name on the vault's connection. */
+const ALIAS = 'brankas_backup_out';
+
+function rmQuiet(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // best effort: the partial name is never taken for a backup anyway
+  }
+}
+
+function folderError(folder: string, err: unknown): unknown {
+  if (err instanceof VaultError && err.code !== 'read_only' && err.code !== 'disk_full' && err.code !== 'internal') return err;
+  let folderThere = false;
+  try {
+    folderThere = statSync(folder).isDirectory();
+  } catch {
+    folderThere = false;
+  }
+  if (!folderThere) return new VaultError('folder_missing', undefined, String(err));
+  if (err instanceof DriverError) {
+    if (err.sqliteCode === 'SQLITE_FULL') return new VaultError('disk_full', undefined, err.message);
+    if (err.sqliteCode === 'SQLITE_READONLY' || err.sqliteCode === 'SQLITE_CANTOPEN' || err.sqliteCode === 'SQLITE_PERM') {
+      return new VaultError('read_only', undefined, err.message);
+    }
+    // An I/O error mid-write is most often the USB drive going away.
+    if (err.sqliteCode === 'SQLITE_IOERR') return new VaultError('folder_missing', undefined, err.message);
+    return err;
+  }
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT' || code === 'EIO' || code === 'ENODEV' || code === 'ENXIO') return new VaultError('folder_missing', undefined, code);
+  return fsError(err);
+}
+
+function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const aborted = (signal?: AbortSignal): boolean => signal?.aborted === true;
+const cancelled = (): VaultError => new VaultError('cancelled');
+
+/**
+ * Backs the vault up into `opts.folder`. Errors: folder_missing, read_only, disk_full, cancelled
+ * (the partial file is gone in every case), corrupt_backup if the written file fails verification.
+ * A cancel during the export itself takes effect when SQLite returns from it.
+ */
+export async function writeBackup(db: Db, opts: WriteBackupOptions): Promise<WrittenBackup> {
+  const started = performance.now();
+  const now = opts.now ?? Date.now;
+  const { folder, signal } = opts;
+  if (aborted(signal)) throw cancelled();
+  try {
+    if (!statSync(folder).isDirectory()) throw new VaultError('folder_missing', undefined, 'not a folder');
+  } catch (err) {
+    throw folderError(folder, err);
+  }
+  const createdAt = now();
+  const fileName = backupFileName(opts.shopName, new Date(createdAt));
+  const path = join(folder, fileName);
+  const partial = join(folder, `.${fileName}.${randomBytes(4).toString('hex')}.partial`);
+  const cleanup = () => ['', '-journal', '-wal', '-shm'].forEach((s) => rmQuiet(partial + s));
+  let attached = false;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    // Creating the file first tells a read-only or missing folder apart from a SQLite failure.
+    closeSync(openSync(partial, 'wx', 0o600));
+    const pageSize = (await db.get<{ page_size: number }>('PRAGMA main.page_size'))?.page_size ?? 4096;
+    const total = (await db.get<{ page_count: number }>('PRAGMA main.page_count'))?.page_count ?? null;
+    const userVersion = (await db.get<{ user_version: number }>('PRAGMA main.user_version'))?.user_version ?? 0;
+    opts.onProgress?.({ done: 0, total });
+    await db.run(`ATTACH DATABASE ? AS ${ALIAS} KEY ${keyLiteral(opts.key)}`, [partial]);
+    attached = true;
+    // No rollback journal: a failed backup is deleted, never repaired. Flushed once, by us, at the end.
+    await db.exec(`PRAGMA ${ALIAS}.journal_mode = OFF; PRAGMA ${ALIAS}.synchronous = OFF; PRAGMA ${ALIAS}.cache_size = -16384;`);
+    if (opts.onProgress && total !== null) {
+      const report = opts.onProgress;
+      // The export is one SQLite call: progress is the partial file's growth in pages.
+      timer = setInterval(() => {
+        try {
+          report({ done: Math.min(total, Math.floor(statSync(partial).size / pageSize)), total });
+        } catch {
+          // the file may be gone already
+        }
+      }, 250);
+    }
+    const counts = await db.transaction(async (tx) => {
+      // The counts and the export read the same snapshot: this transaction.
+      const c = await countsOf(tx, 'main');
+      await tx.get(`SELECT sqlcipher_export('${ALIAS}')`);
+      await tx.exec(`CREATE TABLE ${ALIAS}.${BACKUP_META_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT`);
+      const meta: [string, string | null][] = [
+        ['format', String(BACKUP_FORMAT)],
+        ['app_version', opts.appVersion],
+        ['schema_version', String(userVersion)],
+        ['created_at', String(createdAt)],
+        ['vault_id', opts.vaultId],
+        ['shop_name', opts.shopName],
+        ['customers', String(c.customers)],
+        ['purchases', String(c.purchases)],
+        ['staff', String(c.staff)],
+        ['audit_entries', String(c.auditEntries)],
+      ];
+      for (const [k, v] of meta) if (v !== null) await tx.run(`INSERT INTO ${ALIAS}.${BACKUP_META_TABLE} (key, value) VALUES (?, ?)`, [k, v]);
+      await tx.exec(`PRAGMA ${ALIAS}.user_version = ${userVersion}; PRAGMA ${ALIAS}.application_id = ${APPLICATION_ID};`);
+      return c;
+    });
+    if (timer) clearInterval(timer);
+    timer = undefined;
+    await db.run(`DETACH DATABASE ${ALIAS}`);
+    attached = false;
+    if (aborted(signal)) throw cancelled();
+    fsyncFile(partial);
+    fsyncDir(folder);
+    // Verified through a connection of its own, as a restore would open it.
+    const { info } = await verifyBackupFile(partial, { key: opts.key });
+    if ((Object.keys(counts) as (keyof BackupCounts)[]).some((k) => counts[k] !== info.counts[k])) {
+      throw new VaultError('corrupt_backup', undefined, 'counts differ after writing');
+    }
+    if (aborted(signal)) throw cancelled();
+    renameSync(partial, path);
+    fsyncDir(folder);
+    const bytes = statSync(path).size;
+    opts.onProgress?.({ done: total ?? 1, total: total ?? 1 });
+    return { path, fileName, bytes, durationMs: Math.round(performance.now() - started), counts };
+  } catch (err) {
+    if (timer) clearInterval(timer);
+    if (attached) await db.run(`DETACH DATABASE ${ALIAS}`).catch(() => undefined);
+    cleanup();
+    throw folderError(folder, err);
+  }
+}
