@@ -13,6 +13,7 @@ import { auditHandlers } from './handlers/audit';
 import { customerHandlers } from './handlers/customers';
 import { fieldHandlers } from './handlers/fields';
 import { purchaseHandlers } from './handlers/purchases';
+import { restoreHandlers } from './handlers/restore';
 import { exportHandlers, importHandlers } from './handlers/transfer';
 import { accountHandlers, securityHandlers, staffHandlers } from './handlers/staff';
 import { settingsHandlers, vaultHandlers } from './handlers/vault';
@@ -44,6 +45,7 @@ const handlers: { [C in ChannelName]: Handler<C> } = {
   ...accountHandlers,
   ...securityHandlers,
   ...auditHandlers,
+  ...restoreHandlers,
 };
 const enrolmentOnly = new Set<string>(enrolmentChannels);
 

@@ -12,7 +12,7 @@
  */
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { ACCESS_REVIEW_DAYS, rolePermissions, type Person, type RecoveryCodeIssue, type SessionUser, type Settings, type VaultStatus } from '../contract';
+import { ACCESS_REVIEW_DAYS, rolePermissions, type Person, type RestoreOutcome, type RecoveryCodeIssue, type SessionUser, type Settings, type VaultStatus } from '../contract';
 import type { AuditAction, AuditDetails, AuditOutcome } from '../contract';
 import { auditKey } from './audit/key';
 import { appendAuditTx } from './audit/repository';
@@ -38,6 +38,9 @@ import { assertStrongPassword } from './staff/passwords';
 import { getOwner, getStaff, insertStaff, listStaff, type StaffRow } from './staff/repository';
 import { retryAfterMs } from './staff/backoff';
 import { authenticate, type Attempts } from './staff/sign-in';
+import { stageRestore } from './backup/restore';
+import { finishConfirm, finishUndo, journalExists, rollForward, settleRestore, writeJournal, type RestoreJournal } from './backup/swap';
+import type { BackupSecret } from './backup/verify';
 
 export interface VaultServiceOptions {
   dataDir: string;
@@ -68,6 +71,8 @@ const DAY = 24 * 60 * 60 * 1000;
 export class VaultService {
   private s: Internal = { state: 'no_vault' };
   private pendingCode: { code: string; challenge: number[] } | null = null;
+  /** A restore whose previous vault is kept until the Owner decides (read from the journal). */
+  private restorePending: RestoreJournal | null = null;
   private recoveryConfirmed = false;
   private settings: Settings = DEFAULT_SETTINGS;
   /** Strict mode: the keychain share (with it and a password, a key slot opens the data key). */
@@ -85,9 +90,18 @@ export class VaultService {
     this.kdf = opts.passwordKdf ?? PASSWORD_KDF;
   }
 
-  /** Looks at the data folder and opens the vault if this machine's keychain has its key. */
+  /**
+   * Looks at the data folder and opens the vault if this machine's keychain has its key. A restore
+   * interrupted by a crash is finished or rolled back first (backup/swap.ts), so what opens is
+   * always a whole vault.
+   */
   async init(): Promise<VaultStatus> {
     const paths = vaultPaths(this.opts.dataDir);
+    try {
+      this.restorePending = await settleRestore(this.opts.dataDir, this.opts.keychain);
+    } catch (err) {
+      return this.set({ state: 'unavailable', reason: codeOf(err) });
+    }
     if (!existsSync(paths.vault)) return this.set({ state: 'no_vault' });
     const sidecar = readRecoveryFile(paths);
     let candidates: string[];
@@ -182,6 +196,106 @@ export class VaultService {
   /** The open vault's id and the Owner's name (backup file names and metadata); null when not open. */
   openVaultInfo(): { vaultId: string; ownerName: string } | null {
     return this.s.state === 'open' ? { vaultId: this.s.vault.vaultId, ownerName: this.s.owner.name } : null;
+  }
+
+  /** After a restore: the previous vault, kept until the Owner confirms or undoes (null: none). */
+  previousVault(): { replacedAt: number; restoredFrom: string } | null {
+    const j = this.restorePending;
+    return j ? { replacedAt: j.replacedAt, restoredFrom: j.restoredFrom } : null;
+  }
+
+  /**
+   * Restores a backup (backup/restore.ts): verified, built as a new vault with a new key and
+   * recovery code beside the live one, then swapped in (backup/swap.ts). The session ends: the
+   * restored vault is locked and its people sign in with the passwords they had in the backup.
+   * Open to a signed-in person (the caller authorises) or on a first run (no vault here).
+   */
+  async restore(backupPath: string, secret: BackupSecret, opts: { signal?: AbortSignal; by?: string } = {}): Promise<RestoreOutcome> {
+    const s = this.s;
+    if (s.state !== 'open' && s.state !== 'no_vault') throw new VaultError('conflict');
+    if (this.restorePending || journalExists(this.opts.dataDir)) throw new VaultError('restore_pending');
+    const code = generateRecoveryCode();
+    const staged = await stageRestore({
+      dataDir: this.opts.dataDir,
+      backupPath,
+      secret,
+      keychain: this.opts.keychain,
+      recoveryCode: code,
+      previousVaultId: s.state === 'open' ? s.vault.vaultId : null,
+      now: this.now,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+    if (s.state === 'open') {
+      // The live vault's own trail says it was replaced (seen again if the Owner puts it back).
+      await this.record({ action: 'backup.restore', targetType: 'file', targetId: staged.info.fileName, details: { replacedBy: staged.journal.newVaultId } }).catch(() => undefined);
+      this.s = { state: 'no_vault' };
+      this.pendingCode = null;
+      await s.vault.db.exec('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
+      await s.vault.db.close();
+    }
+    writeJournal(this.opts.dataDir, { ...staged.journal, phase: 'swapping' });
+    // A failure here leaves the journal at 'swapping': init() (now, or at the next start) rolls forward.
+    let previousKept = false;
+    try {
+      previousKept = rollForward(this.opts.dataDir, { ...staged.journal, phase: 'swapping' });
+    } catch {
+      // init() below tries again
+    }
+    const status = await this.init();
+    if (this.s.state !== 'open') throw new VaultError(status.state === 'needs_recovery' || status.state === 'unavailable' ? status.reason : 'internal');
+    previousKept = previousKept || this.restorePending !== null;
+    const { info } = staged;
+    await this.record(
+      {
+        action: 'backup.restore',
+        targetType: 'file',
+        targetId: info.fileName,
+        details: {
+          createdAt: info.createdAt,
+          appVersion: info.appVersion,
+          schemaVersion: info.schemaVersion,
+          fromVaultId: info.vaultId,
+          customers: info.counts.customers,
+          previousKept,
+          by: opts.by ?? null,
+        },
+      },
+      null,
+    );
+    const issue = this.issue(code);
+    this.changed();
+    return { recoveryGroups: issue.groups, challenge: issue.challenge, previousKept };
+  }
+
+  /** Keeps the restored vault: the previous vault's files and keychain entry are deleted for real. */
+  async confirmRestore(): Promise<VaultStatus> {
+    const j = this.restorePending;
+    if (!j) throw new VaultError('conflict');
+    const confirming: RestoreJournal = { ...j, phase: 'confirming' };
+    writeJournal(this.opts.dataDir, confirming);
+    await finishConfirm(this.opts.dataDir, confirming, this.opts.keychain);
+    this.restorePending = null;
+    await this.record({ action: 'backup.restore', targetType: 'file', targetId: j.restoredFrom, details: { decision: 'keep', previousDeleted: true } });
+    return this.changed();
+  }
+
+  /** Puts the previous vault back; the restored one and its keychain entry go. The session ends. */
+  async undoRestore(): Promise<VaultStatus> {
+    const j = this.restorePending;
+    const s = this.s;
+    if (!j) throw new VaultError('conflict');
+    const undoing: RestoreJournal = { ...j, phase: 'undoing' };
+    writeJournal(this.opts.dataDir, undoing);
+    this.restorePending = null;
+    if (s.state === 'open') {
+      this.s = { state: 'no_vault' };
+      this.pendingCode = null;
+      await s.vault.db.close();
+    }
+    await finishUndo(this.opts.dataDir, undoing, this.opts.keychain);
+    const status = await this.init();
+    await this.record({ action: 'backup.restore', targetType: 'file', targetId: j.restoredFrom, details: { decision: 'undo', restoredVaultId: j.newVaultId } }, null);
+    return status;
   }
 
   /** Who is signed in (the router authorises against this), or null. */

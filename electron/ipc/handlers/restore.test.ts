@@ -1,0 +1,201 @@
+/**
+ * restore.* through the router on a real vault and keychain: pick → inspect → restore (new key,
+ * new recovery code, session ends) → sign in with the backup's password → undo (the previous
+ * vault with the customer added after the backup is back) → restore again → keep (the previous
+ * files and keychain entry go). First run on an empty folder and keychain. Failures change nothing.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyFileSync, existsSync, readdirSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { AuditPage, AuditVerification, BackupInfo, ChannelName, CustomerPage, RestoreOutcome, Result, VaultStatus } from '../../contract';
+import { tempDir } from '../../vault/db/testing';
+import { systemKeychain } from '../../vault/keys/keychain';
+import { readRecoveryFile } from '../../vault/open';
+import { vaultPaths } from '../../vault/paths';
+import { VaultService } from '../../vault/service';
+import { fingerprint } from '../../vault/testing';
+import { PASSPHRASE, testBackupKey } from '../../vault/backup/testing';
+import { writeBackup } from '../../vault/backup/write';
+import { createRouter, type Router, type Sender } from '../router';
+import { testContext, type TestContext } from '../testing';
+
+const ORIGIN = 'app://brankas';
+const APP: Sender = { url: `${ORIGIN}/index.html`, isMainFrame: true };
+const PASSWORD = 'kopi-susu-gula-aren-42';
+const KDF = { N: 2 ** 12, r: 8, p: 1 };
+
+const keychain = systemKeychain(`Brankas-test-${randomUUID()}`);
+let dirs: string[] = [];
+const services: VaultService[] = [];
+let dir: string;
+let files: string;
+let vault: VaultService;
+let ctx: TestContext;
+let router: Router;
+
+const setup = async (dataDir: string) => {
+  const v = new VaultService({ dataDir, keychain, passwordKdf: KDF });
+  services.push(v);
+  await v.init();
+  const c = testContext(v);
+  return { v, c, r: createRouter({ context: c, trustedOrigins: [ORIGIN] }) };
+};
+const on = (r: Router) => (channel: ChannelName, input: unknown = {}) => r.handle(APP, channel, input);
+const call = (channel: ChannelName, input: unknown = {}) => on(router)(channel, input);
+const value = async <T>(p: Promise<Result<unknown>>): Promise<T> => {
+  const r = await p;
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
+  return r.value as T;
+};
+const errorOf = async (p: Promise<Result<unknown>>) => {
+  const r = await p;
+  if (r.ok) throw new Error('expected an error');
+  return r.error.code;
+};
+const names = async (c = call) =>
+  (await value<CustomerPage>(c('customers.search', { query: '', offset: 0, limit: 100 }))).items.map((x) => x.name).sort();
+const signIn = async (c = call) => {
+  const s = await value<VaultStatus>(c('vault.status'));
+  if (s.state !== 'locked') throw new Error(`expected locked, got ${s.state}`);
+  const owner = s.people.find((p) => p.name === 'Ibu Sari');
+  await value(c('vault.signIn', { staffId: owner?.id, password: PASSWORD }));
+};
+const vaultId = (d = dir) => readRecoveryFile(vaultPaths(d))?.vaultId ?? '';
+
+let backupPath: string;
+beforeEach(async () => {
+  dir = tempDir();
+  files = tempDir('brankas-usb-');
+  dirs = [dir, files];
+  ({ v: vault, c: ctx, r: router } = await setup(dir));
+  await value(call('vault.create', { ownerName: 'Ibu Sari', password: PASSWORD }));
+  await value(call('customers.save', { customer: { name: 'Ani Sebelum' } }));
+  await value(call('customers.save', { customer: { name: 'Budi Sebelum' } }));
+  const info = vault.openVaultInfo();
+  backupPath = (await writeBackup(vault.db(), { folder: files, key: await testBackupKey(), appVersion: '0.1.0', vaultId: info?.vaultId ?? '', shopName: info?.ownerName ?? null })).path;
+  // Added after the backup: gone after a restore, back after an undo.
+  await value(call('customers.save', { customer: { name: 'Citra Sesudah' } }));
+});
+
+afterEach(async () => {
+  for (const s of services.splice(0)) await s.close();
+  for (const id of await keychain.accounts().catch(() => [])) await keychain.remove(id);
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const pick = async (path = backupPath, channel: ChannelName = 'restore.open', c = call) => {
+  ctx.dialogs.opens.push(path);
+  return (await value<{ fileId: string; fileName: string }>(c(channel))).fileId;
+};
+
+describe('restore through the router', () => {
+  it('restores into a new vault, can be undone, and kept', async () => {
+    const before = vaultId();
+    const fileId = await pick();
+    expect(await errorOf(call('restore.inspect', { fileId, passphrase: 'bukan ini' }))).toBe('wrong_passphrase');
+    const info = await value<BackupInfo>(call('restore.inspect', { fileId, passphrase: PASSPHRASE }));
+    expect(info).toMatchObject({ fileId, counts: { customers: 2, staff: 1 }, vaultId: before, shopName: 'Ibu Sari', appVersion: '0.1.0' });
+
+    const outcome = await value<RestoreOutcome>(call('restore.run', { fileId, passphrase: PASSPHRASE }));
+    expect(outcome.recoveryGroups).toHaveLength(6);
+    expect(outcome.previousKept).toBe(true);
+    expect((await value<VaultStatus>(call('vault.status'))).state).toBe('locked');
+    const restoredId = vaultId();
+    expect(restoredId).not.toBe(before);
+    expect(await keychain.get(restoredId)).toMatch(/^[0-9a-f]{64}$/);
+    expect(await keychain.get(before)).not.toBeNull();
+    expect(existsSync(join(dir, 'vault.previous.db'))).toBe(true);
+    expect(vault.previousVault()).toMatchObject({ restoredFrom: info.fileName });
+    // The picked id is used up.
+    expect(await errorOf(call('restore.inspect', { fileId, passphrase: PASSPHRASE }))).toBe('locked');
+
+    await signIn();
+    expect(await names()).toEqual(['Ani Sebelum', 'Budi Sebelum']);
+    // The trail came along, re-sealed under the new key, with the restore on it.
+    expect(await value<AuditVerification>(call('audit.verify'))).toMatchObject({ ok: true });
+    const trail = await value<AuditPage>(call('audit.list', { limit: 100 }));
+    expect(trail.entries.some((e) => e.action === 'backup.restore' && e.actorName === 'system' && e.details.by === 'Ibu Sari')).toBe(true);
+    // A second restore waits for the decision on the first.
+    const again = await pick();
+    expect(await errorOf(call('restore.run', { fileId: again, passphrase: PASSPHRASE }))).toBe('restore_pending');
+
+    // Undo: the previous vault (with the customer added after the backup) is back.
+    expect((await value<VaultStatus>(call('restore.undo'))).state).toBe('locked');
+    expect(vaultId()).toBe(before);
+    expect(await keychain.get(restoredId)).toBeNull();
+    expect(readdirSync(dir).filter((f) => /previous|restored|restore\.json/.test(f))).toEqual([]);
+    await signIn();
+    expect(await names()).toEqual(['Ani Sebelum', 'Budi Sebelum', 'Citra Sesudah']);
+    expect(await value<AuditVerification>(call('audit.verify'))).toMatchObject({ ok: true });
+
+    // Restore again and keep it: the previous vault's files and key go for real.
+    const third = await pick();
+    await value(call('restore.run', { fileId: third, passphrase: PASSPHRASE }));
+    await signIn();
+    const status = await value<VaultStatus>(call('restore.confirm'));
+    expect(status.state).toBe('unlocked');
+    expect(vault.previousVault()).toBeNull();
+    expect(await keychain.get(before)).toBeNull();
+    expect(readdirSync(dir).filter((f) => /previous|restored|restore\.json/.test(f))).toEqual([]);
+    expect(await names()).toEqual(['Ani Sebelum', 'Budi Sebelum']);
+    expect(await errorOf(call('restore.undo'))).toBe('conflict');
+    // It opens again after a restart, from this machine's keychain.
+    await vault.close();
+    const next = await setup(dir);
+    expect((await next.v.init()).state).toBe('locked');
+  });
+
+  it('a wrong passphrase, a damaged or a foreign file changes nothing', async () => {
+    const bad = join(files, 'Brankas-damaged.brankas');
+    copyFileSync(backupPath, bad);
+    truncateSync(bad, statSync(bad).size - 8192);
+    const foreign = join(files, 'vault-copy.db');
+    copyFileSync(vaultPaths(dir).vault, foreign);
+    const before = fingerprint(dir);
+    const keys = (await keychain.accounts()).sort();
+    expect(await errorOf(call('restore.run', { fileId: await pick(), passphrase: 'bukan ini' }))).toBe('wrong_passphrase');
+    expect(await errorOf(call('restore.run', { fileId: await pick(bad), passphrase: PASSPHRASE }))).toBe('corrupt_backup');
+    expect(await errorOf(call('restore.run', { fileId: await pick(foreign), passphrase: PASSPHRASE }))).toBe('not_a_backup');
+    expect(await errorOf(call('restore.inspect', { fileId: randomUUID(), passphrase: PASSPHRASE }))).toBe('file_expired');
+    ctx.dialogs.opens.push(null);
+    expect(await value(call('restore.open'))).toBeNull();
+    expect(fingerprint(dir)).toEqual(before);
+    expect((await keychain.accounts()).sort()).toEqual(keys);
+    expect((await value<VaultStatus>(call('vault.status'))).state).toBe('unlocked');
+    expect(await names()).toEqual(['Ani Sebelum', 'Budi Sebelum', 'Citra Sesudah']);
+  });
+
+  it('only roles with backup.manage may restore', async () => {
+    await value(call('staff.create', { name: 'Kasir Dedi', role: 'staff', password: 'mangga-harum-manis-kuning-93', reason: 'kasir' }));
+    await value(call('vault.lock'));
+    const s = await value<VaultStatus>(call('vault.status'));
+    const dedi = s.state === 'locked' ? s.people.find((p) => p.name === 'Kasir Dedi') : undefined;
+    await value(call('vault.signIn', { staffId: dedi?.id, password: 'mangga-harum-manis-kuning-93' }));
+    expect(await errorOf(call('restore.open'))).toBe('forbidden');
+    expect(await errorOf(call('restore.run', { fileId: randomUUID(), passphrase: PASSPHRASE }))).toBe('forbidden');
+  });
+
+  it('on a new PC: empty data folder and keychain, restore from the file before any sign-in', async () => {
+    const fresh = tempDir('brankas-newpc-');
+    dirs.push(fresh);
+    const pc = await setup(fresh);
+    ctx = pc.c;
+    const c = on(pc.r);
+    expect(await errorOf(c('restore.open'))).toBe('no_vault');
+    const fileId = await pick(backupPath, 'restore.openFirstRun', c);
+    expect((await value<BackupInfo>(c('restore.inspectFirstRun', { fileId, passphrase: PASSPHRASE }))).counts.customers).toBe(2);
+    const outcome = await value<RestoreOutcome>(c('restore.runFirstRun', { fileId, passphrase: PASSPHRASE }));
+    expect(outcome.previousKept).toBe(false);
+    expect(readdirSync(fresh).filter((f) => !/-(wal|shm)$/.test(f)).sort()).toEqual(['vault.db', 'vault.recovery.json']);
+    await signIn(c);
+    expect(await names(c)).toEqual(['Ani Sebelum', 'Budi Sebelum']);
+    expect(pc.v.previousVault()).toBeNull();
+    // The recovery code shown once opens it where the keychain does not have the key.
+    await pc.v.close();
+    await keychain.remove(vaultId(fresh));
+    const later = await setup(fresh);
+    expect((await later.v.init()).state).toBe('needs_recovery');
+    expect((await later.v.recover({ recoveryCode: outcome.recoveryGroups.join('') })).state).toBe('locked');
+  });
+});

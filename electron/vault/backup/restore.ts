@@ -1,0 +1,173 @@
+/**
+ * Restoring a backup into a **new** vault file with a **new** data key, next to the live vault:
+ * `vault.restored.db` is made the way `createVault` makes a vault (keyed file, the vault's pragmas),
+ * filled with `sqlcipher_export` from the attached backup, given its own vault id, its metadata table
+ * dropped and its audit trail re-sealed under the new key, then opened and checked like any vault
+ * (older schemas are migrated forward here). Its key goes to this machine's keychain and a new
+ * recovery sidecar beside it. Nothing of the live vault is touched; `swap.ts` does the swap.
+ *
+ * A restored vault starts in normal mode, even if the backed-up one used strict mode: the keychain
+ * holds the data key, and the Owner switches strict mode on again (key slots are per machine and
+ * per data key, so the old ones could not open the new key anyway).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import { closeSync, fsyncSync, openSync, existsSync } from 'node:fs';
+import type { BackupInfo } from '../../contract';
+import { auditKey } from '../audit/key';
+import { GENESIS_MAC, headValue, entryMac, parseHead, HEAD_META_KEY } from '../audit/chain';
+import { AUDIT_COLUMNS, chainEntryOf, type AuditRow } from '../audit/repository';
+import { openDb, type Queryable } from '../db/driver';
+import { APPLICATION_ID } from '../db/migrations';
+import { VaultError } from '../errors';
+import { fsyncDir, writeFileAtomic } from '../files';
+import type { Keychain } from '../keys/keychain';
+import { wrapKey, type ScryptParams } from '../keys/recovery';
+import { getMeta, setMeta } from '../meta';
+import { openVerified } from '../open';
+import { slotsPath, vaultPaths } from '../paths';
+import { keyLiteral } from './key';
+import { discardStaged, journalExists, restoredPaths, writeJournal, type RestoreJournal } from './swap';
+import { BACKUP_META_TABLE, checkAttached, attachBackup, isBackupFileName, type BackupSecret } from './verify';
+
+export interface StageOptions {
+  dataDir: string;
+  backupPath: string;
+  secret: BackupSecret;
+  keychain: Keychain;
+  recoveryCode: string;
+  /** The live vault's id (null on a first run). */
+  previousVaultId: string | null;
+  now: () => number;
+  recoveryKdf?: ScryptParams;
+  signal?: AbortSignal;
+}
+
+export interface StagedRestore {
+  journal: RestoreJournal;
+  info: Omit<BackupInfo, 'fileId'>;
+}
+
+/**
+ * Re-seals the audit trail under the new vault's MAC key: same entries, same ids, same links
+ * (an entry after a gap still starts from genesis, as the appender would), new MACs and head.
+ * The trail was sealed by the backed-up vault's key, which never leaves that machine.
+ */
+export async function resealAudit(tx: Queryable, key: Buffer): Promise<number> {
+  const hasTable = await tx.get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'");
+  if (!hasTable) return 0;
+  const update = await tx.prepare('UPDATE audit_log SET mac = ? WHERE id = ?');
+  let prev: { id: number; mac: string } | null = null;
+  let n = 0;
+  let last = 0;
+  const PAGE = 2000;
+  try {
+    for (;;) {
+      const rows = await tx.all<AuditRow>(`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`, [last, PAGE]);
+      for (const row of rows) {
+        const prevMac = prev && prev.id === row.id - 1 ? prev.mac : GENESIS_MAC;
+        const mac = entryMac(key, prevMac, chainEntryOf(row));
+        await update.run([mac, row.id]);
+        prev = { id: row.id, mac };
+        n++;
+        last = row.id;
+      }
+      if (rows.length < PAGE) break;
+    }
+  } finally {
+    await update.finalize();
+  }
+  const head = parseHead(await getMeta(tx, HEAD_META_KEY));
+  // A head that names an entry that is not there (a cut trail) is left as it is: verification says so.
+  if (head && prev && head.lastId === prev.id) await setMeta(tx, HEAD_META_KEY, headValue(key, prev.id, prev.mac));
+  return n;
+}
+
+function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Verifies the backup, then builds and checks the new vault beside the live one and stores its
+ * key; returns the journal (phase `staging`, written) for `swap.ts`. On any failure everything
+ * staged is removed again and the live vault is as it was.
+ */
+export async function stageRestore(opts: StageOptions): Promise<StagedRestore> {
+  const dir = opts.dataDir;
+  if (journalExists(dir)) throw new VaultError('restore_pending');
+  if (!isBackupFileName(basename(opts.backupPath))) throw new VaultError('not_a_backup', undefined, 'not a *.brankas file');
+  const r = restoredPaths(dir);
+  const newVaultId = randomUUID();
+  const key = randomBytes(32);
+  const keyHex = key.toString('hex');
+  const journal: RestoreJournal = {
+    format: 1,
+    phase: 'staging',
+    newVaultId,
+    previousVaultId: opts.previousVaultId,
+    previousHadSlots: existsSync(slotsPath(dir)),
+    restoredFrom: basename(opts.backupPath),
+    replacedAt: opts.now(),
+  };
+  // Opened (and fully verified) before anything is written in the data folder.
+  const { db, key: backupKey } = await attachBackup(opts.backupPath, opts.secret);
+  let info: Omit<BackupInfo, 'fileId'>;
+  let journalWritten = false;
+  try {
+    info = await checkAttached(db, 'bk', opts.backupPath);
+    await db.run('DETACH DATABASE bk');
+    if (opts.signal?.aborted) throw new VaultError('cancelled');
+    writeJournal(dir, journal);
+    journalWritten = true;
+    const target = await openDb(r.db, keyHex, { create: true });
+    try {
+      // Filled without a journal (a failed restore is deleted, never repaired), WAL afterwards like every vault.
+      await target.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;');
+      await target.run(`ATTACH DATABASE ? AS bk KEY ${keyLiteral(backupKey)}`, [opts.backupPath]);
+      const version = (await target.get<{ user_version: number }>('PRAGMA bk.user_version'))?.user_version ?? 0;
+      await target.get("SELECT sqlcipher_export('main', 'bk')");
+      await target.run('DETACH DATABASE bk');
+      if (opts.signal?.aborted) throw new VaultError('cancelled');
+      await target.transaction(async (tx) => {
+        await tx.exec(`DROP TABLE ${BACKUP_META_TABLE}`);
+        await setMeta(tx, 'vault_id', newVaultId);
+        await setMeta(tx, 'recovery_confirmed', '0');
+        await setMeta(tx, 'restored_at', String(opts.now()));
+        await resealAudit(tx, auditKey(key));
+      });
+      await target.exec(`PRAGMA user_version = ${version}; PRAGMA application_id = ${APPLICATION_ID}; PRAGMA journal_mode = WAL;`);
+    } finally {
+      await target.close();
+    }
+    fsyncFile(r.db);
+    // Opened as the app opens a vault: verification, then pending migrations for an older backup.
+    const check = await openVerified(r.db, keyHex, true);
+    try {
+      const integrity = await check.all<{ integrity_check: string }>('PRAGMA integrity_check');
+      if (integrity.length !== 1 || integrity[0]?.integrity_check !== 'ok') throw new VaultError('corrupt_backup', undefined, 'restored file fails integrity_check');
+      if ((await getMeta(check, 'vault_id')) !== newVaultId) throw new VaultError('internal', undefined, 'vault id not set');
+    } finally {
+      await check.close();
+    }
+    fsyncFile(r.db);
+    await opts.keychain.set(newVaultId, keyHex);
+    writeFileAtomic(r.recovery, JSON.stringify(await wrapKey(key, opts.recoveryCode, newVaultId, opts.recoveryKdf), null, 2) + '\n');
+    fsyncDir(dir);
+    return { journal, info };
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    if (journalWritten) await discardStaged(dir, journal, opts.keychain).catch(() => undefined);
+    throw err;
+  } finally {
+    await db.close().catch(() => undefined);
+    key.fill(0);
+  }
+}
+
+/** The live vault's files (for the no-vault check of a first-run restore). */
+export const hasVault = (dir: string): boolean => existsSync(vaultPaths(dir).vault);
