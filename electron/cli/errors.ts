@@ -58,6 +58,8 @@ const VAULT_CODES = new Set<VaultError['code']>([
   'too_many_attempts',
   'account_disabled',
   'totp_enrolment_required',
+  'backup_not_configured',
+  'restore_pending',
 ]);
 
 /** Codes that mean "what you gave me was refused". */
@@ -74,6 +76,11 @@ const REJECTED_CODES = new Set<VaultError['code']>([
   'sheet_not_found',
   'unsupported_file',
   'file_expired',
+  'wrong_passphrase',
+  'not_a_backup',
+  'backup_too_new',
+  'corrupt_backup',
+  'folder_missing',
 ]);
 
 /** Turns anything a command threw into an exit code and a message for stderr. */

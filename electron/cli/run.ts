@@ -7,6 +7,7 @@ import type { Command } from './command';
 import { cliDataDir } from './data-dir';
 import { classify, EXIT, usageError, type ExitCode } from './errors';
 import { auditCommand } from './audit';
+import { backupCommand, restoreCommand } from './backup';
 import { exportCommand } from './export';
 import { commandHelp, generalHelp } from './help';
 import { importCommand } from './import';
@@ -18,7 +19,7 @@ import { appVersion } from './version';
 
 export type { CliIo } from './io';
 
-export const COMMANDS: readonly Command[] = [initCommand, importCommand, exportCommand, searchCommand, statsCommand, auditCommand];
+export const COMMANDS: readonly Command[] = [initCommand, importCommand, exportCommand, searchCommand, statsCommand, auditCommand, backupCommand, restoreCommand];
 
 const find = (name: string): Command | undefined => COMMANDS.find((c) => c.name === name);
 
