@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { api } from './api';
 import { LoadingScreen } from './features/startup/LoadingScreen';
 import { UnavailableScreen } from './features/startup/UnavailableScreen';
+import { RestoredCodeScreen } from './features/backup/RestoredCodeScreen';
 import { FirstRunScreen } from './features/firstRun/FirstRunScreen';
 import { RecoverScreen } from './features/recover/RecoverScreen';
 import { SignInScreen } from './features/signIn/SignInScreen';
@@ -13,12 +14,15 @@ export function App() {
   const status = useStore((s) => s.status);
   const loadStatus = useStore((s) => s.loadStatus);
   const receivePushedStatus = useStore((s) => s.receivePushedStatus);
+  const restoredCode = useStore((s) => s.restoredCode !== null);
 
   useEffect(() => {
     void loadStatus();
     return api.on('vault.status', receivePushedStatus);
   }, [loadStatus, receivePushedStatus]);
 
+  // Right after a restore the session has ended: the new recovery code comes before the sign-in list.
+  if (restoredCode) return <RestoredCodeScreen />;
   if (!status) return <LoadingScreen />;
   switch (status.state) {
     case 'no_vault':

@@ -14,10 +14,11 @@ interface Props {
   onDone(): void;
   onCancel(): void;
   testId?: string;
+  confirmTestId?: string;
 }
 
 /** "Really?" with a dangerous action. Cancel has the initial focus, so Enter alone never destroys. */
-export function ConfirmDialog({ title, body, confirmLabel, busyLabel, onConfirm, onDone, onCancel, testId }: Props) {
+export function ConfirmDialog({ title, body, confirmLabel, busyLabel, onConfirm, onDone, onCancel, testId, confirmTestId }: Props) {
   const t = useT();
   const bodyId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -43,7 +44,7 @@ export function ConfirmDialog({ title, body, confirmLabel, busyLabel, onConfirm,
         <button type="button" className="button button--ghost" onClick={onCancel} ref={cancelRef}>
           {t('common.cancel')}
         </button>
-        <button type="button" className="button button--danger" onClick={() => void confirm()} disabled={busy}>
+        <button type="button" className="button button--danger" onClick={() => void confirm()} disabled={busy} data-testid={confirmTestId}>
           {busy ? busyLabel : confirmLabel}
         </button>
       </div>

@@ -2,6 +2,7 @@ import { enRecords } from './en.records';
 import { enAccount } from './en.account';
 import { enStaff } from './en.staff';
 import { enTransfer } from './en.transfer';
+import { enBackup } from './en.backup';
 import type { MessageKey } from './id';
 
 /** English. Typed against the Indonesian keys, so a missing or extra key is a compile error. */
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...enTransfer,
   ...enAccount,
   ...enStaff,
+  ...enBackup,
 
   'app.name': 'Brankas',
   'app.tagline': 'The customer vault for your shop',

@@ -7,6 +7,7 @@ import { idRecords } from './id.records';
 import { idAccount } from './id.account';
 import { idStaff } from './id.staff';
 import { idTransfer } from './id.transfer';
+import { idBackup } from './id.backup';
 
 const base = {
   'app.name': 'Brankas',
@@ -198,6 +199,6 @@ const base = {
   'field.contains_personal': "Jangan memakai nama Anda, nama toko, atau kata 'brankas' di kata sandi.",
 };
 
-export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff };
+export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff, ...idBackup };
 
 export type MessageKey = keyof typeof id;

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createAuditSlice } from './auditSlice';
+import { createBackupSlice } from './backupSlice';
 import { createCustomersSlice } from './customersSlice';
 import { createExportSlice } from './exportSlice';
 import { createFieldsSlice } from './fieldsSlice';
@@ -25,6 +26,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createUiSlice(...a),
   ...createStaffSlice(...a),
   ...createAuditSlice(...a),
+  ...createBackupSlice(...a),
 }));
 
 export type { AppState } from './types';
@@ -32,3 +34,4 @@ export { customerAt, hasFilter, PAGE_SIZE } from './customersSlice';
 export { enabledFields } from './fieldsSlice';
 export { AUDIT_PAGE_SIZE, auditQuery, type AuditFilter } from './auditSlice';
 export type { SettingsSection } from './staffSlice';
+export type { BackupRunState, RestoreFlow, RestoreMode, RestoreStep, RestoredCode } from './backupSlice';

@@ -17,7 +17,7 @@ import type { AppState, SliceCreator } from './types';
  * Why the vault was last locked, so Sign in can say so. 'switch': someone pressed "Switch person",
  * so the next person is not preselected and no notice is shown.
  */
-export type LockReason = 'idle' | 'system' | 'recovered' | 'switch' | null;
+export type LockReason = 'idle' | 'system' | 'recovered' | 'switch' | 'restored' | 'restoreUndone' | null;
 
 /** The id (never the name) of the last person who signed in on this PC, to preselect them. */
 export const LAST_PERSON_STORAGE_KEY = 'brankas.lastPerson';
@@ -77,6 +77,7 @@ function wipe(get: () => AppState): void {
   s.resetUi();
   s.clearStaff();
   s.clearAudit();
+  s.clearBackup();
 }
 
 function readLastPerson(): number | null {

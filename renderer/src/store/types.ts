@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AuditSlice } from './auditSlice';
+import type { BackupSlice } from './backupSlice';
 import type { CustomersSlice } from './customersSlice';
 import type { ExportSlice } from './exportSlice';
 import type { FieldsSlice } from './fieldsSlice';
@@ -21,6 +22,7 @@ export type AppState = SessionSlice &
   LocaleSlice &
   UiSlice &
   StaffSlice &
-  AuditSlice;
+  AuditSlice &
+  BackupSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -1,5 +1,23 @@
 import { vi } from 'vitest';
-import { rolePermissions, type AccessOverview, type AppError, type BrankasClient, type CustomerPage, type EventName, type Events, type Person, type Result, type Role, type SessionUser, type StaffMember, type VaultStatus } from '../contract';
+import {
+  rolePermissions,
+  type AccessOverview,
+  type AppError,
+  type BackupInfo,
+  type BackupResult,
+  type BackupStatus,
+  type BrankasClient,
+  type CustomerPage,
+  type EventName,
+  type Events,
+  type Person,
+  type RestoreOutcome,
+  type Result,
+  type Role,
+  type SessionUser,
+  type StaffMember,
+  type VaultStatus,
+} from '../contract';
 import { defaultFields } from './fixtures';
 
 /** Renderer unit tests only: a `window.brankas` stand-in typed as the real client. */
@@ -57,6 +75,46 @@ export const staffMember = (over: Partial<StaffMember> & { id: number }): StaffM
   hasKeySlot: false,
   ...over,
 });
+/** Backups: set up, daily to a USB folder, last one yesterday; override what a test cares about. */
+export const BACKUP_NOW = Date.UTC(2026, 10, 29, 7, 30);
+export const backupStatus = (over: Partial<BackupStatus> = {}): BackupStatus => ({
+  configured: true,
+  schedule: { daily: true, onClose: false, keepDaily: 7, keepWeekly: 4, warnAfterDays: 3, folder: 'E:\\Cadangan Brankas' },
+  lastSuccessAt: BACKUP_NOW - 86_400_000,
+  lastFileName: 'Brankas-Toko-Sari-2026-11-28-1430.brankas',
+  lastFailure: null,
+  overdue: false,
+  previousVault: null,
+  ...over,
+});
+export const backupResult = (over: Partial<BackupResult> = {}): BackupResult => ({
+  fileName: 'Brankas-Toko-Sari-2026-11-29-1430.brankas',
+  folder: 'E:\\',
+  bytes: 12_845_056,
+  durationMs: 4_200,
+  counts: { customers: 1250, purchases: 3400, staff: 3, auditEntries: 980 },
+  ...over,
+});
+export const backupInfo = (over: Partial<BackupInfo> = {}): BackupInfo => ({
+  fileId: '0b6f3c55-9a7e-4a53-8a58-3f4e0d2c1a11',
+  fileName: 'Brankas-Toko-Sari-2026-11-28-1430.brankas',
+  createdAt: Date.UTC(2026, 10, 28, 7, 30),
+  appVersion: '0.1.0',
+  schemaVersion: 5,
+  vaultId: 'vault-1',
+  shopName: 'Toko Sari',
+  counts: { customers: 1250, purchases: 3400, staff: 3, auditEntries: 980 },
+  bytes: 12_845_056,
+  ...over,
+});
+export const restoreOutcome = (over: Partial<RestoreOutcome> = {}): RestoreOutcome => ({
+  recoveryGroups: ['7KQ2M', 'XW93A', 'P4HT8', 'ZC2QN', 'M8RKD', 'B6FJW', 'T3VLE', 'Q9GHY'],
+  challenge: [1, 6],
+  previousKept: true,
+  ...over,
+});
+export const pickedBackup = { fileId: '0b6f3c55-9a7e-4a53-8a58-3f4e0d2c1a11', fileName: 'Brankas-Toko-Sari-2026-11-28-1430.brankas' };
+
 const emptyAccess: AccessOverview = { people: [], lastReviewAt: null, reviewDue: false, nextReviewAt: 0 };
 const emptyPage: CustomerPage = { items: [], total: 0, offset: 0 };
 
@@ -137,6 +195,24 @@ export function createFakeClient() {
       list: fn<'audit', 'list'>(async () => ok({ entries: [], more: false })),
       verify: fn<'audit', 'verify'>(async () => ok({ ok: true as const, entries: 0 })),
       export: fn<'audit', 'export'>(async () => ok(null)),
+    },
+    backup: {
+      status: fn<'backup', 'status'>(async () => ok(backupStatus())),
+      setup: fn<'backup', 'setup'>(async () => ok(backupStatus({ configured: true }))),
+      saveSchedule: fn<'backup', 'saveSchedule'>(async (input) => ok(backupStatus({ schedule: { ...input, folder: backupStatus().schedule.folder } }))),
+      pickFolder: fn<'backup', 'pickFolder'>(async () => ok(null)),
+      run: fn<'backup', 'run'>(async () => ok(backupResult())),
+      cancel: fn<'backup', 'cancel'>(async () => ok({ cancelled: true })),
+    },
+    restore: {
+      open: fn<'restore', 'open'>(async () => ok(pickedBackup)),
+      inspect: fn<'restore', 'inspect'>(async () => ok(backupInfo())),
+      run: fn<'restore', 'run'>(async () => ok(restoreOutcome())),
+      confirm: fn<'restore', 'confirm'>(async () => ok<VaultStatus>(unlocked)),
+      undo: fn<'restore', 'undo'>(async () => ok<VaultStatus>(locked)),
+      openFirstRun: fn<'restore', 'openFirstRun'>(async () => ok(pickedBackup)),
+      inspectFirstRun: fn<'restore', 'inspectFirstRun'>(async () => ok(backupInfo())),
+      runFirstRun: fn<'restore', 'runFirstRun'>(async () => ok(restoreOutcome({ previousKept: false }))),
     },
     on: ((event: EventName, listener: (payload: never) => void) => {
       const set = listeners.get(event) ?? new Set();

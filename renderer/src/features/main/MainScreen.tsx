@@ -3,6 +3,7 @@ import { api } from '../../api';
 import { Notice } from '../../components/Notice';
 import { useStore } from '../../store';
 import { AccountDialog } from '../account/AccountDialog';
+import { BackupBanner } from '../backup/BackupBanner';
 import { CustomerEditor } from '../customers/CustomerEditor';
 import { CustomersView } from '../customers/CustomersView';
 import { ExportDialog } from '../export/ExportDialog';
@@ -31,6 +32,7 @@ export function MainScreen() {
       <AppHeader onOpenAccount={() => setAccountOpen(true)} />
       <main className="workspace">
         <AccessReviewBanner />
+        <BackupBanner />
         <CustomersView />
       </main>
       <Notice />

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/TextField';
-import type { ErrorCode } from '../../contract';
+import type { ErrorCode, Result } from '../../contract';
 import { formatList } from '../../i18n/translate';
 import { errorKey, fieldErrorKey, useT } from '../../i18n/useT';
 import { useStore } from '../../store';
@@ -9,11 +9,19 @@ import { useStore } from '../../store';
 /** What the user typed, as the server compares it: no spaces or dashes, upper case. */
 export const normaliseGroup = (value: string) => value.replace(/[\s-]+/g, '').toUpperCase();
 
-/** Asks for the groups at the challenge indexes and sends them to `vault.confirmRecoveryCode`. */
-export function RecoveryCodeConfirm({ challenge, onShowAgain }: { challenge: number[]; onShowAgain(): void }) {
+interface Props {
+  challenge: number[];
+  onShowAgain(): void;
+  /** Checks the answers; by default `vault.confirmRecoveryCode` (after a restore, the code just shown). */
+  onConfirm?: (answers: string[]) => Promise<Result<unknown>>;
+}
+
+/** Asks for the groups at the challenge indexes and sends them to `vault.confirmRecoveryCode` (or `onConfirm`). */
+export function RecoveryCodeConfirm({ challenge, onShowAgain, onConfirm }: Props) {
   const t = useT();
   const locale = useStore((s) => s.locale);
-  const confirm = useStore((s) => s.confirmRecoveryCode);
+  const confirmInVault = useStore((s) => s.confirmRecoveryCode);
+  const confirm = onConfirm ?? confirmInVault;
   const [answers, setAnswers] = useState<string[]>(() => challenge.map(() => ''));
   const [missing, setMissing] = useState<boolean[]>(() => challenge.map(() => false));
   const [error, setError] = useState<ErrorCode | null>(null);
@@ -67,6 +75,7 @@ export function RecoveryCodeConfirm({ challenge, onShowAgain }: { challenge: num
               mono
               spellCheck={false}
               maxLength={20}
+              testId={`recovery-answer-${i}`}
             />
           ))}
         </div>
@@ -74,7 +83,7 @@ export function RecoveryCodeConfirm({ challenge, onShowAgain }: { challenge: num
           <button type="button" className="button button--ghost" onClick={onShowAgain}>
             {t('recovery.showAgain')}
           </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button type="submit" className="button button--primary" disabled={busy} data-testid="recovery-confirm-submit">
             {busy ? t('recovery.confirming') : t('recovery.confirm')}
           </button>
         </div>

@@ -22,8 +22,8 @@ afterEach(cleanup);
 
 describe('settings tabs by permission', () => {
   it.each([
-    ['owner', ['settings-tab-general', 'settings-tab-fields', 'settings-tab-people', 'settings-tab-review', 'settings-tab-audit', 'settings-tab-security']],
-    ['manager', ['settings-tab-audit']],
+    ['owner', ['settings-tab-general', 'settings-tab-fields', 'settings-tab-people', 'settings-tab-review', 'settings-tab-audit', 'settings-tab-backup', 'settings-tab-security']],
+    ['manager', ['settings-tab-audit', 'settings-tab-backup']],
     ['staff', []],
     ['viewer', []],
   ] as const)('%s sees %j', async (role, expected) => {

@@ -6,6 +6,7 @@ import type { MessageKey } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
 import { useStore, type SettingsSection } from '../../store';
 import { AuditTrail } from '../audit/AuditTrail';
+import { BackupSettings } from '../backup/BackupSettings';
 import { FieldCatalogue } from '../fields/FieldCatalogue';
 import { AccessReview } from '../staff/AccessReview';
 import { PeopleTab } from '../staff/PeopleTab';
@@ -21,6 +22,7 @@ const SECTIONS: { key: SettingsSection; label: MessageKey; permission: Permissio
   { key: 'people', label: 'settings.tab.people', permission: 'staff.manage' },
   { key: 'review', label: 'settings.tab.review', permission: 'staff.manage' },
   { key: 'audit', label: 'settings.tab.audit', permission: 'audit.view' },
+  { key: 'backup', label: 'settings.tab.backup', permission: 'backup.manage' },
   { key: 'security', label: 'settings.tab.security', permission: 'security.manage' },
 ];
 
@@ -89,6 +91,8 @@ function SectionPanel({ section, onClose }: { section: SettingsSection; onClose(
       return <AccessReview onClose={onClose} />;
     case 'audit':
       return <AuditTrail onClose={onClose} />;
+    case 'backup':
+      return <BackupSettings onClose={onClose} />;
     case 'security':
       return <SecuritySettings onClose={onClose} />;
   }

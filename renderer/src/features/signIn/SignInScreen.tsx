@@ -10,10 +10,12 @@ import { OtpStep } from './OtpStep';
 import { PersonPicker } from './PersonPicker';
 import { useCountdown } from './useCountdown';
 
-const reasonKey: Record<'idle' | 'system' | 'recovered', MessageKey> = {
+const reasonKey: Record<'idle' | 'system' | 'recovered' | 'restored' | 'restoreUndone', MessageKey> = {
   idle: 'signIn.lockedIdle',
   system: 'signIn.lockedSystem',
   recovered: 'signIn.recovered',
+  restored: 'signIn.restored',
+  restoreUndone: 'signIn.restoreUndone',
 };
 
 /** Seconds to wait when the main process says "too many attempts" without saying how long. */
