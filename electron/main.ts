@@ -1,6 +1,7 @@
 /**
  * Composition root: single-instance lock, the vault service, the router on IPC, the window,
- * and locking on OS lock / suspend / system idle. Everything else is plain Node below.
+ * locking on OS lock / suspend / system idle, and scheduled backups (daily, and when the app
+ * closes). Everything else is plain Node below.
  */
 import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import { join } from 'node:path';
@@ -8,6 +9,9 @@ import { registerIpc, pushEvent } from './ipc/electron';
 import type { Dialogs } from './ipc/context';
 import { createRouter } from './ipc/router';
 import { APP_ORIGIN, registerSchemePrivileges, serveRenderer } from './protocol';
+import { appVersion } from './cli/version';
+import { BackupScheduler } from './vault/backup/scheduler';
+import { createBackupService } from './vault/backup/service';
 import { systemKeychain } from './vault/keys/keychain';
 import { resolveDataDir } from './vault/paths';
 import { VaultService } from './vault/service';
@@ -46,9 +50,15 @@ async function start(setWindow: (w: BrowserWindow) => void): Promise<void> {
       const r = await (win ? dialog.showSaveDialog(win, opts) : dialog.showSaveDialog(opts));
       return r.canceled ? null : (r.filePath ?? null);
     },
+    async openFolder({ title }) {
+      const properties: ('openDirectory' | 'createDirectory')[] = ['openDirectory', 'createDirectory'];
+      const r = await (win ? dialog.showOpenDialog(win, { title, properties }) : dialog.showOpenDialog({ title, properties }));
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
   };
+  const transfer = new TransferRegistry(vault);
   const router = createRouter({
-    context: { vault, dialogs, emit: (event, payload) => win && pushEvent(win.webContents, event, payload), transfer: new TransferRegistry(vault) },
+    context: { vault, dialogs, emit: (event, payload) => win && pushEvent(win.webContents, event, payload), transfer },
     trustedOrigins: devServerUrl ? [APP_ORIGIN, devServerUrl] : [APP_ORIGIN],
     onInternalError: (channel, err) => console.error(`[brankas] ${channel} failed:`, err instanceof Error ? err.name : typeof err),
   });
@@ -71,8 +81,25 @@ async function start(setWindow: (w: BrowserWindow) => void): Promise<void> {
     if (s.state === 'unlocked' && powerMonitor.getSystemIdleTime() >= s.settings.idleLockMinutes * 60) lock();
   }, 15_000);
 
+  // Scheduled backups run while the app is open (also while the session is locked), and once more
+  // on the way out when the Owner chose "when the app closes" (at most two minutes).
+  const scheduler = new BackupScheduler(vault, createBackupService(vault, { appVersion: appVersion() }), {
+    runJob: (work) => transfer.runJob('backup', work),
+  });
+  const backupTimer = setInterval(() => void scheduler.tick().catch(() => undefined), 5 * 60_000);
+  setTimeout(() => void scheduler.tick().catch(() => undefined), 60_000);
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    const limit = new Promise((resolve) => setTimeout(resolve, 120_000));
+    void Promise.race([scheduler.onClose().catch(() => undefined), limit]).finally(() => app.quit());
+  });
+
   app.on('will-quit', () => {
     clearInterval(idleTimer);
+    clearInterval(backupTimer);
     void vault.close();
   });
 }

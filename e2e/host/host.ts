@@ -29,6 +29,15 @@ export interface HostOptions {
 export class TestDialogs implements Dialogs {
   private opens: (string | null)[] = [];
   private saves: (string | null)[] = [];
+  private folders: (string | null)[] = [];
+  /** The folder (or null: cancelled) the next choose-folder dialog returns. */
+  willChooseFolder(path: string | null): void {
+    this.folders.push(path);
+  }
+  async openFolder(): Promise<string | null> {
+    if (!this.folders.length) throw new Error('test did not say which folder to choose');
+    return this.folders.shift() ?? null;
+  }
   /** The path (or null: cancelled) the next open-file dialog returns. */
   willOpen(path: string | null): void {
     this.opens.push(path);

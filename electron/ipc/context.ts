@@ -14,6 +14,8 @@ export interface FileFilter {
 export interface Dialogs {
   openFile(opts: { title: string; filters: FileFilter[] }): Promise<string | null>;
   saveFile(opts: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+  /** A folder (e.g. the USB drive for backups); null when cancelled. */
+  openFolder(opts: { title: string }): Promise<string | null>;
 }
 
 /** What handlers may use: the services, never the raw sender or the bridge. */

@@ -10,6 +10,7 @@ import { fsError } from '../vault/files';
 import { describe } from './audit';
 import type { Context, Handler } from './context';
 import { auditHandlers } from './handlers/audit';
+import { backupHandlers } from './handlers/backup';
 import { customerHandlers } from './handlers/customers';
 import { fieldHandlers } from './handlers/fields';
 import { purchaseHandlers } from './handlers/purchases';
@@ -46,6 +47,7 @@ const handlers: { [C in ChannelName]: Handler<C> } = {
   ...securityHandlers,
   ...auditHandlers,
   ...restoreHandlers,
+  ...backupHandlers,
 };
 const enrolmentOnly = new Set<string>(enrolmentChannels);
 

@@ -7,6 +7,11 @@ import type { Context, Dialogs } from './context';
 export class QueuedDialogs implements Dialogs {
   readonly opens: (string | null)[] = [];
   readonly saves: (string | null)[] = [];
+  readonly folders: (string | null)[] = [];
+  async openFolder(): Promise<string | null> {
+    if (!this.folders.length) throw new Error('test did not queue a folder');
+    return this.folders.shift() ?? null;
+  }
   async openFile(): Promise<string | null> {
     if (!this.opens.length) throw new Error('test did not queue a file to open');
     return this.opens.shift() ?? null;

@@ -21,7 +21,7 @@ interface LastRun {
   total: number;
 }
 
-export type JobKind = 'dryRun' | 'import' | 'export';
+export type JobKind = 'dryRun' | 'import' | 'export' | 'backup' | 'restore';
 
 export class TransferRegistry {
   private readonly files = new Map<string, PickedFile>();
