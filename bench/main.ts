@@ -19,6 +19,7 @@ import { writeCsv, type GenerateResult } from './generate';
 import { measureSearch, PAGE, queryClasses, type ClassResult } from './search-latency';
 import { int, mb, ms, note, out, percentile, ratio, table, timed } from './stats';
 import { createBenchVault, signedInService, type BenchVault } from './vault';
+import { backupBench, printBackup, type BackupFigures } from './backup';
 
 const SEED = 20_240_817;
 const DATA = resolve('bench/.data');
@@ -32,6 +33,8 @@ const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const keep = argv.includes('--keep');
 const searchOnly = argv.includes('--search-only');
+/** Backup and restore figures instead of import and search (reuses vaults kept with --keep). */
+const backupOnly = argv.includes('--backup');
 const option = (name: string): number | undefined => {
   const i = argv.indexOf(name);
   return i >= 0 ? Number(argv[i + 1]) || undefined : undefined;
@@ -200,8 +203,36 @@ function printSearch(results: ClassResult[], rows: number): void {
 
 const keptVaultFile = (dir: string) => join(dir, 'bench-vault.json');
 
+/** `--backup`: for each size, the kept vault (or a fresh import of the CSV), then backup and restore figures. */
+async function backupMain(): Promise<void> {
+  const started = Date.now();
+  const figs: BackupFigures[] = [];
+  for (const count of sizes) {
+    const dir = join(DATA, `vault-${count}`);
+    let vault: BenchVault;
+    let made = false;
+    if (existsSync(keptVaultFile(dir))) vault = JSON.parse(readFileSync(keptVaultFile(dir), 'utf8')) as BenchVault;
+    else {
+      vault = (await importBench(count, dir)).vault;
+      made = true;
+      if (keep) writeFileSync(keptVaultFile(dir), JSON.stringify(vault));
+    }
+    try {
+      figs.push(await backupBench(vault, count, join(DATA, `backup-${count}`), option('--rounds') ?? 3, (s) => note(`${s} (load ${load()})`)));
+    } finally {
+      if (made && !keep) rmSync(dir, { recursive: true, force: true });
+      rmSync(join(DATA, `backup-${count}`), { recursive: true, force: true });
+    }
+  }
+  out();
+  out(`Brankas bench (--backup) — ${new Date().toISOString()} — Node ${process.version}, ${cpus().length} cores, load ${load()}, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  out();
+  printBackup(figs);
+}
+
 async function main(): Promise<void> {
   mkdirSync(DATA, { recursive: true });
+  if (backupOnly) return backupMain();
   const started = Date.now();
   note(`Brankas bench${quick ? ' (quick)' : ''}: sizes ${sizes.map(label).join(', ')}, data in ${DATA}`);
   const figures: ImportFigures[] = [];

@@ -94,8 +94,8 @@ backup setup
   Owner only.
 
 backup verify FILE
-  Opens FILE with the passphrase and checks it in full, on any computer: no vault and no
-  sign-in needed. Prints what the backup holds. Exit 0 when it verifies; exit ${EXIT.rejected} when it
+  Opens FILE (a *.brankas file; hidden .partial files of interrupted backups never count) with
+  the passphrase and checks it in full, on any computer: no vault and no sign-in needed. Prints what the backup holds. Exit 0 when it verifies; exit ${EXIT.rejected} when it
   does not: a damaged, truncated or foreign file, a backup from a newer Brankas, or a wrong
   passphrase (an encrypted file opened with the wrong passphrase cannot be told apart from
   random bytes of the same size, so the message may say either).

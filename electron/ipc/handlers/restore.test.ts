@@ -177,8 +177,10 @@ describe('restore through the router', () => {
   });
 
   it('on a new PC: empty data folder and keychain, restore from the file before any sign-in', async () => {
-    const fresh = tempDir('brankas-newpc-');
-    dirs.push(fresh);
+    const home = tempDir('brankas-newpc-');
+    dirs.push(home);
+    // The app's data folder does not exist yet on a new PC.
+    const fresh = join(home, 'Brankas');
     const pc = await setup(fresh);
     ctx = pc.c;
     const c = on(pc.r);

@@ -66,6 +66,9 @@ export async function attachBackup(path: string, secret: BackupSecret, alias = '
     await db.run(`ATTACH DATABASE ? AS ${alias} KEY ${keyLiteral(key)}`, [path]);
     // Reading the schema reads (and authenticates) page 1: a wrong key fails here.
     await db.get(`SELECT count(*) AS n FROM ${alias}.sqlite_master`);
+    // integrity_check walks every index against its table: with SQLCipher's 2 MiB default cache
+    // each page is decrypted many times over (100k customers: ~6 s → ~2 s with 64 MiB).
+    await db.exec(`PRAGMA ${alias}.cache_size = -65536`);
   } catch (err) {
     if (!into) await db.close().catch(() => undefined);
     else await db.run(`DETACH DATABASE ${alias}`).catch(() => undefined);
@@ -79,8 +82,16 @@ export async function attachBackup(path: string, secret: BackupSecret, alias = '
   return { db, key };
 }
 
+/**
+ * How thoroughly to check. `full`: `integrity_check` (structure, and every index entry against its
+ * row, FTS included). `quick`: `quick_check` (structure only). `pages`: neither. All three:
+ * `cipher_integrity_check` (every page's HMAC, i.e. the bytes on disk are exactly the bytes
+ * SQLCipher wrote), the metadata, and the counts it promises against the tables.
+ */
+export type CheckLevel = 'full' | 'quick' | 'pages';
+
 /** Checks the attached backup `alias` on `db`: structure, page MACs, metadata, counts. Reads only. */
-export async function checkAttached(db: Queryable, alias: string, path: string): Promise<Omit<BackupInfo, 'fileId'>> {
+export async function checkAttached(db: Queryable, alias: string, path: string, level: CheckLevel = 'full'): Promise<Omit<BackupInfo, 'fileId'>> {
   try {
     const app = await db.get<{ application_id: number }>(`PRAGMA ${alias}.application_id`);
     const hasMeta = await db.get(`SELECT 1 FROM ${alias}.sqlite_master WHERE type = 'table' AND name = '${BACKUP_META_TABLE}'`);
@@ -93,8 +104,11 @@ export async function checkAttached(db: Queryable, alias: string, path: string):
     if (format > BACKUP_FORMAT || schemaVersion > latestVersion() || fileVersion > latestVersion()) {
       throw new VaultError('backup_too_new', undefined, `format ${format}, schema ${schemaVersion}`);
     }
-    const integrity = await db.all<{ integrity_check: string }>(`PRAGMA ${alias}.integrity_check`);
-    if (integrity.length !== 1 || integrity[0]?.integrity_check !== 'ok') throw new VaultError('corrupt_backup', undefined, 'integrity_check');
+    if (level !== 'pages') {
+      const pragma = level === 'full' ? 'integrity_check' : 'quick_check';
+      const integrity = await db.all<Record<string, string>>(`PRAGMA ${alias}.${pragma}`);
+      if (integrity.length !== 1 || integrity[0]?.[pragma] !== 'ok') throw new VaultError('corrupt_backup', undefined, pragma);
+    }
     const cipher = await db.all<Record<string, unknown>>(`PRAGMA ${alias}.cipher_integrity_check`);
     if (cipher.length > 0) throw new VaultError('corrupt_backup', undefined, 'cipher_integrity_check');
     const promised: BackupCounts = {
@@ -133,10 +147,10 @@ export async function checkAttached(db: Queryable, alias: string, path: string):
 }
 
 /** Opens and fully checks any file (whatever its name) with the backup key; returns what it says and the key. */
-export async function verifyBackupFile(path: string, secret: BackupSecret): Promise<VerifiedBackup> {
+export async function verifyBackupFile(path: string, secret: BackupSecret, level: CheckLevel = 'full'): Promise<VerifiedBackup> {
   const { db, key } = await attachBackup(path, secret);
   try {
-    return { info: await checkAttached(db, 'bk', path), key };
+    return { info: await checkAttached(db, 'bk', path, level), key };
   } finally {
     await db.close();
   }

@@ -86,6 +86,13 @@ describe('writeBackup', () => {
     expect((await t.db.all<{ name: string }>('PRAGMA database_list')).map((d) => d.name)).toEqual(['main']);
   });
 
+  it('the lighter checks (quick_check, page HMACs only) write the same verified file', async () => {
+    for (const check of ['quick', 'pages'] as const) {
+      const r = await writeBackup(t.db, await opts({ check }));
+      expect((await inspectBackup(r.path, { passphrase: PASSPHRASE })).counts.customers).toBe(50);
+    }
+  });
+
   it('a second backup in the same minute replaces the first, atomically', async () => {
     const a = await writeBackup(t.db, await opts());
     await addCustomers(t.db, 3, 'Baru');

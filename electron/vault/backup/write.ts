@@ -15,7 +15,7 @@ import { APPLICATION_ID } from '../db/migrations';
 import { VaultError } from '../errors';
 import { fsError, fsyncDir } from '../files';
 import { keyLiteral, type BackupKey } from './key';
-import { BACKUP_EXTENSION, BACKUP_FORMAT, BACKUP_META_TABLE, countsOf, verifyBackupFile } from './verify';
+import { BACKUP_EXTENSION, BACKUP_FORMAT, BACKUP_META_TABLE, countsOf, verifyBackupFile, type CheckLevel } from './verify';
 
 export interface WriteBackupOptions {
   folder: string;
@@ -26,6 +26,12 @@ export interface WriteBackupOptions {
   now?: () => number;
   signal?: AbortSignal;
   onProgress?: (p: { done: number; total: number | null }) => void;
+  /**
+   * How the written file is checked before it gets its name (verify.ts): `full` (the default)
+   * runs `integrity_check`, `quick` `quick_check`, `pages` neither; all check every page's HMAC
+   * and the counts. bench/backup.ts measures what each costs.
+   */
+  check?: CheckLevel;
 }
 
 export interface WrittenBackup {
@@ -174,7 +180,7 @@ export async function writeBackup(db: Db, opts: WriteBackupOptions): Promise<Wri
     fsyncFile(partial);
     fsyncDir(folder);
     // Verified through a connection of its own, as a restore would open it.
-    const { info } = await verifyBackupFile(partial, { key: opts.key });
+    const { info } = await verifyBackupFile(partial, { key: opts.key }, opts.check ?? 'full');
     if ((Object.keys(counts) as (keyof BackupCounts)[]).some((k) => counts[k] !== info.counts[k])) {
       throw new VaultError('corrupt_backup', undefined, 'counts differ after writing');
     }
