@@ -99,9 +99,12 @@ describe('backup slice', () => {
     expect(s().status).toEqual(locked);
     expect(s().restoredCode).toMatchObject({ groups: restoreOutcome().recoveryGroups, challenge: [1, 6], fileName: expect.stringMatching(/\.brankas$/) });
 
-    expect((await s().confirmRestoredCode(['XW93A', 'WRONG'])).ok).toBe(false);
+    // The main process checks the typed groups (restore.confirmCode) and marks the code written down.
+    fake.client.restore.confirmCode.mockResolvedValueOnce(fail('wrong_recovery_code'));
+    expect(await s().confirmRestoredCode(['XW93A', 'WRONG'])).toMatchObject({ ok: false, error: { code: 'wrong_recovery_code' } });
     expect(s().restoredCode).not.toBeNull();
     expect((await s().confirmRestoredCode(['xw93a', 't3v-le'])).ok).toBe(true);
+    expect(fake.client.restore.confirmCode).toHaveBeenLastCalledWith({ answers: ['xw93a', 't3v-le'] });
     expect(s().restoredCode).toBeNull();
     expect(s().lockReason).toBe('restored');
   });

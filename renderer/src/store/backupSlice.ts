@@ -77,7 +77,6 @@ export interface BackupSlice {
 
 const idleRun: BackupRunState = { running: false, cancelling: false, result: null, error: null };
 const failed = (code: ErrorCode): Result<never> => ({ ok: false, error: { code } });
-const normalise = (value: string) => value.replace(/[\s-]+/g, '').toUpperCase();
 
 export const createBackupSlice: SliceCreator<BackupSlice> = (set, get) => {
   const patchRestore = (p: Partial<RestoreFlow>) => set((s) => (s.restore ? { restore: { ...s.restore, ...p } } : {}));
@@ -207,8 +206,10 @@ export const createBackupSlice: SliceCreator<BackupSlice> = (set, get) => {
     async confirmRestoredCode(answers) {
       const code = get().restoredCode;
       if (!code) return failed('not_found');
-      const right = code.challenge.every((index, i) => normalise(answers[i] ?? '') === normalise(code.groups[index] ?? '\u0000'));
-      if (!right) return failed('wrong_recovery_code');
+      // The main process checks the answers and marks the new code as written down, so the Owner is
+      // not asked for yet another code at the first sign-in.
+      const res = await api.restore.confirmCode({ answers });
+      if (!res.ok) return failed(res.error.code);
       set({ restoredCode: null, lockReason: 'restored' });
       return { ok: true, value: null };
     },

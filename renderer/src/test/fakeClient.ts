@@ -210,6 +210,7 @@ export function createFakeClient() {
       run: fn<'restore', 'run'>(async () => ok(restoreOutcome())),
       confirm: fn<'restore', 'confirm'>(async () => ok<VaultStatus>(unlocked)),
       undo: fn<'restore', 'undo'>(async () => ok<VaultStatus>(locked)),
+      confirmCode: fn<'restore', 'confirmCode'>(async () => ok<VaultStatus>(locked)),
       openFirstRun: fn<'restore', 'openFirstRun'>(async () => ok(pickedBackup)),
       inspectFirstRun: fn<'restore', 'inspectFirstRun'>(async () => ok(backupInfo())),
       runFirstRun: fn<'restore', 'runFirstRun'>(async () => ok(restoreOutcome({ previousKept: false }))),

@@ -55,6 +55,7 @@ async function passphraseToSignIn(inspect: typeof fake.client.restore.inspect) {
   fireEvent.click(screen.getByRole('button', { name: 'Saya sudah menuliskannya' }));
   type('recovery-answer-0', 'XW93A');
   type('recovery-answer-1', 'nope');
+  fake.client.restore.confirmCode.mockResolvedValueOnce(fail('wrong_recovery_code'));
   await click('recovery-confirm-submit');
   expect(screen.getByRole('alert').textContent).toMatch(/Kode pemulihan tidak cocok/);
   type('recovery-answer-1', 't3vle');
