@@ -292,8 +292,13 @@ export class VaultService {
       this.pendingCode = null;
       await s.vault.db.close();
     }
-    await finishUndo(this.opts.dataDir, undoing, this.opts.keychain);
-    const status = await this.init();
+    try {
+      await finishUndo(this.opts.dataDir, undoing, this.opts.keychain);
+    } finally {
+      // Done or not, init() finishes the undo from the journal before it opens anything.
+      await this.init();
+    }
+    const status = this.status();
     await this.record({ action: 'backup.restore', targetType: 'file', targetId: j.restoredFrom, details: { decision: 'undo', restoredVaultId: j.newVaultId } }, null);
     return status;
   }
@@ -435,7 +440,9 @@ export class VaultService {
   }
 
   async confirmRecoveryCode(input: { answers: string[] }): Promise<VaultStatus> {
-    const db = this.db();
+    // Right after a restore the session has ended but the new code is still on screen: it is
+    // confirmed before anyone signs in (the code is the proof; nothing else is opened by it).
+    const db = this.s.state === 'open' && !this.s.session && this.pendingCode ? this.s.vault.db : this.db();
     const pending = this.pendingCode;
     if (!pending) throw new VaultError('conflict');
     const expected = pending.challenge.map((i) => pending.code.slice(i * RECOVERY_GROUP_LENGTH, (i + 1) * RECOVERY_GROUP_LENGTH));
