@@ -167,6 +167,8 @@ export const channels = {
   'restore.confirm': def<VaultStatus>()(EmptyInput, 'unlocked', 'backup.manage'),
   /** After a restore: put the previous vault back. */
   'restore.undo': def<VaultStatus>()(EmptyInput, 'unlocked', 'backup.manage'),
+  /** After a restore (the session has ended): the new recovery code typed back, before anyone signs in. */
+  'restore.confirmCode': def<VaultStatus>()(ConfirmRecoveryInput, 'locked'),
   // Restore on a new PC, from the first-run screen (no vault here yet, nobody to sign in).
   'restore.openFirstRun': def<{ fileId: string; fileName: string } | null>()(EmptyInput, 'no_vault'),
   'restore.inspectFirstRun': def<BackupInfo>()(UnlockBackupInput, 'no_vault'),

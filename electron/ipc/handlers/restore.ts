@@ -69,6 +69,7 @@ export const restoreHandlers: HandlerMap<'restore'> = {
   'restore.run': (input, ctx) => run(ctx, input),
   'restore.confirm': (_input, { vault }) => vault.confirmRestore(),
   'restore.undo': (_input, { vault }) => vault.undoRestore(),
+  'restore.confirmCode': (input, { vault }) => vault.confirmRecoveryCode(input),
   'restore.openFirstRun': (_input, ctx) => open(ctx),
   'restore.inspectFirstRun': (input, ctx) => inspect(ctx, input),
   'restore.runFirstRun': (input, ctx) => run(ctx, input),
