@@ -11,10 +11,6 @@ export const enStaff: Record<keyof typeof idStaff, string> = {
   'settings.require2fa': 'Require two-step verification for roles',
   'settings.require2faHint': 'People with a ticked role must turn on two-step verification (an authenticator app) before they can work.',
 
-  'staffRole.owner': 'Owner',
-  'staffRole.manager': 'Manager',
-  'staffRole.staff': 'Staff',
-  'staffRole.viewer': 'Viewer',
   'staffRole.hint.owner': 'Created the vault; may do everything.',
   'staffRole.hint.manager': 'Manages customers, import, export and backups, and reads the audit trail. Cannot manage accounts or security.',
   'staffRole.hint.staff': 'Finds and adds customers and records purchases. Sensitive data is masked; cannot export.',

@@ -9,10 +9,6 @@ export const idStaff = {
   'settings.require2fa': 'Wajibkan verifikasi dua langkah untuk peran',
   'settings.require2faHint': 'Orang dengan peran yang dicentang harus mengaktifkan verifikasi dua langkah (aplikasi autentikator) sebelum bisa bekerja.',
 
-  'staffRole.owner': 'Pemilik toko',
-  'staffRole.manager': 'Manajer',
-  'staffRole.staff': 'Staf',
-  'staffRole.viewer': 'Hanya lihat',
   'staffRole.hint.owner': 'Pembuat brankas; boleh melakukan semuanya.',
   'staffRole.hint.manager': 'Mengelola pelanggan, impor, ekspor, cadangan, dan melihat jejak audit. Tidak bisa mengelola akun atau keamanan.',
   'staffRole.hint.staff': 'Mencari dan menambah pelanggan serta mencatat pembelian. Data sensitif tersamar; tidak bisa ekspor.',
