@@ -1,0 +1,155 @@
+/**
+ * The name order in memory: the page it picks from a set of matching ids, and that it is used only
+ * while current — any insert, delete or rename (and nothing else) makes it stale, and a stale order
+ * never changes an answer.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Queryable } from '../db/driver';
+import { openDb } from '../db/driver';
+import { openTestDb, type TestDb } from '../db/testing';
+import { searchCustomers, type SearchOptions } from './search';
+import { buildNameOrder, nameOrderAt, pageInNameOrder, trackNameOrder, VERSION_COLUMN, type NameOrder } from './search-order';
+import { createCustomersService, type CustomersService } from './service';
+
+/** A seeded shuffle of ids 1..n (some left out, as deleted customers are) as a name order. */
+function syntheticOrder(n: number, seed: number): NameOrder {
+  let s = seed;
+  const next = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const ids = Array.from({ length: n }, (_, i) => i + 1).filter((id) => id % 7 !== 3);
+  for (let i = ids.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [ids[i], ids[j]] = [ids[j] as number, ids[i] as number];
+  }
+  const rank = new Int32Array(n + 1).fill(-1);
+  ids.forEach((id, at) => (rank[id] = at));
+  return { version: 'v', rank, order: Int32Array.from(ids) };
+}
+
+const bytes = (ids: readonly number[]) => Buffer.from(ids.join(','), 'latin1');
+
+describe('pageInNameOrder', () => {
+  const o = syntheticOrder(5000, 42);
+  const customers = Array.from(o.order);
+
+  it('gives the page of the matches in name order, and how many matched, for any offset', () => {
+    for (const every of [1, 2, 3, 17, 400]) {
+      const matches = customers.filter((id) => id % every === 0).sort((a, b) => a - b);
+      const inOrder = [...matches].sort((a, b) => (o.rank[a] as number) - (o.rank[b] as number));
+      for (const [offset, limit] of [
+        [0, 50],
+        [0, 1],
+        [37, 50],
+        [1024, 100],
+        [matches.length - 3, 50],
+        [matches.length, 50],
+        [matches.length + 10, 50],
+      ] as const) {
+        const page = pageInNameOrder(o, bytes(matches), offset, limit);
+        expect(page, `every ${every}, offset ${offset}`).toEqual({
+          ids: inOrder.slice(offset, offset + limit),
+          total: matches.length,
+        });
+      }
+    }
+  });
+
+  it('handles one match, none, and ids listed in any order', () => {
+    const one = customers[10] as number;
+    expect(pageInNameOrder(o, bytes([one]), 0, 50)).toEqual({ ids: [one], total: 1 });
+    expect(pageInNameOrder(o, Buffer.alloc(0), 0, 50)).toEqual({ ids: [], total: 0 });
+    const some = customers.slice(0, 300);
+    const want = [...some].sort((a, b) => (o.rank[a] as number) - (o.rank[b] as number)).slice(0, 20);
+    expect(pageInNameOrder(o, bytes([...some].reverse()), 0, 20)?.ids).toEqual(want);
+  });
+
+  it('refuses an id the order does not know (it is then not current)', () => {
+    expect(pageInNameOrder(o, bytes([1, 3]), 0, 50)).toBeNull(); // 3 is left out of the order
+    expect(pageInNameOrder(o, bytes([1, 5001]), 0, 50)).toBeNull(); // beyond the largest id
+  });
+});
+
+describe('freshness', () => {
+  let t: TestDb;
+  let svc: CustomersService;
+  beforeEach(async () => {
+    t = await openTestDb();
+    svc = createCustomersService(t.db);
+    for (const name of ['Budi', 'ani', 'Citra', 'budi', 'Dedi']) await svc.save({ customer: { name, city: 'Bandung' } });
+  });
+  afterEach(() => t.cleanup());
+
+  const version = async (db: Queryable) => (await db.get<{ v: string }>(`SELECT ${VERSION_COLUMN} AS v`))?.v;
+  const bandung = async (options: Partial<SearchOptions> = {}) =>
+    (await searchCustomers(t.db, { query: 'bandung', offset: 0, limit: 50 }, options)).items.map((c) => c.name);
+
+  it('reads the order of every customer by name, ids only', async () => {
+    expect(await trackNameOrder(t.db)).toBe(true);
+    const o = await buildNameOrder(t.db);
+    const byName = await t.db.all<{ id: number }>('SELECT id FROM customers ORDER BY name COLLATE NOCASE, id');
+    expect(Array.from(o?.order ?? [])).toEqual(byName.map((r) => r.id));
+    expect(o?.version).toBe(await version(t.db));
+    expect(nameOrderAt(t.db, o?.version)).toBe(o);
+  });
+
+  it('goes stale on insert, delete and rename only; a rolled-back change leaves it current', async () => {
+    await trackNameOrder(t.db);
+    const at = async () => nameOrderAt(t.db, await version(t.db));
+    const rebuilt = async () => {
+      await buildNameOrder(t.db);
+      expect(await at()).not.toBeNull();
+    };
+    await rebuilt();
+
+    const ani = (await svc.search({ query: 'ani', offset: 0, limit: 1 })).items[0];
+    if (!ani) throw new Error('no Ani');
+    await svc.save({ id: ani.id, customer: { name: 'ani', city: 'Bogor' } }); // same name: still current
+    await svc.markVerified(ani.id);
+    expect(await at()).not.toBeNull();
+
+    await svc.save({ id: ani.id, customer: { name: 'Zaenab', city: 'Bogor' } });
+    expect(await at()).toBeNull();
+    await rebuilt();
+
+    const { id } = await svc.save({ customer: { name: 'Eka' } });
+    expect(await at()).toBeNull();
+    await rebuilt();
+
+    await svc.remove(id);
+    expect(await at()).toBeNull();
+    await rebuilt();
+
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.run("INSERT INTO customers (name, created_at, updated_at) VALUES ('Fajar', 0, 0)");
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await at()).not.toBeNull();
+  });
+
+  it('never answers from a stale order: right after each change the page is right, with or without a rebuild', async () => {
+    expect(await bandung({ plan: 'order' })).toEqual(['ani', 'Budi', 'budi', 'Citra', 'Dedi']);
+    const citra = (await svc.search({ query: 'citra', offset: 0, limit: 1 })).items[0];
+    if (!citra) throw new Error('no Citra');
+    await svc.save({ id: citra.id, customer: { name: 'Adi', city: 'Bandung' } });
+    expect(await bandung()).toEqual(['Adi', 'ani', 'Budi', 'budi', 'Dedi']); // stale: the plans answer
+    expect(await bandung({ plan: 'order' })).toEqual(['Adi', 'ani', 'Budi', 'budi', 'Dedi']); // rebuilt
+    await svc.save({ customer: { name: 'Aan', city: 'Bandung' } });
+    expect(await bandung()).toEqual(['Aan', 'Adi', 'ani', 'Budi', 'budi', 'Dedi']);
+    await svc.remove(citra.id);
+    expect(await bandung()).toEqual(['Aan', 'ani', 'Budi', 'budi', 'Dedi']);
+    expect(await bandung({ plan: 'order' })).toEqual(['Aan', 'ani', 'Budi', 'budi', 'Dedi']);
+  });
+
+  it('sees commits by another connection to the same file', async () => {
+    await trackNameOrder(t.db);
+    const o = await buildNameOrder(t.db);
+    const other = await openDb(t.path, t.keyHex, { create: false });
+    try {
+      await other.run("INSERT INTO customers (name, created_at, updated_at) VALUES ('Ahmad', 0, 0)");
+    } finally {
+      await other.close();
+    }
+    expect(await version(t.db)).not.toBe(o?.version);
+  });
+});

@@ -1,0 +1,203 @@
+/**
+ * Every customer's place in the list's name order (`name COLLATE NOCASE, id`), held in memory as ids
+ * only — never names — so a search sorted by name can pick its page from the matching ids alone:
+ * no walk along the name index testing each entry, no lookup of every match's row to sort it. Only
+ * the page's rows are read.
+ *
+ * Freshness: on first use the connection gets TEMP triggers (they live and die with the connection;
+ * nothing is written to the vault file) that count inserts, deletes and name changes of `customers`;
+ * with `PRAGMA data_version` (commits by any other connection) that makes a version string. The
+ * order is read in one statement together with the version, and a search reads the version in the
+ * same statement as its matches: the order is used only when the two agree. A stale order is
+ * rebuilt in the background (one walk of the name index) while searches use the plans in search.ts.
+ */
+import type { Queryable } from '../db/driver';
+
+export interface NameOrder {
+  /** The version the order was read at (compare with a search's `VERSION_COLUMN`). */
+  version: string;
+  /** rank[id]: the customer's position in name order; -1 for an id that is not a customer. */
+  rank: Int32Array;
+  /** order[position]: the customer id at that position. */
+  order: Int32Array;
+}
+
+const VERSION_TABLE = 'brankas_customer_order_version';
+
+/** A select-list expression: the version of the name order as the current statement sees it. */
+export const VERSION_COLUMN = `(SELECT n FROM temp.${VERSION_TABLE}) || '.' || (SELECT data_version FROM pragma_data_version)`;
+
+// Qualified names are not allowed inside trigger bodies: the unqualified table resolves to temp first.
+const TRACKING_SQL = `
+  CREATE TEMP TABLE IF NOT EXISTS ${VERSION_TABLE} (n INTEGER NOT NULL);
+  INSERT INTO temp.${VERSION_TABLE} (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM temp.${VERSION_TABLE});
+  CREATE TEMP TRIGGER IF NOT EXISTS brankas_customer_order_insert AFTER INSERT ON main.customers
+    BEGIN UPDATE ${VERSION_TABLE} SET n = n + 1; END;
+  CREATE TEMP TRIGGER IF NOT EXISTS brankas_customer_order_delete AFTER DELETE ON main.customers
+    BEGIN UPDATE ${VERSION_TABLE} SET n = n + 1; END;
+  CREATE TEMP TRIGGER IF NOT EXISTS brankas_customer_order_rename AFTER UPDATE OF name ON main.customers
+    WHEN old.name IS NOT new.name BEGIN UPDATE ${VERSION_TABLE} SET n = n + 1; END;
+`;
+
+interface State {
+  /** Resolves true once the triggers are in place; false if they could not be made (then never used). */
+  tracking: Promise<boolean>;
+  order: NameOrder | null;
+  building: Promise<NameOrder | null> | null;
+  scheduled: ReturnType<typeof setTimeout> | null;
+}
+
+const states = new WeakMap<Queryable, State>();
+
+function stateOf(db: Queryable): State {
+  let s = states.get(db);
+  if (!s) {
+    s = {
+      tracking: db.exec(TRACKING_SQL).then(
+        () => true,
+        () => false,
+      ),
+      order: null,
+      building: null,
+      scheduled: null,
+    };
+    states.set(db, s);
+  }
+  return s;
+}
+
+/** Makes sure the connection tracks changes; false when it cannot (the name order is then not used). */
+export const trackNameOrder = (db: Queryable): Promise<boolean> => stateOf(db).tracking;
+
+/** The order built at `version`, if there is one. */
+export function nameOrderAt(db: Queryable, version: string | null | undefined): NameOrder | null {
+  const order = states.get(db)?.order ?? null;
+  return order && version != null && order.version === version ? order : null;
+}
+
+/** Reads the whole name order (ids only, one statement, with its version). */
+async function readNameOrder(db: Queryable): Promise<NameOrder | null> {
+  const row = await db.get<{ list: string | null; n: number; top: number | null; version: string | null }>(
+    `SELECT group_concat(id) AS list, count(*) AS n, max(id) AS top, ${VERSION_COLUMN} AS version
+     FROM (SELECT id FROM customers INDEXED BY customers_by_name ORDER BY name COLLATE NOCASE, id)`,
+  );
+  if (!row || row.version == null) return null;
+  const rank = new Int32Array((row.top ?? 0) + 1).fill(-1);
+  const order = new Int32Array(row.n);
+  const list = row.list ?? '';
+  let v = 0;
+  let at = 0;
+  for (let i = 0; i < list.length; i++) {
+    const ch = list.charCodeAt(i);
+    if (ch === 44) {
+      order[at] = v;
+      rank[v] = at++;
+      v = 0;
+    } else {
+      v = v * 10 + ch - 48;
+    }
+  }
+  if (list.length > 0) {
+    order[at] = v;
+    rank[v] = at;
+  }
+  return { version: row.version, rank, order };
+}
+
+/**
+ * How long a stale order waits before it is rebuilt: searches keep coming while someone types, and a
+ * one-off search (the command line) is over and its connection closed before then, so it never pays
+ * for a build it would not use.
+ */
+export const REBUILD_DELAY_MS = 200;
+
+/** Rebuilds the order in the background after `REBUILD_DELAY_MS`, unless a build is already on its way. */
+export function scheduleNameOrder(db: Queryable): void {
+  const s = stateOf(db);
+  if (s.building || s.scheduled) return;
+  s.scheduled = setTimeout(() => {
+    s.scheduled = null;
+    void buildNameOrder(db);
+  }, REBUILD_DELAY_MS);
+  s.scheduled.unref?.();
+}
+
+/** Bits of a rank dropped to bucket it: buckets of 1 024 positions. */
+const BUCKET_SHIFT = 10;
+
+/**
+ * (Re)reads the name order — once at a time per connection — and keeps it. Resolves null when the
+ * connection cannot track changes or the read fails (the searches then keep using their plans).
+ */
+export function buildNameOrder(db: Queryable): Promise<NameOrder | null> {
+  const s = stateOf(db);
+  s.building ??= (async () => {
+    try {
+      if (!(await s.tracking)) return null;
+      const order = await readNameOrder(db);
+      s.order = order;
+      return order;
+    } catch {
+      return null;
+    } finally {
+      s.building = null;
+    }
+  })();
+  return s.building;
+}
+
+/** What a page taken from the name order holds: the ids in order and how many matched in all. */
+export interface OrderedPage {
+  ids: number[];
+  total: number;
+}
+
+/**
+ * The ids at positions `offset … offset + limit - 1`, in name order, of the customers listed in `ids`
+ * (ASCII, comma-separated, each id once, as `group_concat` makes them), and their number. Null when
+ * an id has no place in `o` (the order is then not current).
+ *
+ * One pass turns the ids into ranks and counts them per bucket of positions; the bucket that holds
+ * the page's last entry bounds the ranks worth sorting (about `offset + limit` of them, not every match).
+ */
+export function pageInNameOrder(o: NameOrder, ids: Uint8Array, offset: number, limit: number): OrderedPage | null {
+  const length = ids.length;
+  if (length === 0) return { ids: [], total: 0 };
+  const { rank, order } = o;
+  const ranks = new Int32Array((length + 1) >> 1);
+  const buckets = new Int32Array((order.length >> BUCKET_SHIFT) + 1);
+  const size = rank.length;
+  let n = 0;
+  let v = 0;
+  // A tight loop (matches run to hundreds of thousands); the last id has no comma after it.
+  for (let i = 0; i < length; i++) {
+    const ch = ids[i]!;
+    if (ch !== 44) {
+      v = v * 10 + ch - 48;
+    } else {
+      const r = v < size ? rank[v]! : -1;
+      if (r < 0) return null;
+      ranks[n++] = r;
+      buckets[r >> BUCKET_SHIFT]!++;
+      v = 0;
+    }
+  }
+  const r = v < size ? rank[v]! : -1;
+  if (r < 0) return null;
+  ranks[n++] = r;
+  buckets[r >> BUCKET_SHIFT]!++;
+  const end = Math.min(n, offset + limit);
+  if (offset >= end) return { ids: [], total: n };
+
+  let cut = 0;
+  for (let seen = buckets[0]!; seen < end; ) seen += buckets[++cut]!;
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const r = ranks[i]!;
+    if (r >> BUCKET_SHIFT <= cut) ranks[kept++] = r;
+  }
+  const head = ranks.subarray(0, kept).sort();
+  const page: number[] = new Array<number>(end - offset);
+  for (let i = offset; i < end; i++) page[i - offset] = order[head[i]!]!;
+  return { ids: page, total: n };
+}
