@@ -8,7 +8,7 @@ import type { Queryable } from '../db/driver';
 import { openDb } from '../db/driver';
 import { openTestDb, type TestDb } from '../db/testing';
 import { searchCustomers, type SearchOptions } from './search';
-import { buildNameOrder, nameOrderAt, pageInNameOrder, trackNameOrder, VERSION_COLUMN, type NameOrder } from './search-order';
+import { buildNameOrder, nameOrderAt, nameOrderOf, pageInNameOrder, trackNameOrder, VERSION_COLUMN, type NameOrder } from './search-order';
 import { createCustomersService, type CustomersService } from './service';
 
 /** A seeded shuffle of ids 1..n (some left out, as deleted customers are) as a name order. */
@@ -20,9 +20,7 @@ function syntheticOrder(n: number, seed: number): NameOrder {
     const j = Math.floor(next() * (i + 1));
     [ids[i], ids[j]] = [ids[j] as number, ids[i] as number];
   }
-  const rank = new Int32Array(n + 1).fill(-1);
-  ids.forEach((id, at) => (rank[id] = at));
-  return { version: 'v', rank, order: Int32Array.from(ids) };
+  return nameOrderOf('v', Int32Array.from(ids), n);
 }
 
 const bytes = (ids: readonly number[]) => Buffer.from(ids.join(','), 'latin1');
@@ -139,6 +137,22 @@ describe('freshness', () => {
     await svc.remove(citra.id);
     expect(await bandung()).toEqual(['Aan', 'ani', 'Budi', 'budi', 'Dedi']);
     expect(await bandung({ plan: 'order' })).toEqual(['Aan', 'ani', 'Budi', 'budi', 'Dedi']);
+  });
+
+  it('serves the blank list by name from the order, with its length as the total, only while current', async () => {
+    const everyone = async (options: Partial<SearchOptions> = {}, offset = 0) => {
+      const page = await searchCustomers(t.db, { query: '', offset, limit: 3 }, options);
+      return [page.total, ...page.items.map((c) => c.name)];
+    };
+    expect(await everyone({ plan: 'order' })).toEqual([5, 'ani', 'Budi', 'budi']);
+    expect(await everyone({ plan: 'order' }, 3)).toEqual([5, 'Citra', 'Dedi']);
+    expect(await everyone({ plan: 'order' }, 9)).toEqual([5]);
+    const { id } = await svc.save({ customer: { name: 'Aan' } });
+    expect(await everyone()).toEqual([6, 'Aan', 'ani', 'Budi']); // stale: counted and walked
+    expect(await everyone({ plan: 'order' })).toEqual([6, 'Aan', 'ani', 'Budi']);
+    await svc.remove(id);
+    expect(await everyone()).toEqual([5, 'ani', 'Budi', 'budi']);
+    expect(await everyone({ plan: 'order' }, 2)).toEqual([5, 'budi', 'Citra', 'Dedi']);
   });
 
   it('sees commits by another connection to the same file', async () => {

@@ -20,6 +20,29 @@ export interface NameOrder {
   rank: Int32Array;
   /** order[position]: the customer id at that position. */
   order: Int32Array;
+  /**
+   * coarse[id] = rank[id] >> shift (under 255), 255 for an id that is not a customer: a quarter of
+   * `rank`'s size, so the pass over every match reads memory that stays in the CPU cache.
+   */
+  coarse: Uint8Array;
+  shift: number;
+}
+
+/** Marks an id that is not a customer in `coarse`. */
+const NOT_A_CUSTOMER = 255;
+
+/** The name order from the ids in name order (`top`: the largest id). */
+export function nameOrderOf(version: string, order: Int32Array, top: number): NameOrder {
+  let shift = 0;
+  while ((Math.max(order.length - 1, 0) >> shift) >= NOT_A_CUSTOMER) shift++;
+  const rank = new Int32Array(top + 1).fill(-1);
+  const coarse = new Uint8Array(top + 1).fill(NOT_A_CUSTOMER);
+  for (let at = 0; at < order.length; at++) {
+    const id = order[at]!;
+    rank[id] = at;
+    coarse[id] = at >> shift;
+  }
+  return { version, rank, order, coarse, shift };
 }
 
 const VERSION_TABLE = 'brankas_customer_order_version';
@@ -82,7 +105,6 @@ async function readNameOrder(db: Queryable): Promise<NameOrder | null> {
      FROM (SELECT id FROM customers INDEXED BY customers_by_name ORDER BY name COLLATE NOCASE, id)`,
   );
   if (!row || row.version == null) return null;
-  const rank = new Int32Array((row.top ?? 0) + 1).fill(-1);
   const order = new Int32Array(row.n);
   const list = row.list ?? '';
   let v = 0;
@@ -90,18 +112,14 @@ async function readNameOrder(db: Queryable): Promise<NameOrder | null> {
   for (let i = 0; i < list.length; i++) {
     const ch = list.charCodeAt(i);
     if (ch === 44) {
-      order[at] = v;
-      rank[v] = at++;
+      order[at++] = v;
       v = 0;
     } else {
       v = v * 10 + ch - 48;
     }
   }
-  if (list.length > 0) {
-    order[at] = v;
-    rank[v] = at;
-  }
-  return { version: row.version, rank, order };
+  if (list.length > 0) order[at] = v;
+  return nameOrderOf(row.version, order, row.top ?? 0);
 }
 
 /**
@@ -121,9 +139,6 @@ export function scheduleNameOrder(db: Queryable): void {
   }, REBUILD_DELAY_MS);
   s.scheduled.unref?.();
 }
-
-/** Bits of a rank dropped to bucket it: buckets of 1 024 positions. */
-const BUCKET_SHIFT = 10;
 
 /**
  * (Re)reads the name order — once at a time per connection — and keeps it. Resolves null when the
@@ -146,6 +161,11 @@ export function buildNameOrder(db: Queryable): Promise<NameOrder | null> {
   return s.building;
 }
 
+/** Up to this many matches reuse one buffer for their ids (fewer young-generation collections per search). */
+const SCRATCH_MAX = 1 << 18;
+let idScratch = new Int32Array(1 << 14);
+let coarseScratch = new Uint8Array(1 << 14);
+
 /** What a page taken from the name order holds: the ids in order and how many matched in all. */
 export interface OrderedPage {
   ids: number[];
@@ -157,16 +177,29 @@ export interface OrderedPage {
  * (ASCII, comma-separated, each id once, as `group_concat` makes them), and their number. Null when
  * an id has no place in `o` (the order is then not current).
  *
- * One pass turns the ids into ranks and counts them per bucket of positions; the bucket that holds
- * the page's last entry bounds the ranks worth sorting (about `offset + limit` of them, not every match).
+ * The pass over every match reads only `coarse` (which bucket of positions each id falls in) and
+ * counts per bucket; the bucket holding the page's last entry bounds the matches worth ranking
+ * exactly and sorting — about `offset + limit` of them, not every match.
  */
 export function pageInNameOrder(o: NameOrder, ids: Uint8Array, offset: number, limit: number): OrderedPage | null {
   const length = ids.length;
   if (length === 0) return { ids: [], total: 0 };
-  const { rank, order } = o;
-  const ranks = new Int32Array((length + 1) >> 1);
-  const buckets = new Int32Array((order.length >> BUCKET_SHIFT) + 1);
-  const size = rank.length;
+  const most = (length + 1) >> 1;
+  if (most > SCRATCH_MAX) return rankedPage(o, ids, offset, limit, new Int32Array(most), new Uint8Array(most));
+  if (idScratch.length < most) {
+    const size = Math.min(SCRATCH_MAX, Math.max(most, idScratch.length * 2));
+    idScratch = new Int32Array(size);
+    coarseScratch = new Uint8Array(size);
+  }
+  return rankedPage(o, ids, offset, limit, idScratch, coarseScratch);
+}
+
+/** pageInNameOrder with buffers for the matched ids and their buckets (at least one entry per two bytes of `ids`). */
+function rankedPage(o: NameOrder, ids: Uint8Array, offset: number, limit: number, matched: Int32Array, bucketOf: Uint8Array): OrderedPage | null {
+  const { coarse, rank, order } = o;
+  const length = ids.length;
+  const size = coarse.length;
+  const buckets = new Int32Array(NOT_A_CUSTOMER + 1);
   let n = 0;
   let v = 0;
   // A tight loop (matches run to hundreds of thousands); the last id has no comma after it.
@@ -175,28 +208,27 @@ export function pageInNameOrder(o: NameOrder, ids: Uint8Array, offset: number, l
     if (ch !== 44) {
       v = v * 10 + ch - 48;
     } else {
-      const r = v < size ? rank[v]! : -1;
-      if (r < 0) return null;
-      ranks[n++] = r;
-      buckets[r >> BUCKET_SHIFT]!++;
+      const b = v < size ? coarse[v]! : NOT_A_CUSTOMER;
+      matched[n] = v;
+      bucketOf[n++] = b;
+      buckets[b]!++;
       v = 0;
     }
   }
-  const r = v < size ? rank[v]! : -1;
-  if (r < 0) return null;
-  ranks[n++] = r;
-  buckets[r >> BUCKET_SHIFT]!++;
+  const b = v < size ? coarse[v]! : NOT_A_CUSTOMER;
+  matched[n] = v;
+  bucketOf[n++] = b;
+  buckets[b]!++;
+  if (buckets[NOT_A_CUSTOMER]! > 0) return null;
+
   const end = Math.min(n, offset + limit);
   if (offset >= end) return { ids: [], total: n };
-
   let cut = 0;
   for (let seen = buckets[0]!; seen < end; ) seen += buckets[++cut]!;
+  const head = new Int32Array(buckets.subarray(0, cut + 1).reduce((a, c) => a + c, 0));
   let kept = 0;
-  for (let i = 0; i < n; i++) {
-    const r = ranks[i]!;
-    if (r >> BUCKET_SHIFT <= cut) ranks[kept++] = r;
-  }
-  const head = ranks.subarray(0, kept).sort();
+  for (let i = 0; i < n; i++) if (bucketOf[i]! <= cut) head[kept++] = rank[matched[i]!]!;
+  head.sort();
   const page: number[] = new Array<number>(end - offset);
   for (let i = offset; i < end; i++) page[i - offset] = order[head[i]!]!;
   return { ids: page, total: n };

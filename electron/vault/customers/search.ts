@@ -20,7 +20,8 @@
  *   ("direct"); many are found by walking the sort index and testing each entry against a bitmap of
  *   the set ("walk"), so a broad prefix never sorts all its matches. Either way whole rows are read for
  *   the page alone.
- * - The blank list with no filter counts the customers (`count(*)`, nothing cached).
+ * - The blank list by name is the name order itself (the total is its length); by another sort, or
+ *   while the order is stale, it counts the customers (`count(*)`) and walks the sort index.
  * Every plan orders by the sort key and then the id, so pages never repeat or skip a customer.
  */
 import type { CustomerFilter, CustomerPage, CustomerSort, SearchCustomersInput } from '../../contract';
@@ -28,7 +29,7 @@ import type { Queryable } from '../db/driver';
 import { phoneQueryDigits } from './phone';
 import { CUSTOMER_COLUMNS, customerColumns, rowToCustomer, type CustomerRow } from './repository';
 import { idSetOf, inBitmap, inList, intersect, listIds, type IdSet, type Sql } from './search-ids';
-import { buildNameOrder, nameOrderAt, pageInNameOrder, scheduleNameOrder, trackNameOrder, VERSION_COLUMN } from './search-order';
+import { buildNameOrder, nameOrderAt, pageInNameOrder, scheduleNameOrder, trackNameOrder, VERSION_COLUMN, type NameOrder } from './search-order';
 
 export type SearchPlan = { kind: 'all' } | { kind: 'none' } | { kind: 'match'; expression: string };
 
@@ -169,7 +170,19 @@ export async function searchCustomers(
   if (plan.kind === 'none') return page([], 0);
   const restrictions = restrictionsOf(input.filter, o.now());
 
+  // The name order in memory serves pages sorted by name (its version comes with the matches).
+  const byName = (input.sort ?? 'name') === 'name' && (o.plan === 'auto' || o.plan === 'order');
+
   if (plan.kind === 'all' && restrictions.length === 0) {
+    if (byName && (await trackNameOrder(db))) {
+      // Everyone by name: the order is the answer (no count, no walk to a deep offset).
+      const version = (await db.get<{ version: string | null }>(`SELECT ${VERSION_COLUMN} AS version`))?.version;
+      const order = await currentNameOrder(db, o, version ?? null);
+      if (order) {
+        const ids = Array.from(order.order.subarray(offset, offset + input.limit));
+        return page(await rowsInOrder(db, ids), order.order.length);
+      }
+    }
     const total = await count(db, { sql: 'SELECT count(*) AS n FROM customers', params: [] });
     return page(offset < total ? await walkSortIndex(db, input, []) : [], total);
   }
@@ -184,8 +197,6 @@ export async function searchCustomers(
     else if (set.count === 0) return page([], 0);
     else sets.push(set);
   }
-  // The name order in memory serves pages sorted by name (its version comes with the matches).
-  const byName = (input.sort ?? 'name') === 'name' && (o.plan === 'auto' || o.plan === 'order');
   let version: string | null = null;
   if (plan.kind === 'match') {
     const listing = await listMatches(db, plan.expression, byName && (await trackNameOrder(db)));
@@ -226,17 +237,34 @@ async function orderedPage(
   ids: Uint8Array,
   version: string,
 ): Promise<{ rows: CustomerRow[]; total: number } | null> {
-  let order = nameOrderAt(db, version);
-  if (!order && o.plan === 'order') order = nameOrderAt(db, (await buildNameOrder(db))?.version === version ? version : null);
-  else if (!order) scheduleNameOrder(db);
+  const order = await currentNameOrder(db, o, version);
   const found = order && pageInNameOrder(order, ids, input.offset, input.limit);
   if (!found) return null;
-  if (found.ids.length === 0) return { rows: [], total: found.total };
-  const rows = await db.all<CustomerRow>(
+  return { rows: await rowsInOrder(db, found.ids), total: found.total };
+}
+
+/**
+ * The name order if it is current at `version`. Otherwise null, and a rebuild is scheduled — or, with
+ * plan 'order', waited for (and used if nothing changed meanwhile).
+ */
+async function currentNameOrder(db: Queryable, o: SearchOptions, version: string | null): Promise<NameOrder | null> {
+  if (version === null) return null;
+  const order = nameOrderAt(db, version);
+  if (order) return order;
+  if (o.plan !== 'order') {
+    scheduleNameOrder(db);
+    return null;
+  }
+  return (await buildNameOrder(db))?.version === version ? nameOrderAt(db, version) : null;
+}
+
+/** Whole rows for the given ids, in the given order (one statement; none for no ids). */
+async function rowsInOrder(db: Queryable, ids: readonly number[]): Promise<CustomerRow[]> {
+  if (ids.length === 0) return [];
+  return db.all<CustomerRow>(
     `SELECT ${customerColumns('c')} FROM json_each(?) AS j CROSS JOIN customers AS c ON c.id = j.value ORDER BY j.key`,
-    [`[${found.ids.join(',')}]`],
+    [`[${ids.join(',')}]`],
   );
-  return { rows, total: found.total };
 }
 
 /**
