@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import type { RecoveryCodeIssue, Settings, VaultStatus } from '../contract';
 import type { Db } from './db/driver';
+import { forgetNameOrder } from './customers/search-order';
 import { VaultError } from './errors';
 import type { Keychain } from './keys/keychain';
 import { hashPassword, needsRehash, PASSWORD_KDF, verifyPassword } from './keys/password';
@@ -169,7 +170,10 @@ export class VaultService {
   }
 
   lock(): VaultStatus {
-    if (this.s.state === 'open') this.s.session = null;
+    if (this.s.state === 'open') {
+      this.s.session = null;
+      forgetNameOrder(this.s.vault.db); // ids only, but derived from names: not kept while locked
+    }
     this.pendingCode = null;
     return this.changed();
   }

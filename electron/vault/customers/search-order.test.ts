@@ -8,7 +8,7 @@ import type { Queryable } from '../db/driver';
 import { openDb } from '../db/driver';
 import { openTestDb, type TestDb } from '../db/testing';
 import { searchCustomers, type SearchOptions } from './search';
-import { buildNameOrder, nameOrderAt, nameOrderOf, pageInNameOrder, trackNameOrder, VERSION_COLUMN, type NameOrder } from './search-order';
+import { buildNameOrder, forgetNameOrder, nameOrderAt, nameOrderOf, pageInNameOrder, trackNameOrder, VERSION_COLUMN, type NameOrder } from './search-order';
 import { createCustomersService, type CustomersService } from './service';
 
 /** A seeded shuffle of ids 1..n (some left out, as deleted customers are) as a name order. */
@@ -153,6 +153,27 @@ describe('freshness', () => {
     await svc.remove(id);
     expect(await everyone()).toEqual([5, 'ani', 'Budi', 'budi']);
     expect(await everyone({ plan: 'order' }, 2)).toEqual([5, 'budi', 'Citra', 'Dedi']);
+  });
+
+  it('is forgotten on lock, also when a build was under way', async () => {
+    await trackNameOrder(t.db);
+    const o = await buildNameOrder(t.db);
+    expect(nameOrderAt(t.db, o?.version)).toBe(o);
+    forgetNameOrder(t.db);
+    expect(nameOrderAt(t.db, o?.version)).toBeNull();
+    const building = buildNameOrder(t.db);
+    forgetNameOrder(t.db);
+    expect(await building).toBeNull();
+    expect(nameOrderAt(t.db, o?.version)).toBeNull();
+  });
+
+  it('is never current once its triggers are gone', async () => {
+    await trackNameOrder(t.db);
+    expect(await version(t.db)).toMatch(/^\d+\.\d+$/);
+    await t.db.exec('DROP TRIGGER temp.brankas_customer_order_rename');
+    expect(await version(t.db)).toBeNull();
+    expect(await buildNameOrder(t.db)).toBeNull();
+    expect(await bandung({ plan: 'order' })).toEqual(['ani', 'Budi', 'budi', 'Citra', 'Dedi']); // the plans answer
   });
 
   it('sees commits by another connection to the same file', async () => {

@@ -47,8 +47,12 @@ export function nameOrderOf(version: string, order: Int32Array, top: number): Na
 
 const VERSION_TABLE = 'brankas_customer_order_version';
 
-/** A select-list expression: the version of the name order as the current statement sees it. */
-export const VERSION_COLUMN = `(SELECT n FROM temp.${VERSION_TABLE}) || '.' || (SELECT data_version FROM pragma_data_version)`;
+/**
+ * A select-list expression: the version of the name order as the current statement sees it; NULL
+ * (never current) if a trigger has gone — dropping `customers` drops its TEMP triggers too.
+ */
+export const VERSION_COLUMN = `CASE WHEN (SELECT count(*) FROM temp.sqlite_master WHERE type = 'trigger' AND name GLOB 'brankas_customer_order_*') = 3
+  THEN (SELECT n FROM temp.${VERSION_TABLE}) || '.' || (SELECT data_version FROM pragma_data_version) END`;
 
 // Qualified names are not allowed inside trigger bodies: the unqualified table resolves to temp first.
 const TRACKING_SQL = `
@@ -68,6 +72,8 @@ interface State {
   order: NameOrder | null;
   building: Promise<NameOrder | null> | null;
   scheduled: ReturnType<typeof setTimeout> | null;
+  /** Bumped by forgetNameOrder: a build that started before does not keep its result. */
+  epoch: number;
 }
 
 const states = new WeakMap<Queryable, State>();
@@ -83,6 +89,7 @@ function stateOf(db: Queryable): State {
       order: null,
       building: null,
       scheduled: null,
+      epoch: 0,
     };
     states.set(db, s);
   }
@@ -122,6 +129,16 @@ async function readNameOrder(db: Queryable): Promise<NameOrder | null> {
   return nameOrderOf(row.version, order, row.top ?? 0);
 }
 
+/** Drops the order from memory (the vault is locked); the next search after signing in rebuilds it. */
+export function forgetNameOrder(db: Queryable): void {
+  const s = states.get(db);
+  if (!s) return;
+  s.epoch++;
+  s.order = null;
+  if (s.scheduled) clearTimeout(s.scheduled);
+  s.scheduled = null;
+}
+
 /**
  * How long a stale order waits before it is rebuilt: searches keep coming while someone types, and a
  * one-off search (the command line) is over and its connection closed before then, so it never pays
@@ -147,9 +164,11 @@ export function scheduleNameOrder(db: Queryable): void {
 export function buildNameOrder(db: Queryable): Promise<NameOrder | null> {
   const s = stateOf(db);
   s.building ??= (async () => {
+    const epoch = s.epoch;
     try {
       if (!(await s.tracking)) return null;
       const order = await readNameOrder(db);
+      if (epoch !== s.epoch) return null;
       s.order = order;
       return order;
     } catch {
