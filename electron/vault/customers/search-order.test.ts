@@ -8,7 +8,7 @@ import type { Queryable } from '../db/driver';
 import { openDb } from '../db/driver';
 import { openTestDb, type TestDb } from '../db/testing';
 import { searchCustomers, type SearchOptions } from './search';
-import { buildNameOrder, forgetNameOrder, nameOrderAt, nameOrderOf, pageInNameOrder, trackNameOrder, VERSION_COLUMN, type NameOrder } from './search-order';
+import { buildNameOrder, forgetNameOrder, nameOrderAt, nameOrderOf, pageInNameOrder, REBUILD_DELAY_MS, trackNameOrder, VERSION_COLUMN, type NameOrder } from './search-order';
 import { createCustomersService, type CustomersService } from './service';
 
 /** A seeded shuffle of ids 1..n (some left out, as deleted customers are) as a name order. */
@@ -153,6 +153,18 @@ describe('freshness', () => {
     await svc.remove(id);
     expect(await everyone()).toEqual([5, 'ani', 'Budi', 'budi']);
     expect(await everyone({ plan: 'order' }, 2)).toEqual([5, 'budi', 'Citra', 'Dedi']);
+  });
+
+  it('is rebuilt in the background once searches pause', async () => {
+    await bandung(); // first search: no order yet, the plans answer and a build is scheduled
+    expect(nameOrderAt(t.db, await version(t.db))).toBeNull();
+    await new Promise((r) => setTimeout(r, REBUILD_DELAY_MS / 2));
+    await bandung(); // still typing: the wait starts again
+    await new Promise((r) => setTimeout(r, REBUILD_DELAY_MS / 2 + 20));
+    expect(nameOrderAt(t.db, await version(t.db))).toBeNull();
+    const v = await version(t.db);
+    for (let waited = 0; !nameOrderAt(t.db, v) && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    expect(nameOrderAt(t.db, v)).not.toBeNull();
   });
 
   it('is forgotten on lock, also when a build was under way', async () => {

@@ -9,7 +9,8 @@
  * with `PRAGMA data_version` (commits by any other connection) that makes a version string. The
  * order is read in one statement together with the version, and a search reads the version in the
  * same statement as its matches: the order is used only when the two agree. A stale order is
- * rebuilt in the background (one walk of the name index) while searches use the plans in search.ts.
+ * rebuilt in the background (one walk of the name index) once searches pause; until then they use
+ * the plans in search.ts. It is dropped on lock.
  */
 import type { Queryable } from '../db/driver';
 
@@ -140,16 +141,18 @@ export function forgetNameOrder(db: Queryable): void {
 }
 
 /**
- * How long a stale order waits before it is rebuilt: searches keep coming while someone types, and a
- * one-off search (the command line) is over and its connection closed before then, so it never pays
- * for a build it would not use.
+ * How long searches must pause before a stale order is rebuilt: while someone types, each search
+ * re-arms the wait (they keep the index plans, as fast as before), so the build — a walk of the whole
+ * name index, which holds the connection for a moment at a million customers — runs in a pause. A
+ * one-off search (the command line) has closed its connection before then and never pays for it.
  */
-export const REBUILD_DELAY_MS = 200;
+export const REBUILD_DELAY_MS = 300;
 
-/** Rebuilds the order in the background after `REBUILD_DELAY_MS`, unless a build is already on its way. */
+/** Rebuilds the order in the background once searches pause for `REBUILD_DELAY_MS` (unless a build is under way). */
 export function scheduleNameOrder(db: Queryable): void {
   const s = stateOf(db);
-  if (s.building || s.scheduled) return;
+  if (s.building) return;
+  if (s.scheduled) clearTimeout(s.scheduled);
   s.scheduled = setTimeout(() => {
     s.scheduled = null;
     void buildNameOrder(db);
