@@ -17,6 +17,7 @@ import type { AuditAction, AuditDetails, AuditOutcome } from '../contract';
 import { auditKey } from './audit/key';
 import { appendAuditTx } from './audit/repository';
 import type { Db } from './db/driver';
+import { forgetNameOrder } from './customers/search-order';
 import { tooManyAttempts, VaultError } from './errors';
 import type { Keychain } from './keys/keychain';
 import { hashPassword, PASSWORD_KDF } from './keys/password';
@@ -280,7 +281,10 @@ export class VaultService {
   async lock(reason: 'user' | 'idle' | 'system' = 'user'): Promise<VaultStatus> {
     const s = this.s;
     const who = s.state === 'open' ? s.session : null;
-    if (s.state === 'open') s.session = null;
+    if (s.state === 'open') {
+      s.session = null;
+      forgetNameOrder(s.vault.db); // ids only, but derived from names: not kept while locked
+    }
     this.pendingCode = null;
     this.pendingTotp = null;
     const status = this.changed();
