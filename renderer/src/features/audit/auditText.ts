@@ -14,12 +14,15 @@ export function detailLabel(t: Translate, key: string): string {
 
 const ROLE_DETAILS = new Set(['role', 'fromRole', 'toRole', 'require2faRoles']);
 const FIELD_DETAILS = new Set(['field', 'fields']);
+/** Details whose values are the app's own codes (decisions, reasons, scopes), said in words. */
+const VALUE_DETAILS = new Set(['decision', 'reason', 'via', 'scope', 'what', 'status']);
 const FIELD_WORDS: Record<string, MessageKey> = { ...builtinLabels, name: 'form.name', tags: 'form.tags' };
 
 /** A stored code in words where the app has words for it (roles, built-in fields); else as stored. */
 function word(t: Translate, key: string | undefined, v: string): string {
   if (key && ROLE_DETAILS.has(key) && `role.${v}` in dictionaries.id) return t(`role.${v}` as MessageKey);
   if (key && FIELD_DETAILS.has(key) && v in FIELD_WORDS) return t(FIELD_WORDS[v]!);
+  if (key && VALUE_DETAILS.has(key) && `auditValue.${v}` in dictionaries.id) return t(`auditValue.${v}` as MessageKey);
   return v;
 }
 
