@@ -23,6 +23,7 @@ export async function createVault(page: Page, owner = OWNER, password = PASSWORD
   const groups = await readRecoveryCode(page);
   await confirmRecoveryCode(page, groups);
   await expect(page.getByRole('heading', { name: 'Pelanggan', exact: true })).toBeVisible();
+  await expectSignedIn(page, owner, 'Pemilik');
   return groups;
 }
 
@@ -88,12 +89,36 @@ export async function expectRows(page: Page, names: string[]): Promise<void> {
   for (const n of names) await expect(rows(page).filter({ hasText: n })).toHaveCount(1);
 }
 
+/** "Kunci" in the header: back to the sign-in list (the same person stays preselected). */
 export async function lock(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Kunci' }).click();
+  await page.getByTestId('lock-button').click();
+  await expect(page.getByTestId('signin-person').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Buka' })).toBeVisible();
 }
 
-export async function signIn(page: Page, password = PASSWORD): Promise<void> {
-  await page.getByLabel('Kata sandi').fill(password);
-  await page.getByRole('button', { name: 'Buka' }).click();
+/** "Ganti orang": back to the sign-in list with nobody preselected. */
+export async function switchPerson(page: Page): Promise<void> {
+  await page.getByTestId('switch-person').click();
+  await expect(page.getByTestId('signin-person').first()).toBeVisible();
+}
+
+/** The sign-in list's entry for `name`. */
+export const personOnList = (page: Page, name: string) => page.getByTestId('signin-person').filter({ hasText: name });
+
+/**
+ * Sign in: pick the person (when given; one person alone, or the last one, is preselected),
+ * type the password and press "Buka". Accounts with 2FA then show the code step.
+ */
+export async function signIn(page: Page, password = PASSWORD, person?: string): Promise<void> {
+  if (person) {
+    await personOnList(page, person).click();
+    await expect(personOnList(page, person).getByRole('radio')).toBeChecked();
+  }
+  await page.getByTestId('signin-password').fill(password);
+  await page.getByTestId('signin-submit').click();
+}
+
+/** The header says who is signed in, as "Name (Role)". */
+export async function expectSignedIn(page: Page, name: string, role: string): Promise<void> {
+  await expect(page.getByTestId('signed-in-person')).toHaveText(`${name} (${role})`);
 }

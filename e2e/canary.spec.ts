@@ -6,7 +6,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addCustomer, createVault, expectRows, lock, search, signIn } from './app';
+import { SLOTS_FILE } from '../electron/vault/paths';
+import { addCustomer, createVault, expectRows, lock, PASSWORD, search, signIn } from './app';
 import { filesContaining, filesUnder } from './canary';
 import { expect, test } from './fixtures';
 
@@ -33,9 +34,20 @@ test('a planted customer appears in plaintext in no file under the data folder',
   await search(first.page, '7001');
   await expectRows(first.page, [CANARY.name]);
 
+  // Strict mode writes the key slots file (vault.keyslots.json): it is scanned like everything else.
+  await first.page.getByTestId('settings-open').click();
+  await first.page.getByTestId('settings-tab-security').click();
+  await first.page.getByTestId('strict-mode-switch').click();
+  await first.page.getByTestId('strict-password').fill(PASSWORD);
+  await first.page.getByTestId('strict-mode-submit').click();
+  await expect(first.page.getByTestId('strict-mode-switch')).toHaveAttribute('aria-checked', 'true');
+  await first.page.keyboard.press('Escape');
+  await expect(first.page.getByTestId('settings-dialog')).toBeHidden();
+
   // Scan while the app is running (WAL and SHM present) …
   const whileOpen = filesUnder(dataDir);
   expect(whileOpen.some((f) => f.endsWith('-wal'))).toBe(true);
+  expect(whileOpen).toContain(join(dataDir, SLOTS_FILE));
   for (const needle of NEEDLES) expect(filesContaining(dataDir, needle), needle).toEqual([]);
 
   await lock(first.page);
@@ -54,6 +66,6 @@ test('a planted customer appears in plaintext in no file under the data folder',
   await second.close();
 
   const files = filesUnder(dataDir);
-  expect(files.length).toBeGreaterThan(0);
+  expect(files).toContain(join(dataDir, SLOTS_FILE));
   for (const needle of [...NEEDLES, 'Sementara Dihapus', '81200001111']) expect(filesContaining(dataDir, needle), needle).toEqual([]);
 });

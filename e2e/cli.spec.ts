@@ -15,7 +15,7 @@ import { filesContaining } from './canary';
 
 const CLI = resolve(__dirname, '../out/main/cli.js');
 const OWNER = 'Ibu Sari';
-const PASSWORD = 'kata sandi toko 2024';
+const PASSWORD = 'gula aren kelapa muda 2024';
 
 interface Run {
   code: number | null;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemKeychain } from '../electron/vault/keys/keychain';
 import { RECOVERY_FILE } from '../electron/vault/paths';
-import { addCustomer, createVault, expectRows, fillCustomer, lock, rows, search, signIn } from './app';
+import { addCustomer, createVault, expectRows, expectSignedIn, fillCustomer, lock, personOnList, rows, search, signIn } from './app';
 import { expect, test } from './fixtures';
 
 const BUDI = { name: 'Budi Santoso', phone: '0812-3456-7890', email: 'Budi@Contoh.co.id', city: 'Bandung', tags: 'langganan, grosir' };
@@ -64,6 +64,7 @@ test('first run → add → search → edit → delete → lock → wrong passwo
   await expect(page.getByText('Kata sandi salah', { exact: false })).toBeVisible();
   await signIn(page);
   await expectRows(page, [BUDI.name, 'Siti Rahayu Putri']);
+  await expectSignedIn(page, 'Ibu Sari Wulandari', 'Pemilik');
 });
 
 test('close and reopen the app on the same data folder: the data is still there', async ({ openApp }) => {
@@ -75,7 +76,11 @@ test('close and reopen the app on the same data folder: the data is still there'
 
   const second = await openApp();
   await expect(second.page.getByTestId('owner-name')).toContainText('Ibu Sari Wulandari');
+  // The Owner is the only person: listed and already picked.
+  await expect(second.page.getByTestId('signin-person')).toHaveCount(1);
+  await expect(personOnList(second.page, 'Ibu Sari Wulandari').getByRole('radio')).toBeChecked();
   await signIn(second.page);
+  await expectSignedIn(second.page, 'Ibu Sari Wulandari', 'Pemilik');
   await expectRows(second.page, [BUDI.name, SITI.name]);
   await search(second.page, '0812');
   await expectRows(second.page, [BUDI.name]);

@@ -24,6 +24,27 @@ test('window.brankas exposes exactly the contract, and nothing else of the host'
     ),
   );
   expect(surface.sort()).toEqual([...channelNames, 'on'].sort());
+  // Issue 4's channels are on the bridge (each one still checked against the caller's role by the router).
+  expect(surface).toEqual(
+    expect.arrayContaining([
+      'account.changePassword',
+      'account.beginTotp',
+      'account.confirmTotp',
+      'account.disableTotp',
+      'account.newBackupCodes',
+      'staff.list',
+      'staff.create',
+      'staff.update',
+      'staff.resetPassword',
+      'staff.resetTotp',
+      'staff.review',
+      'security.setStrictMode',
+      'audit.list',
+      'audit.verify',
+      'audit.export',
+      'customers.reveal',
+    ]),
+  );
   expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
   expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
 });

@@ -72,7 +72,7 @@ async function start(setWindow: (w: BrowserWindow) => void): Promise<void> {
   // The session locks when the OS locks or sleeps, and after the system has been idle too long
   // (the renderer's own idle timer covers activity inside the app; this covers the whole machine).
   const lock = () => {
-    if (vault.status().state === 'unlocked') vault.lock();
+    if (vault.status().state === 'unlocked') void vault.lock('system');
   };
   powerMonitor.on('lock-screen', lock);
   powerMonitor.on('suspend', lock);

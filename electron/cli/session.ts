@@ -84,7 +84,7 @@ export async function signIn(io: CliIo, p: Parsed, command: string): Promise<Ses
     if (status.state === 'unlocked') return { vault, db: vault.db(), dataDir };
     requireLocked(status);
     const person = status.people.find((p) => sameName(user, p.name));
-    if (!person) throw new CliError(EXIT.vault, `No active user named "${user.trim()}" in this vault.`);
+    if (!person) throw new CliError(EXIT.vault, `No active user named "${user.trim()}" in this vault (a disabled account cannot sign in).`);
     const password = await readPassword(io, command, `Password for ${person.name}: `);
     const otp = stringOption(p, 'otp') ?? io.env[OTP_ENV];
     await vault.signIn({ staffId: person.id, password, ...(otp ? { otp } : {}) });

@@ -46,6 +46,12 @@ export type Settings = z.output<typeof SettingsInput>;
 export const EmptyInput = z.object({}).strict();
 
 /**
+ * Why the renderer locks: the person pressed Lock or Switch person ('user', recorded as a sign-out)
+ * or its idle timer ran out ('idle', recorded as a lock). 'system' locks come from the main process only.
+ */
+export const LockInput = z.object({ reason: z.enum(['user', 'idle']).optional() }).strict();
+
+/**
  * Where the vault stands, as the renderer needs to know it to pick a screen.
  * - no_vault: first run (or an empty data folder)
  * - needs_recovery: the vault exists but this machine's keychain cannot open it

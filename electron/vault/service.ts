@@ -17,6 +17,7 @@ import type { AuditAction, AuditDetails, AuditOutcome } from '../contract';
 import { auditKey } from './audit/key';
 import { appendAuditTx } from './audit/repository';
 import type { Db } from './db/driver';
+import { forgetNameOrder } from './customers/search-order';
 import { tooManyAttempts, VaultError } from './errors';
 import type { Keychain } from './keys/keychain';
 import { hashPassword, PASSWORD_KDF } from './keys/password';
@@ -35,7 +36,7 @@ import { getMeta, getSettings, saveSettings, setMeta, DEFAULT_SETTINGS } from '.
 import { createVault, openVault, readRecoveryFile, writeRecoveryFile, type OpenedVault } from './open';
 import { slotsPath, vaultPaths } from './paths';
 import { assertStrongPassword } from './staff/passwords';
-import { getOwner, getStaff, insertStaff, listStaff, type StaffRow } from './staff/repository';
+import { getOwner, getStaff, insertStaff, listStaff, recordSignIn, type StaffRow } from './staff/repository';
 import { retryAfterMs } from './staff/backoff';
 import { authenticate, type Attempts } from './staff/sign-in';
 import { stageRestore } from './backup/restore';
@@ -79,6 +80,8 @@ export class VaultService {
   private strictShare: Buffer | null = null;
   private auditKeyBytes: Buffer | null = null;
   private accessReviewAt = 0;
+  /** A 2FA enrolment started but not confirmed yet: in memory only, forgotten when the session ends. */
+  pendingTotp: { staffId: number; secret: string } | null = null;
   /** Failed sign-ins while the vault is sealed (no table to count them in yet). */
   private readonly sealedAttempts = new Map<number, Attempts>();
   private readonly listeners = new Set<(s: VaultStatus) => void>();
@@ -343,7 +346,8 @@ export class VaultService {
           await setMeta(tx, 'created_at', String(this.now()));
           await setMeta(tx, 'recovery_confirmed', '0');
           await setMeta(tx, 'access_review_at', String(this.now()));
-          await insertStaff(tx, { name: input.ownerName.trim(), role: 'owner', passwordHash, reason: 'Pemilik toko' }, this.now());
+          const ownerId = await insertStaff(tx, { name: input.ownerName.trim(), role: 'owner', passwordHash, reason: 'Pemilik toko' }, this.now());
+          await recordSignIn(tx, ownerId, this.now()); // creating the vault is the Owner's first sign-in
         });
       },
     });
@@ -409,8 +413,12 @@ export class VaultService {
   async lock(reason: 'user' | 'idle' | 'system' = 'user'): Promise<VaultStatus> {
     const s = this.s;
     const who = s.state === 'open' ? s.session : null;
-    if (s.state === 'open') s.session = null;
+    if (s.state === 'open') {
+      s.session = null;
+      forgetNameOrder(s.vault.db); // ids only, but derived from names: not kept while locked
+    }
     this.pendingCode = null;
+    this.pendingTotp = null;
     const status = this.changed();
     if (who) await this.record({ action: reason === 'user' ? 'auth.signOut' : 'auth.lock', details: { reason } }, who).catch(() => undefined);
     return status;

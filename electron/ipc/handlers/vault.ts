@@ -5,7 +5,7 @@ export const vaultHandlers: HandlerMap<'vault'> = {
   'vault.create': (input, { vault }) => vault.create(input),
   'vault.recover': (input, { vault }) => vault.recover(input),
   'vault.signIn': (input, { vault }) => vault.signIn(input),
-  'vault.lock': (_input, { vault }) => vault.lock(),
+  'vault.lock': (input, { vault }) => vault.lock(input.reason ?? 'user'),
   'vault.newRecoveryCode': (_input, { vault }) => vault.newRecoveryCode(),
   'vault.confirmRecoveryCode': (input, { vault }) => vault.confirmRecoveryCode(input),
 };

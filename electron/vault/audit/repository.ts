@@ -15,7 +15,9 @@ import { getMeta, setMeta } from '../meta';
 import { escapeFormula } from '../transfer/formula';
 import { openAtomic, outputError } from '../transfer/output';
 import { entryMac, GENESIS_MAC, HEAD_META_KEY, headValue, parseHead, type ChainEntry } from './chain';
-import { detailsJson } from './details';
+import { detailsJson, looksSensitive, REDACTED } from './details';
+
+const safeTarget = (target: string): string => (looksSensitive(target) ? REDACTED : target);
 
 export type AuditQuery = z.output<typeof AuditQueryInput>;
 export type AuditFilter = z.output<typeof AuditExportInput>;
@@ -98,7 +100,8 @@ export async function appendAudit(db: Queryable, key: Buffer, entry: NewAuditEnt
     actorName: entry.actorName,
     action: entry.action,
     targetType: entry.targetType ?? null,
-    targetId: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
+    // A file name can be anything ("0812 3456 7890.csv"): the target gets the same screening as the details.
+    targetId: entry.targetId === undefined || entry.targetId === null ? null : typeof entry.targetId === 'number' ? String(entry.targetId) : safeTarget(entry.targetId),
     outcome: entry.outcome,
     detailsJson: detailsJson(entry.details),
   };

@@ -69,13 +69,15 @@ const parseJson = (json: string): unknown => {
 };
 
 export const parseTags = (json: string): string[] => {
+  if (json === '[]') return []; // most customers: no JSON.parse per listed row
   const value = parseJson(json);
   return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
 };
 
 export const parseCustom = (json: string): Record<string, string | number> => {
-  const value = parseJson(json);
   const out: Record<string, string | number> = {};
+  if (json === '{}') return out;
+  const value = parseJson(json);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
   for (const [k, v] of Object.entries(value)) {
     if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) out[k] = v;

@@ -15,7 +15,7 @@ export interface IdSet {
   /** Comma-separated ids. */
   list: string;
   /** One byte per id up to the largest: 1 for a member. */
-  bitmap: Buffer;
+  readonly bitmap: Buffer;
 }
 
 export const EMPTY_SET: IdSet = { count: 0, list: '', bitmap: Buffer.alloc(0) };
@@ -35,10 +35,21 @@ function eachId(list: string, fn: (id: number) => void): void {
   if (list.length > 0) fn(v);
 }
 
+/** The bitmap is made on first use (a page taken from the name order never needs it). */
 function idSet(list: string, count: number, top: number): IdSet {
-  const bitmap = Buffer.alloc(top + 1);
-  eachId(list, (id) => (bitmap[id] = 1));
-  return { count, list, bitmap };
+  let bitmap: Buffer | undefined;
+  return {
+    count,
+    list,
+    get bitmap() {
+      if (!bitmap) {
+        const made = Buffer.alloc(top + 1);
+        eachId(list, (id) => (made[id] = 1));
+        bitmap = made;
+      }
+      return bitmap;
+    },
+  };
 }
 
 /** What `group_concat(id) AS list, count(*) AS n, max(id) AS top` over some ids returns. */
@@ -62,6 +73,24 @@ export async function listIds(db: Queryable, source: Sql, cap?: number): Promise
   const row = await db.get<ListedRow>(`SELECT ${LIST_COLUMNS} FROM (${limited})`, source.params);
   if (cap !== undefined && row && row.n > cap) return null;
   return toIdSet(row);
+}
+
+/** The set of ids listed as ASCII bytes (`1,5,9`, as `CAST(group_concat(id) AS BLOB)` gives them). */
+export function idSetOf(ids: Uint8Array): IdSet {
+  let count = 0;
+  let top = 0;
+  let v = 0;
+  for (let i = 0; i <= ids.length; i++) {
+    const ch = i < ids.length ? ids[i]! : 44;
+    if (ch !== 44) {
+      v = v * 10 + ch - 48;
+      continue;
+    }
+    count++;
+    if (v > top) top = v;
+    v = 0;
+  }
+  return ids.length === 0 ? EMPTY_SET : idSet(Buffer.from(ids.buffer, ids.byteOffset, ids.length).toString('latin1'), count, top);
 }
 
 /** The ids in every set (empty for no sets). */

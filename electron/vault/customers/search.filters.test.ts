@@ -1,7 +1,8 @@
 /**
  * Sort, filters and their combinations with the query, checked against a plain in-memory model of the
  * same rules, through every plan the search can take (forced walk and direct, small caps that make
- * filters per-row tests and totals capped) — and paged, so no customer shows twice or goes missing.
+ * filters per-row tests and totals capped, the name order in memory) — and paged, so no customer shows
+ * twice or goes missing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer, CustomerFilter, CustomerSort, SearchCustomersInput } from '../../contract';
@@ -93,7 +94,8 @@ async function expected(query: string, sort: CustomerSort, filter: CustomerFilte
 const plansSeen = new Set<string>();
 const spy = (): Queryable => {
   const note = (sql: string) => {
-    if (/NOT INDEXED WHERE id IN \(\s*SELECT id FROM customers NOT INDEXED/.test(sql)) plansSeen.add('fetch by id');
+    if (/FROM json_each\(\?\) AS j CROSS JOIN customers/.test(sql)) plansSeen.add('name order');
+    else if (/NOT INDEXED WHERE id IN \(\s*SELECT id FROM customers NOT INDEXED/.test(sql)) plansSeen.add('fetch by id');
     else if (/INDEXED BY \w+/.test(sql)) plansSeen.add('walk');
   };
   return {
@@ -244,6 +246,7 @@ const PLANS: [string, Partial<SearchOptions>, string[]][] = [
   ['auto', {}, ['fetch by id', 'walk']],
   ['walk', { plan: 'walk' }, ['walk']],
   ['direct', { plan: 'direct' }, ['fetch by id']],
+  ['name order', { plan: 'order' }, ['name order', 'walk']],
   ['per-row filters, capped totals', { setCap: 1, countCap: 4 }, ['walk']],
   ['per-row filters tested along their index', { setCap: 1, countCap: 1000, walkCostRatio: 1e-9 }, ['walk']],
   ['per-row filters tested on the listed ids', { setCap: 1, countCap: 1000, walkCostRatio: 1e9 }, ['fetch by id']],

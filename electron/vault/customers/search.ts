@@ -12,18 +12,24 @@
  *   customers becomes a set too, read from its index; the sets are intersected here. A broader filter
  *   stays a per-row test, and the total is then counted along that filter's index only up to
  *   `countCap`, reported as `capped` (a lower bound: the renderer shows "10.000+").
- * - The page comes from one of two plans, chosen by a cost model: few matches are looked up by id and
- *   only their sort keys sorted ("direct"); many are found by walking the sort index and testing each
- *   entry against a bitmap of the set ("walk"), so a broad prefix never sorts all its matches.
- *   Either way whole rows are read for the page alone.
- * - The blank list with no filter counts the customers (`count(*)`, nothing cached).
- * Both plans order by the sort key and then the id, so pages never repeat or skip a customer.
+ * - Sorted by name (the default), the page comes from the name order in memory (search-order.ts:
+ *   every customer's position, ids only, kept current by change tracking): the matching ids are ranked
+ *   there and only the page's rows are read — one statement for the matches, one for the page.
+ * - Otherwise (another sort, or the name order is stale and being rebuilt) the page comes from one of
+ *   two plans, chosen by a cost model: few matches are looked up by id and only their sort keys sorted
+ *   ("direct"); many are found by walking the sort index and testing each entry against a bitmap of
+ *   the set ("walk"), so a broad prefix never sorts all its matches. Either way whole rows are read for
+ *   the page alone.
+ * - The blank list by name is the name order itself (the total is its length); by another sort, or
+ *   while the order is stale, it counts the customers (`count(*)`) and walks the sort index.
+ * Every plan orders by the sort key and then the id, so pages never repeat or skip a customer.
  */
 import type { CustomerFilter, CustomerPage, CustomerSort, SearchCustomersInput } from '../../contract';
 import type { Queryable } from '../db/driver';
 import { phoneQueryDigits } from './phone';
-import { CUSTOMER_COLUMNS, rowToCustomer, type CustomerRow } from './repository';
-import { inBitmap, inList, intersect, LIST_COLUMNS, listIds, toIdSet, type IdSet, type ListedRow, type Sql } from './search-ids';
+import { CUSTOMER_COLUMNS, customerColumns, rowToCustomer, type CustomerRow } from './repository';
+import { idSetOf, inBitmap, inList, intersect, listIds, type IdSet, type Sql } from './search-ids';
+import { buildNameOrder, nameOrderAt, pageInNameOrder, scheduleNameOrder, trackNameOrder, VERSION_COLUMN, type NameOrder } from './search-order';
 
 export type SearchPlan = { kind: 'all' } | { kind: 'none' } | { kind: 'match'; expression: string };
 
@@ -59,8 +65,12 @@ export interface SearchOptions {
    * decrypts a page; about 1/40 with a 64 MB cache (bench/).
    */
   walkCostRatio: number;
-  /** Forces a page plan (tests compare them); 'auto' lets the cost model choose. */
-  plan: 'auto' | 'walk' | 'direct';
+  /**
+   * Forces a page plan (tests compare them). 'auto' takes a page sorted by name from the name order
+   * in memory when it is current (search-order.ts; a stale one is rebuilt in the background, shortly
+   * after) and otherwise lets the cost model choose; 'order' waits for the name order to be built if needed.
+   */
+  plan: 'auto' | 'walk' | 'direct' | 'order';
   now: () => number;
 }
 
@@ -122,14 +132,20 @@ function restrictionsOf(filter: CustomerFilter | undefined, now: number): Restri
   return out;
 }
 
-/** The full-text matches as an id set, read once; with max(id) of the customers for the cost model (saves a round trip). */
-async function listMatches(db: Queryable, expression: string): Promise<{ set: IdSet; customers: number }> {
-  const row = await db.get<ListedRow & { customers: number | null }>(
-    `SELECT ${LIST_COLUMNS}, (SELECT max(id) FROM customers) AS customers
+/**
+ * The full-text matches, read once: their ids as ASCII bytes (`1,5,9`; a blob skips the text
+ * conversion on the way out, null for none) and, when asked, the version of the name order in the
+ * same statement (so it is the version the matches were read at). Nothing else is aggregated: each
+ * extra aggregate costs a step per match.
+ */
+async function listMatches(db: Queryable, expression: string, withVersion: boolean): Promise<{ ids: Buffer | null; version: string | null }> {
+  const row = await db.get<{ ids: Buffer | null; version?: string | null }>(
+    `SELECT CAST(group_concat(id) AS BLOB) AS ids${withVersion ? `, ${VERSION_COLUMN} AS version` : ''}
      FROM (SELECT rowid AS id FROM customers_fts WHERE customers_fts MATCH ?)`,
     [expression],
   );
-  return { set: toIdSet(row), customers: row?.customers ?? 0 };
+  const ids = row?.ids;
+  return { ids: ids && ids.length > 0 ? ids : null, version: row?.version ?? null };
 }
 
 const where = (conditions: readonly Sql[]): Sql =>
@@ -154,7 +170,19 @@ export async function searchCustomers(
   if (plan.kind === 'none') return page([], 0);
   const restrictions = restrictionsOf(input.filter, o.now());
 
+  // The name order in memory serves pages sorted by name (its version comes with the matches).
+  const byName = (input.sort ?? 'name') === 'name' && (o.plan === 'auto' || o.plan === 'order');
+
   if (plan.kind === 'all' && restrictions.length === 0) {
+    if (byName && (await trackNameOrder(db))) {
+      // Everyone by name: the order is the answer (no count, no walk to a deep offset).
+      const version = (await db.get<{ version: string | null }>(`SELECT ${VERSION_COLUMN} AS version`))?.version;
+      const order = await currentNameOrder(db, o, version ?? null);
+      if (order) {
+        const ids = Array.from(order.order.subarray(offset, offset + input.limit));
+        return page(await rowsInOrder(db, ids), order.order.length);
+      }
+    }
     const total = await count(db, { sql: 'SELECT count(*) AS n FROM customers', params: [] });
     return page(offset < total ? await walkSortIndex(db, input, []) : [], total);
   }
@@ -169,23 +197,74 @@ export async function searchCustomers(
     else if (set.count === 0) return page([], 0);
     else sets.push(set);
   }
-  let known: number | undefined;
+  let version: string | null = null;
   if (plan.kind === 'match') {
-    const { set, customers } = await listMatches(db, plan.expression);
-    if (set.count === 0) return page([], 0);
-    sets.push(set);
-    known = customers;
+    const listing = await listMatches(db, plan.expression, byName && (await trackNameOrder(db)));
+    if (!listing.ids) return page([], 0);
+    version = listing.version;
+    if (sets.length === 0 && broad.length === 0 && version !== null) {
+      // The common case — words typed, no filter, sorted by name: the page and the exact total from the ids alone.
+      const found = await orderedPage(db, o, input, listing.ids, version);
+      if (found) return page(found.rows, found.total);
+    }
+    sets.push(idSetOf(listing.ids));
   }
   const listed = sets.length > 0 ? intersect(sets) : null;
   if (listed?.count === 0) return page([], 0);
-  const customers = customerCount(db, known);
+  const customers = customerCount(db);
 
   const { set, total, capped } = await resolve(db, o, listed, broad, customers);
   if (total === 0 || (!capped && offset >= total)) return page([], total, capped);
+  if (set && version !== null) {
+    const found = await orderedPage(db, o, input, Buffer.from(set.list, 'latin1'), version);
+    if (found) return page(found.rows, total, capped);
+  }
   if (set) return page(await pageOfSet(db, o, input, set, customers), total, capped);
   // More than `countCap` matches, so at least one every N / countCap entries on average: walk.
   const tests = [...(listed ? [inBitmap(listed)] : []), ...broad.map((r) => r.test)];
   return page(await walkSortIndex(db, input, tests), total, capped);
+}
+
+/**
+ * The page, sorted by name, of the customers listed in `ids` (ASCII, comma-separated), from the name
+ * order in memory: only the page's rows are read. Null when the order is not current at `version`
+ * (a rebuild then starts in the background, or — with plan 'order' — is waited for).
+ */
+async function orderedPage(
+  db: Queryable,
+  o: SearchOptions,
+  input: SearchCustomersInput,
+  ids: Uint8Array,
+  version: string,
+): Promise<{ rows: CustomerRow[]; total: number } | null> {
+  const order = await currentNameOrder(db, o, version);
+  const found = order && pageInNameOrder(order, ids, input.offset, input.limit);
+  if (!found) return null;
+  return { rows: await rowsInOrder(db, found.ids), total: found.total };
+}
+
+/**
+ * The name order if it is current at `version`. Otherwise null, and a rebuild is scheduled — or, with
+ * plan 'order', waited for (and used if nothing changed meanwhile).
+ */
+async function currentNameOrder(db: Queryable, o: SearchOptions, version: string | null): Promise<NameOrder | null> {
+  if (version === null) return null;
+  const order = nameOrderAt(db, version);
+  if (order) return order;
+  if (o.plan !== 'order') {
+    scheduleNameOrder(db);
+    return null;
+  }
+  return (await buildNameOrder(db))?.version === version ? nameOrderAt(db, version) : null;
+}
+
+/** Whole rows for the given ids, in the given order (one statement; none for no ids). */
+async function rowsInOrder(db: Queryable, ids: readonly number[]): Promise<CustomerRow[]> {
+  if (ids.length === 0) return [];
+  return db.all<CustomerRow>(
+    `SELECT ${customerColumns('c')} FROM json_each(?) AS j CROSS JOIN customers AS c ON c.id = j.value ORDER BY j.key`,
+    [`[${ids.join(',')}]`],
+  );
 }
 
 /**
@@ -233,8 +312,8 @@ function walkSortIndex(db: Queryable, input: SearchCustomersInput, conditions: r
 }
 
 /** max(id): about the number of customers, for the cost model (asked at most once per search). */
-function customerCount(db: Queryable, known?: number): () => Promise<number> {
-  let n: Promise<number> | undefined = known === undefined ? undefined : Promise.resolve(known);
+function customerCount(db: Queryable): () => Promise<number> {
+  let n: Promise<number> | undefined;
   return () => (n ??= db.get<{ n: number | null }>('SELECT max(id) AS n FROM customers').then((r) => r?.n ?? 0));
 }
 

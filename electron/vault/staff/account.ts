@@ -12,9 +12,6 @@ import { assertStrongPassword } from './passwords';
 import { replaceBackupCodes, setTotp, setTotpLastStep, updatePasswordHash, type StaffRow } from './repository';
 import { authenticate } from './sign-in';
 
-/** Enrolment started but not confirmed yet: in memory only, forgotten with the session. */
-const pending = new WeakMap<VaultService, { staffId: number; secret: string }>();
-
 const groups = (secret: string): string => secret.replace(/(.{4})/g, '$1 ').trim();
 
 export function createAccountService(vault: VaultService, now: () => number = Date.now) {
@@ -45,21 +42,23 @@ export function createAccountService(vault: VaultService, now: () => number = Da
 
     async beginTotp(): Promise<TotpEnrolment> {
       const person = me();
+      // Replacing a working second factor goes through "turn off" first, which asks for the password.
+      if (person.totpSecret) throw new VaultError('conflict');
       const secret = generateTotpSecret();
-      pending.set(vault, { staffId: person.id, secret });
+      vault.pendingTotp = { staffId: person.id, secret };
       const uri = totpUri({ secret, account: person.name, issuer: 'Brankas' });
       return { qrDataUrl: await totpQrDataUrl(uri), manualKey: groups(secret), uri };
     },
 
     async confirmTotp(input: { code: string }): Promise<BackupCodes> {
       const person = me();
-      const p = pending.get(vault);
+      const p = vault.pendingTotp;
       if (!p || p.staffId !== person.id) throw new VaultError('conflict');
       const check = checkTotp(p.secret, input.code, now(), null);
       if (!check.ok) throw new VaultError('wrong_otp');
       await setTotp(vault.db(), person.id, p.secret, now());
       await setTotpLastStep(vault.db(), person.id, check.step);
-      pending.delete(vault);
+      vault.pendingTotp = null;
       await vault.record({ action: 'auth.totpEnrolled', targetType: 'staff', targetId: person.id });
       const codes = await issueBackupCodes(person);
       await vault.refreshSession();
@@ -80,11 +79,6 @@ export function createAccountService(vault: VaultService, now: () => number = Da
       if (!person.totpSecret) throw new VaultError('conflict');
       await confirmPassword(input.password);
       return issueBackupCodes(person);
-    },
-
-    /** Signing out forgets an unfinished enrolment. */
-    forget(): void {
-      pending.delete(vault);
     },
   };
 }

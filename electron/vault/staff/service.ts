@@ -101,7 +101,8 @@ export function createStaffService(vault: VaultService, now: () => number = Date
       const p = await load(input.id);
       assertStrongPassword(input.password, [p.name]);
       await updatePasswordHash(db(), p.id, await hashPassword(input.password, vault.kdf), now());
-      await vault.refreshSlot(p, input.password);
+      // A disabled account has no key slot (strict mode) and a new password must not give it one.
+      if (p.status === 'active') await vault.refreshSlot(p, input.password);
       await vault.record({ action: 'staff.passwordReset', targetType: 'staff', targetId: p.id });
       return member(await load(p.id));
     },
@@ -127,6 +128,7 @@ export function createStaffService(vault: VaultService, now: () => number = Date
       });
       for (const d of input.decisions) {
         if (d.decision === 'disable') vault.dropSlot(d.id);
+        else if (d.role) await vault.refreshSlot(await load(d.id), null); // the slot's label follows the role
         await vault.record({ action: 'staff.review', targetType: 'staff', targetId: d.id, details: { decision: d.decision, ...(d.role ? { role: d.role } : {}) } });
       }
       await vault.markAccessReviewed();

@@ -143,11 +143,18 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   },
 
   async createVault(input) {
-    const res = await api.vault.create(input);
-    if (res.ok) {
-      set({ recoveryIssue: res.value });
-      await get().loadStatus();
-    }
+    // The main process pushes the unlocked status before vault.create answers; the recovery
+    // screen must wait for this call's code instead of asking for a new one (which would re-wrap
+    // the key under a code the person never sees, or show one that no longer works).
+    const call = api.vault.create(input).then((r) => {
+      if (r.ok) set({ recoveryIssue: r.value });
+      return r;
+    });
+    pendingIssue = call;
+    const res = await call.finally(() => {
+      if (pendingIssue === call) pendingIssue = null;
+    });
+    if (res.ok) await get().loadStatus();
     return res;
   },
 
@@ -172,7 +179,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     wipe(get);
     set({ backupCodes: null });
     if (reason === 'switch') set({ lastPersonId: null });
-    const res = await api.vault.lock();
+    const res = await api.vault.lock(reason === 'idle' ? { reason: 'idle' } : {});
     if (res.ok) get().applyStatus(res.value, reason);
     else await get().loadStatus();
   },

@@ -43,7 +43,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                     <dl className="audit__details">
                       {details.map(([k, value]) => (
                         <div key={k}>
-                          <dt>{detailLabel(t, k)}:</dt> <dd>{detailValue(t, value)}</dd>
+                          <dt>{detailLabel(t, k)}:</dt> <dd>{detailValue(t, value, k)}</dd>
                         </div>
                       ))}
                     </dl>

@@ -51,7 +51,7 @@ describe('audit trail', () => {
     expect(within(row).getByRole('rowheader').textContent).toBe('Ekspor data');
     expect(row.textContent).toContain('Ditolak');
     expect(row.textContent).toContain('nama file: pelanggan.csv');
-    expect(row.textContent).toContain('kolom: phone, city');
+    expect(row.textContent).toContain('kolom: Telepon, Kota');
     expect(row.textContent).toContain('masked: ya');
     expect(screen.getByTestId('audit-row-6').textContent).toContain('Pelanggan #12');
 

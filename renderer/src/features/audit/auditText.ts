@@ -1,5 +1,6 @@
 import type { AuditAction, AuditDetails, AuditEntry, AuditOutcome, AuditVerification } from '../../contract';
 import { dictionaries, type Locale, type MessageKey, type Translate } from '../../i18n/translate';
+import { builtinLabels } from '../fields/fieldText';
 
 export const actionKey = (a: AuditAction): MessageKey => `auditAction.${a}` satisfies MessageKey;
 export const outcomeKey = (o: AuditOutcome): MessageKey => `audit.outcome.${o}` satisfies MessageKey;
@@ -11,12 +12,26 @@ export function detailLabel(t: Translate, key: string): string {
   return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_.]/g, ' ').toLowerCase();
 }
 
-/** One details value as text: lists joined, yes/no for flags, a dash for nothing. */
-export function detailValue(t: Translate, value: AuditDetails[string]): string {
+const ROLE_DETAILS = new Set(['role', 'fromRole', 'toRole', 'require2faRoles']);
+const FIELD_DETAILS = new Set(['field', 'fields']);
+/** Details whose values are the app's own codes (decisions, reasons, scopes), said in words. */
+const VALUE_DETAILS = new Set(['decision', 'reason', 'via', 'scope', 'what', 'status']);
+const FIELD_WORDS: Record<string, MessageKey> = { ...builtinLabels, name: 'form.name', tags: 'form.tags' };
+
+/** A stored code in words where the app has words for it (roles, built-in fields); else as stored. */
+function word(t: Translate, key: string | undefined, v: string): string {
+  if (key && ROLE_DETAILS.has(key) && `role.${v}` in dictionaries.id) return t(`role.${v}` as MessageKey);
+  if (key && FIELD_DETAILS.has(key) && v in FIELD_WORDS) return t(FIELD_WORDS[v]!);
+  if (key && VALUE_DETAILS.has(key) && `auditValue.${v}` in dictionaries.id) return t(`auditValue.${v}` as MessageKey);
+  return v;
+}
+
+/** One details value as text: lists joined, yes/no for flags, a dash for nothing; `key` translates roles and fields. */
+export function detailValue(t: Translate, value: AuditDetails[string], key?: string): string {
   if (value === null) return '—';
   if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no');
-  if (Array.isArray(value)) return value.join(', ');
-  return String(value);
+  if (Array.isArray(value)) return value.map((v) => word(t, key, String(v))).join(', ');
+  return typeof value === 'string' ? word(t, key, value) : String(value);
 }
 
 /** What an entry was about: "Pelanggan #12", "Akun #3", or the raw type and id. */

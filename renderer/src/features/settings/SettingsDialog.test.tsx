@@ -40,7 +40,7 @@ describe('general settings', () => {
     useStore.setState({ status: unlockedAs('owner', { settings: { idleLockMinutes: 7, require2faRoles: ['manager'] } }) });
     await act(async () => render(<SettingsDialog />));
     expect((screen.getByTestId('settings-2fa-manager') as HTMLInputElement).checked).toBe(true);
-    fireEvent.click(screen.getByLabelText('Staf'));
+    fireEvent.click(screen.getByLabelText('Kasir'));
     fireEvent.click(screen.getByLabelText('Manajer'));
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Simpan' })));
     expect(fake.client.settings.save).toHaveBeenCalledWith({ idleLockMinutes: 7, require2faRoles: ['staff'] });

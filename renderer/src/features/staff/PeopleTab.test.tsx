@@ -31,7 +31,7 @@ describe('people', () => {
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toContain('Terakhir masuk');
     const rina = screen.getByTestId('person-row-3');
     expect(within(rina).getByRole('rowheader').textContent).toBe('Rina');
-    expect(rina.textContent).toContain('Staf');
+    expect(rina.textContent).toContain('Kasir');
     expect(rina.textContent).toContain('Kasir shift pagi');
     expect(rina.textContent).toContain('Tidak dipakai 60+ hari');
     expect(screen.getByTestId('person-row-1').textContent).toContain('(Anda)');
@@ -139,7 +139,7 @@ describe('people', () => {
   it('shows the permission matrix with headers and spoken cell values', async () => {
     await openPeople();
     const matrix = screen.getByTestId('permission-matrix');
-    expect(within(matrix).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Izin', 'Pemilik toko', 'Manajer', 'Staf', 'Hanya lihat']);
+    expect(within(matrix).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Izin', 'Pemilik', 'Manajer', 'Kasir', 'Hanya lihat']);
     const exportRow = screen.getByTestId('matrix-row-data.export');
     expect(within(exportRow).getByRole('rowheader').textContent).toContain('Ekspor data');
     expect(within(exportRow).getAllByRole('cell').map((c) => c.textContent)).toEqual(['✓Boleh', '✓Boleh', '—Tidak boleh', '—Tidak boleh']);

@@ -1,8 +1,8 @@
 import type { AppError, FieldErrorCode, Permission, Role } from '../../contract';
 import type { MessageKey } from '../../i18n/translate';
 
-/** Role names live in this feature's own keys (staffRole.*). */
-export const roleKey = (role: Role): MessageKey => `staffRole.${role}` satisfies MessageKey;
+/** Role names are the same everywhere (sign-in list, header, people, review): role.*. */
+export const roleKey = (role: Role): MessageKey => `role.${role}` satisfies MessageKey;
 /** One line on what the role is for, shown beside the role select. */
 export const roleHintKey = (role: Role): MessageKey => `staffRole.hint.${role}` satisfies MessageKey;
 export const permissionKey = (p: Permission): MessageKey => `permission.${p}` satisfies MessageKey;

@@ -1,0 +1,258 @@
+/**
+ * Every customer's place in the list's name order (`name COLLATE NOCASE, id`), held in memory as ids
+ * only — never names — so a search sorted by name can pick its page from the matching ids alone:
+ * no walk along the name index testing each entry, no lookup of every match's row to sort it. Only
+ * the page's rows are read.
+ *
+ * Freshness: on first use the connection gets TEMP triggers (they live and die with the connection;
+ * nothing is written to the vault file) that count inserts, deletes and name changes of `customers`;
+ * with `PRAGMA data_version` (commits by any other connection) that makes a version string. The
+ * order is read in one statement together with the version, and a search reads the version in the
+ * same statement as its matches: the order is used only when the two agree. A stale order is
+ * rebuilt in the background (one walk of the name index) once searches pause; until then they use
+ * the plans in search.ts. It is dropped on lock.
+ */
+import type { Queryable } from '../db/driver';
+
+export interface NameOrder {
+  /** The version the order was read at (compare with a search's `VERSION_COLUMN`). */
+  version: string;
+  /** rank[id]: the customer's position in name order; -1 for an id that is not a customer. */
+  rank: Int32Array;
+  /** order[position]: the customer id at that position. */
+  order: Int32Array;
+  /**
+   * coarse[id] = rank[id] >> shift (under 255), 255 for an id that is not a customer: a quarter of
+   * `rank`'s size, so the pass over every match reads memory that stays in the CPU cache.
+   */
+  coarse: Uint8Array;
+  shift: number;
+}
+
+/** Marks an id that is not a customer in `coarse`. */
+const NOT_A_CUSTOMER = 255;
+
+/** The name order from the ids in name order (`top`: the largest id). */
+export function nameOrderOf(version: string, order: Int32Array, top: number): NameOrder {
+  let shift = 0;
+  while ((Math.max(order.length - 1, 0) >> shift) >= NOT_A_CUSTOMER) shift++;
+  const rank = new Int32Array(top + 1).fill(-1);
+  const coarse = new Uint8Array(top + 1).fill(NOT_A_CUSTOMER);
+  for (let at = 0; at < order.length; at++) {
+    const id = order[at]!;
+    rank[id] = at;
+    coarse[id] = at >> shift;
+  }
+  return { version, rank, order, coarse, shift };
+}
+
+const VERSION_TABLE = 'brankas_customer_order_version';
+
+/**
+ * A select-list expression: the version of the name order as the current statement sees it; NULL
+ * (never current) if a trigger has gone — dropping `customers` drops its TEMP triggers too.
+ */
+export const VERSION_COLUMN = `CASE WHEN (SELECT count(*) FROM temp.sqlite_master WHERE type = 'trigger' AND name GLOB 'brankas_customer_order_*') = 3
+  THEN (SELECT n FROM temp.${VERSION_TABLE}) || '.' || (SELECT data_version FROM pragma_data_version) END`;
+
+// Qualified names are not allowed inside trigger bodies: the unqualified table resolves to temp first.
+const TRACKING_SQL = `
+  CREATE TEMP TABLE IF NOT EXISTS ${VERSION_TABLE} (n INTEGER NOT NULL);
+  INSERT INTO temp.${VERSION_TABLE} (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM temp.${VERSION_TABLE});
+  CREATE TEMP TRIGGER IF NOT EXISTS brankas_customer_order_insert AFTER INSERT ON main.customers
+    BEGIN UPDATE ${VERSION_TABLE} SET n = n + 1; END;
+  CREATE TEMP TRIGGER IF NOT EXISTS brankas_customer_order_delete AFTER DELETE ON main.customers
+    BEGIN UPDATE ${VERSION_TABLE} SET n = n + 1; END;
+  CREATE TEMP TRIGGER IF NOT EXISTS brankas_customer_order_rename AFTER UPDATE OF name ON main.customers
+    WHEN old.name IS NOT new.name BEGIN UPDATE ${VERSION_TABLE} SET n = n + 1; END;
+`;
+
+interface State {
+  /** Resolves true once the triggers are in place; false if they could not be made (then never used). */
+  tracking: Promise<boolean>;
+  order: NameOrder | null;
+  building: Promise<NameOrder | null> | null;
+  scheduled: ReturnType<typeof setTimeout> | null;
+  /** Bumped by forgetNameOrder: a build that started before does not keep its result. */
+  epoch: number;
+}
+
+const states = new WeakMap<Queryable, State>();
+
+function stateOf(db: Queryable): State {
+  let s = states.get(db);
+  if (!s) {
+    s = {
+      tracking: db.exec(TRACKING_SQL).then(
+        () => true,
+        () => false,
+      ),
+      order: null,
+      building: null,
+      scheduled: null,
+      epoch: 0,
+    };
+    states.set(db, s);
+  }
+  return s;
+}
+
+/** Makes sure the connection tracks changes; false when it cannot (the name order is then not used). */
+export const trackNameOrder = (db: Queryable): Promise<boolean> => stateOf(db).tracking;
+
+/** The order built at `version`, if there is one. */
+export function nameOrderAt(db: Queryable, version: string | null | undefined): NameOrder | null {
+  const order = states.get(db)?.order ?? null;
+  return order && version != null && order.version === version ? order : null;
+}
+
+/** Reads the whole name order (ids only, one statement, with its version). */
+async function readNameOrder(db: Queryable): Promise<NameOrder | null> {
+  // As a blob: no text conversion of a few MB on the way out, and a byte loop to read it.
+  const row = await db.get<{ ids: Buffer | null; n: number; top: number | null; version: string | null }>(
+    `SELECT CAST(group_concat(id) AS BLOB) AS ids, count(*) AS n, max(id) AS top, ${VERSION_COLUMN} AS version
+     FROM (SELECT id FROM customers INDEXED BY customers_by_name ORDER BY name COLLATE NOCASE, id)`,
+  );
+  if (!row || row.version == null) return null;
+  const order = new Int32Array(row.n);
+  const ids = row.ids ?? Buffer.alloc(0);
+  let v = 0;
+  let at = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const ch = ids[i]!;
+    if (ch === 44) {
+      order[at++] = v;
+      v = 0;
+    } else {
+      v = v * 10 + ch - 48;
+    }
+  }
+  if (ids.length > 0) order[at] = v;
+  return nameOrderOf(row.version, order, row.top ?? 0);
+}
+
+/** Drops the order from memory (the vault is locked); the next search after signing in rebuilds it. */
+export function forgetNameOrder(db: Queryable): void {
+  const s = states.get(db);
+  if (!s) return;
+  s.epoch++;
+  s.order = null;
+  if (s.scheduled) clearTimeout(s.scheduled);
+  s.scheduled = null;
+}
+
+/**
+ * How long searches must pause before a stale order is rebuilt: while someone types, each search
+ * re-arms the wait (they keep the index plans, as fast as before), so the build — a walk of the whole
+ * name index, which holds the connection for a moment at a million customers — runs in a pause. A
+ * one-off search (the command line) has closed its connection before then and never pays for it.
+ */
+export const REBUILD_DELAY_MS = 300;
+
+/** Rebuilds the order in the background once searches pause for `REBUILD_DELAY_MS` (unless a build is under way). */
+export function scheduleNameOrder(db: Queryable): void {
+  const s = stateOf(db);
+  if (s.building) return;
+  if (s.scheduled) clearTimeout(s.scheduled);
+  s.scheduled = setTimeout(() => {
+    s.scheduled = null;
+    void buildNameOrder(db);
+  }, REBUILD_DELAY_MS);
+  s.scheduled.unref?.();
+}
+
+/**
+ * (Re)reads the name order — once at a time per connection — and keeps it. Resolves null when the
+ * connection cannot track changes or the read fails (the searches then keep using their plans).
+ */
+export function buildNameOrder(db: Queryable): Promise<NameOrder | null> {
+  const s = stateOf(db);
+  s.building ??= (async () => {
+    const epoch = s.epoch;
+    try {
+      if (!(await s.tracking)) return null;
+      const order = await readNameOrder(db);
+      if (epoch !== s.epoch) return null;
+      s.order = order;
+      return order;
+    } catch {
+      return null;
+    } finally {
+      s.building = null;
+    }
+  })();
+  return s.building;
+}
+
+/** Up to this many matches reuse one buffer for their ids (fewer young-generation collections per search). */
+const SCRATCH_MAX = 1 << 18;
+let idScratch = new Int32Array(1 << 14);
+let coarseScratch = new Uint8Array(1 << 14);
+
+/** What a page taken from the name order holds: the ids in order and how many matched in all. */
+export interface OrderedPage {
+  ids: number[];
+  total: number;
+}
+
+/**
+ * The ids at positions `offset … offset + limit - 1`, in name order, of the customers listed in `ids`
+ * (ASCII, comma-separated, each id once, as `group_concat` makes them), and their number. Null when
+ * an id has no place in `o` (the order is then not current).
+ *
+ * The pass over every match reads only `coarse` (which bucket of positions each id falls in) and
+ * counts per bucket; the bucket holding the page's last entry bounds the matches worth ranking
+ * exactly and sorting — about `offset + limit` of them, not every match.
+ */
+export function pageInNameOrder(o: NameOrder, ids: Uint8Array, offset: number, limit: number): OrderedPage | null {
+  const length = ids.length;
+  if (length === 0) return { ids: [], total: 0 };
+  const most = (length + 1) >> 1;
+  if (most > SCRATCH_MAX) return rankedPage(o, ids, offset, limit, new Int32Array(most), new Uint8Array(most));
+  if (idScratch.length < most) {
+    const size = Math.min(SCRATCH_MAX, Math.max(most, idScratch.length * 2));
+    idScratch = new Int32Array(size);
+    coarseScratch = new Uint8Array(size);
+  }
+  return rankedPage(o, ids, offset, limit, idScratch, coarseScratch);
+}
+
+/** pageInNameOrder with buffers for the matched ids and their buckets (at least one entry per two bytes of `ids`). */
+function rankedPage(o: NameOrder, ids: Uint8Array, offset: number, limit: number, matched: Int32Array, bucketOf: Uint8Array): OrderedPage | null {
+  const { coarse, rank, order } = o;
+  const length = ids.length;
+  const size = coarse.length;
+  const buckets = new Int32Array(NOT_A_CUSTOMER + 1);
+  let n = 0;
+  let v = 0;
+  // A tight loop (matches run to hundreds of thousands); the last id has no comma after it.
+  for (let i = 0; i < length; i++) {
+    const ch = ids[i]!;
+    if (ch !== 44) {
+      v = v * 10 + ch - 48;
+    } else {
+      const b = v < size ? coarse[v]! : NOT_A_CUSTOMER;
+      matched[n] = v;
+      bucketOf[n++] = b;
+      buckets[b]!++;
+      v = 0;
+    }
+  }
+  const b = v < size ? coarse[v]! : NOT_A_CUSTOMER;
+  matched[n] = v;
+  bucketOf[n++] = b;
+  buckets[b]!++;
+  if (buckets[NOT_A_CUSTOMER]! > 0) return null;
+
+  const end = Math.min(n, offset + limit);
+  if (offset >= end) return { ids: [], total: n };
+  let cut = 0;
+  for (let seen = buckets[0]!; seen < end; ) seen += buckets[++cut]!;
+  const head = new Int32Array(buckets.subarray(0, cut + 1).reduce((a, c) => a + c, 0));
+  let kept = 0;
+  for (let i = 0; i < n; i++) if (bucketOf[i]! <= cut) head[kept++] = rank[matched[i]!]!;
+  head.sort();
+  const page: number[] = new Array<number>(end - offset);
+  for (let i = offset; i < end; i++) page[i - offset] = order[head[i]!]!;
+  return { ids: page, total: n };
+}
