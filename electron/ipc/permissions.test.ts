@@ -83,10 +83,22 @@ const INPUTS: Partial<Record<ChannelName, unknown>> = {
   'audit.list': {},
   'audit.verify': {},
   'audit.export': {},
+  'backup.status': {},
+  'backup.setup': { passphrase: 'x', confirm: 'y' },
+  'backup.saveSchedule': { daily: false, onClose: false, keepDaily: 7, keepWeekly: 4, warnAfterDays: 7 },
+  'backup.pickFolder': {},
+  'backup.run': { useScheduleFolder: false },
+  'backup.cancel': {},
+  'restore.open': {},
+  'restore.inspect': { fileId: '00000000-0000-4000-8000-000000000000', passphrase: 'x' },
+  'restore.run': { fileId: '00000000-0000-4000-8000-000000000000', passphrase: 'x' },
+  'restore.confirm': {},
+  'restore.undo': {},
 };
 
 /** Channels whose handler asks a file dialog first: a cancelled dialog is queued for allowed roles. */
-const OPEN_DIALOG: ChannelName[] = ['import.open'];
+const OPEN_DIALOG: ChannelName[] = ['import.open', 'restore.open'];
+const FOLDER_DIALOG: ChannelName[] = ['backup.pickFolder', 'backup.run'];
 const SAVE_DIALOG: ChannelName[] = ['export.run', 'audit.export'];
 
 const permissioned = channelNames.filter((c) => channels[c].access === 'unlocked' && channels[c].permission !== null);
@@ -161,6 +173,7 @@ describe('the role × channel matrix', () => {
         const allowed = can(role, permissionOf(channel));
         if (allowed && OPEN_DIALOG.includes(channel)) ctx.dialogs.opens.push(null);
         if (allowed && SAVE_DIALOG.includes(channel)) ctx.dialogs.saves.push(null);
+        if (allowed && FOLDER_DIALOG.includes(channel)) ctx.dialogs.folders.push(null);
         const r = await call(channel, INPUTS[channel]);
         const label = `${role} → ${channel}`;
         if (allowed) {
@@ -171,7 +184,7 @@ describe('the role × channel matrix', () => {
           denied.push({ role, channel });
         }
         // A cancelled dialog was used, or none was asked for.
-        expect(ctx.dialogs.opens.length + ctx.dialogs.saves.length, label).toBe(0);
+        expect(ctx.dialogs.opens.length + ctx.dialogs.saves.length + ctx.dialogs.folders.length, label).toBe(0);
       }
     }
     // The Owner may do everything; the others are refused something.
