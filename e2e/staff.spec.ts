@@ -105,7 +105,7 @@ test('shared PC: 2FA Owner, masked cashier, refused export, idle lock, Owner wit
   await expect(add).toBeHidden();
   await expect(page.getByTestId('notice')).toContainText(`Akun ${CASHIER} dibuat.`);
   const cashierRow = page.locator('[data-testid^="person-row-"]').filter({ hasText: CASHIER });
-  await expect(cashierRow).toContainText('Staf');
+  await expect(cashierRow).toContainText('Kasir');
   await expect(cashierRow).toContainText('Kasir shift pagi');
   const cashierId = Number((await cashierRow.getAttribute('data-testid'))!.replace('person-row-', ''));
   await closeDialog(page, 'settings-dialog');
