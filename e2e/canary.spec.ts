@@ -2,8 +2,9 @@
  * Nothing readable is written to disk: a planted customer goes through every journey step
  * (add, search, edit, lock, reopen, delete of another record), then no file under the data
  * folder — vault, -wal, -shm, sidecar, anything — holds its name, phone or email in plain text.
+ * A backup made during the run (Settings › Cadangan) is scanned too, with the folder it went to.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SLOTS_FILE } from '../electron/vault/paths';
@@ -12,7 +13,14 @@ import { filesContaining, filesUnder } from './canary';
 import { expect, test } from './fixtures';
 
 const CANARY = { name: 'Kanari Zulkarnaen Wibisono', phone: '0857-7001-2233', email: 'kanari.canary@contoh.id', city: 'Tasikmalaya', notes: 'kanari-catatan-rahasia' };
+const BACKUP_PASSPHRASE = 'kanari sepeda hujan jendela';
 const NEEDLES = ['Kanari Zulkarnaen', 'Zulkarnaen', '85770012233', '+6285770012233', '0857-7001-2233', 'kanari.canary', 'kanari-catatan-rahasia', 'Tasikmalaya'];
+
+/** The "USB" folders backups went to, removed after each test. */
+const usbDirs: string[] = [];
+test.afterEach(() => {
+  for (const d of usbDirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 test('the scanner finds a planted value in a plaintext file (control)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'brankas-canary-control-'));
@@ -26,7 +34,10 @@ test('the scanner finds a planted value in a plaintext file (control)', () => {
   }
 });
 
-test('a planted customer appears in plaintext in no file under the data folder', async ({ openApp, dataDir }) => {
+test('a planted customer appears in plaintext in no file under the data folder, nor in a backup', async ({ openApp, dataDir }) => {
+  test.slow();
+  const usb = mkdtempSync(join(tmpdir(), 'brankas-canary-usb-'));
+  usbDirs.push(usb);
   const first = await openApp();
   await createVault(first.page);
   await addCustomer(first.page, CANARY);
@@ -41,6 +52,21 @@ test('a planted customer appears in plaintext in no file under the data folder',
   await first.page.getByTestId('strict-password').fill(PASSWORD);
   await first.page.getByTestId('strict-mode-submit').click();
   await expect(first.page.getByTestId('strict-mode-switch')).toHaveAttribute('aria-checked', 'true');
+
+  // A backup to a "USB" folder: one encrypted file, nothing else left there.
+  await first.page.getByTestId('settings-tab-backup').click();
+  await first.page.getByTestId('backup-setup-passphrase').fill(BACKUP_PASSPHRASE);
+  await first.page.getByTestId('backup-setup-confirm').fill(BACKUP_PASSPHRASE);
+  await first.page.getByTestId('backup-setup-submit').click();
+  await expect(first.page.getByTestId('backup-configured')).toBeVisible();
+  first.dialogs.willChooseFolder(usb);
+  await first.page.getByTestId('backup-now').click();
+  await expect(first.page.getByTestId('backup-result')).toBeVisible();
+  await expect(first.page.getByTestId('backup-result-counts')).toContainText('2 pelanggan');
+  const backups = readdirSync(usb);
+  expect(backups).toEqual([expect.stringMatching(/\.brankas$/)]);
+  for (const needle of [...NEEDLES, 'Sementara Dihapus', '81200001111', BACKUP_PASSPHRASE]) expect(filesContaining(usb, needle), `backup: ${needle}`).toEqual([]);
+
   await first.page.keyboard.press('Escape');
   await expect(first.page.getByTestId('settings-dialog')).toBeHidden();
 
@@ -67,5 +93,5 @@ test('a planted customer appears in plaintext in no file under the data folder',
 
   const files = filesUnder(dataDir);
   expect(files).toContain(join(dataDir, SLOTS_FILE));
-  for (const needle of [...NEEDLES, 'Sementara Dihapus', '81200001111']) expect(filesContaining(dataDir, needle), needle).toEqual([]);
+  for (const needle of [...NEEDLES, 'Sementara Dihapus', '81200001111', BACKUP_PASSPHRASE]) expect(filesContaining(dataDir, needle), needle).toEqual([]);
 });

@@ -45,6 +45,27 @@ test('window.brankas exposes exactly the contract, and nothing else of the host'
       'customers.reveal',
     ]),
   );
+  // Issue 5: exactly these backup and restore channels (behind backup.manage, the passphrase behind
+  // security.manage; the restored code is typed back while locked, the first-run ones need no vault).
+  expect(surface.filter((c) => /^(backup|restore)\./.test(c)).sort()).toEqual(
+    [
+      'backup.status',
+      'backup.setup',
+      'backup.saveSchedule',
+      'backup.pickFolder',
+      'backup.run',
+      'backup.cancel',
+      'restore.open',
+      'restore.inspect',
+      'restore.run',
+      'restore.confirm',
+      'restore.undo',
+      'restore.confirmCode',
+      'restore.openFirstRun',
+      'restore.inspectFirstRun',
+      'restore.runFirstRun',
+    ].sort(),
+  );
   expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
   expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
 });
@@ -57,10 +78,15 @@ test('the bridge answers bad input with invalid_input and refuses data while no 
       bad: await b.customers!.search!({ query: 42, offset: -1, limit: 1e9, extra: true }),
       locked: await b.customers!.search!({ query: '', offset: 0, limit: 10 }),
       junk: await b.vault!.create!({ ownerName: '', password: 'short' }),
+      // No backup or restore channel takes a path: the main process asks with the system dialog.
+      backupPath: await b.backup!.run!({ useScheduleFolder: false, folder: '/tmp' }),
+      restorePath: await b.restore!.inspectFirstRun!({ fileId: '6f1c1a52-8a7e-4d2c-9a53-0b3a4b2f6c11', passphrase: 'x', path: '/etc/passwd' }),
     };
   });
   expect(results.bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   expect(results.locked).toEqual({ ok: false, error: { code: 'no_vault' } });
+  expect(results.backupPath).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  expect(results.restorePath).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   expect(results.junk).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { ownerName: 'required', password: 'too_short' } } });
 });
 
