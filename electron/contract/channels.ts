@@ -168,6 +168,11 @@ export const channels = {
   'restore.confirm': def<VaultStatus>()(EmptyInput, 'unlocked', 'backup.manage'),
   /** After a restore: put the previous vault back. */
   'restore.undo': def<VaultStatus>()(EmptyInput, 'unlocked', 'backup.manage'),
+  /**
+   * Stops a restore while it is still building the new vault (the live one is untouched); once the
+   * swap has begun it finishes. Open in any state: a first-run restore has nobody signed in.
+   */
+  'restore.cancel': def<{ cancelled: boolean }>()(EmptyInput, 'any'),
   /** After a restore (the session has ended): the new recovery code typed back, before anyone signs in. */
   'restore.confirmCode': def<VaultStatus>()(ConfirmRecoveryInput, 'locked'),
   // Restore on a new PC, from the first-run screen (no vault here yet, nobody to sign in).

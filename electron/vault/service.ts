@@ -213,7 +213,11 @@ export class VaultService {
    * restored vault is locked and its people sign in with the passwords they had in the backup.
    * Open to a signed-in person (the caller authorises) or on a first run (no vault here).
    */
-  async restore(backupPath: string, secret: BackupSecret, opts: { signal?: AbortSignal; by?: string } = {}): Promise<RestoreOutcome> {
+  async restore(
+    backupPath: string,
+    secret: BackupSecret,
+    opts: { signal?: AbortSignal; by?: string; onProgress?: (p: { done: number; total: number | null }) => void } = {},
+  ): Promise<RestoreOutcome> {
     const s = this.s;
     if (s.state !== 'open' && s.state !== 'no_vault') throw new VaultError('conflict');
     if (this.restorePending || journalExists(this.opts.dataDir)) throw new VaultError('restore_pending');
@@ -227,6 +231,7 @@ export class VaultService {
       previousVaultId: s.state === 'open' ? s.vault.vaultId : null,
       now: this.now,
       ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     });
     if (s.state === 'open') {
       // The live vault's own trail says it was replaced (seen again if the Owner puts it back).

@@ -166,6 +166,29 @@ describe('restore through the router', () => {
     expect(await names()).toEqual(['Ani Sebelum', 'Budi Sebelum', 'Citra Sesudah']);
   });
 
+  it('reports progress, and a restore cancelled while it builds the new vault changes nothing', async () => {
+    const before = fingerprint(dir);
+    const keys = (await keychain.accounts()).sort();
+    const fileId = await pick();
+    const running = call('restore.run', { fileId, passphrase: PASSPHRASE });
+    while (!ctx.events.some((e) => e.event === 'job.progress' && (e.payload as { job: string }).job === 'restore')) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(await value(call('restore.cancel'))).toEqual({ cancelled: true });
+    expect(await errorOf(running)).toBe('cancelled');
+    expect(fingerprint(dir)).toEqual(before);
+    expect((await keychain.accounts()).sort()).toEqual(keys);
+    expect(await names()).toEqual(['Ani Sebelum', 'Budi Sebelum', 'Citra Sesudah']);
+
+    // Not cancelled: progress runs from 0 to 100 % of the job.
+    ctx.events.length = 0;
+    await value(call('restore.run', { fileId: await pick(), passphrase: PASSPHRASE }));
+    const progress = ctx.events.filter((e) => e.event === 'job.progress').map((e) => e.payload as { job: string; done: number; total: number });
+    expect(progress[0]).toEqual({ job: 'restore', done: 0, total: 100 });
+    expect(progress.at(-1)).toEqual({ job: 'restore', done: 100, total: 100 });
+    expect(progress.every((p, i) => i === 0 || p.done >= progress[i - 1]!.done)).toBe(true);
+  });
+
   it('only roles with backup.manage may restore', async () => {
     await value(call('staff.create', { name: 'Kasir Dedi', role: 'staff', password: 'mangga-harum-manis-kuning-93', reason: 'kasir' }));
     await value(call('vault.lock'));

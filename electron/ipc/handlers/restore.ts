@@ -57,7 +57,11 @@ function run(ctx: Context, input: { fileId: string; passphrase: string }) {
   const f = file(ctx, input.fileId);
   const by = ctx.vault.user()?.name;
   return ctx.transfer.runJob('restore', async (signal) => {
-    const outcome = await ctx.vault.restore(f.path, { passphrase: input.passphrase }, { signal, ...(by ? { by } : {}) });
+    const outcome = await ctx.vault.restore(f.path, { passphrase: input.passphrase }, {
+      signal,
+      onProgress: ({ done, total }) => ctx.emit('job.progress', { job: 'restore', done, total }),
+      ...(by ? { by } : {}),
+    });
     picked(ctx.vault).delete(input.fileId);
     return outcome;
   });
@@ -70,6 +74,7 @@ export const restoreHandlers: HandlerMap<'restore'> = {
   'restore.confirm': (_input, { vault }) => vault.confirmRestore(),
   'restore.undo': (_input, { vault }) => vault.undoRestore(),
   'restore.confirmCode': (input, { vault }) => vault.confirmRecoveryCode(input),
+  'restore.cancel': (_input, ctx) => ({ cancelled: ctx.transfer.cancel(['restore']) }),
   'restore.openFirstRun': (_input, ctx) => open(ctx),
   'restore.inspectFirstRun': (input, ctx) => inspect(ctx, input),
   'restore.runFirstRun': (input, ctx) => run(ctx, input),

@@ -12,7 +12,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, statSync } from 'node:fs';
 import type { BackupInfo } from '../../contract';
 import { auditKey } from '../audit/key';
 import { GENESIS_MAC, headValue, entryMac, parseHead, HEAD_META_KEY } from '../audit/chain';
@@ -41,6 +41,8 @@ export interface StageOptions {
   now: () => number;
   recoveryKdf?: ScryptParams;
   signal?: AbortSignal;
+  /** Progress in percent: the full check of the backup (to 30), the copy into the new vault (to 90), the rest. */
+  onProgress?: (p: { done: number; total: number | null }) => void;
 }
 
 export interface StagedRestore {
@@ -118,9 +120,12 @@ export async function stageRestore(opts: StageOptions): Promise<StagedRestore> {
   const { db, key: backupKey } = await attachBackup(opts.backupPath, opts.secret);
   let info: Omit<BackupInfo, 'fileId'>;
   let journalWritten = false;
+  const report = (done: number) => opts.onProgress?.({ done: Math.round(done), total: 100 });
+  report(0);
   try {
     info = await checkAttached(db, 'bk', opts.backupPath);
     await db.run('DETACH DATABASE bk');
+    report(30);
     if (opts.signal?.aborted) throw new VaultError('cancelled');
     // On a new PC the data folder may not exist yet (as at createVault).
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -132,7 +137,23 @@ export async function stageRestore(opts: StageOptions): Promise<StagedRestore> {
       await target.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;');
       await target.run(`ATTACH DATABASE ? AS bk KEY ${keyLiteral(backupKey)}`, [opts.backupPath]);
       const version = (await target.get<{ user_version: number }>('PRAGMA bk.user_version'))?.user_version ?? 0;
-      await target.get("SELECT sqlcipher_export('main', 'bk')");
+      // The copy is one statement: its progress is the new file's growth against the backup's size.
+      const backupBytes = Math.max(1, statSync(opts.backupPath).size);
+      const timer = opts.onProgress
+        ? setInterval(() => {
+            try {
+              report(30 + 60 * Math.min(1, statSync(r.db).size / backupBytes));
+            } catch {
+              // not there yet
+            }
+          }, 250)
+        : null;
+      try {
+        await target.get("SELECT sqlcipher_export('main', 'bk')");
+      } finally {
+        if (timer) clearInterval(timer);
+      }
+      report(90);
       await target.run('DETACH DATABASE bk');
       await target.exec(`PRAGMA user_version = ${version}; PRAGMA application_id = ${APPLICATION_ID};`);
     } finally {
@@ -175,6 +196,7 @@ export async function stageRestore(opts: StageOptions): Promise<StagedRestore> {
     await opts.keychain.set(newVaultId, keyHex);
     writeFileAtomic(r.recovery, JSON.stringify(await wrapKey(key, opts.recoveryCode, newVaultId, opts.recoveryKdf), null, 2) + '\n');
     fsyncDir(dir);
+    report(100);
     return { journal, info };
   } catch (err) {
     await db.close().catch(() => undefined);

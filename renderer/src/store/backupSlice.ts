@@ -64,6 +64,8 @@ export interface BackupSlice {
   restoreBack(): void;
   /** Restores; the session ends and `restoredCode` holds the new recovery code. */
   runRestore(passphrase: string): Promise<void>;
+  /** Stops a restore still building the new vault; the flow goes back to the preview, nothing changed. */
+  cancelRestore(): Promise<void>;
   closeRestore(): void;
   /** Checks the typed groups against the code shown; right → forgets it, and the sign-in list follows. */
   confirmRestoredCode(answers: string[]): Promise<Result<null>>;
@@ -199,6 +201,11 @@ export const createBackupSlice: SliceCreator<BackupSlice> = (set, get) => {
       const { recoveryGroups, challenge, previousKept } = res.value;
       set({ restoredCode: { groups: recoveryGroups, challenge, fileName: file.fileName, previousKept }, restore: null, jobProgress: null });
       await get().loadStatus();
+    },
+
+    async cancelRestore() {
+      const res = await api.restore.cancel();
+      if (!res.ok) note(res.error);
     },
 
     closeRestore: () => set({ restore: null }),

@@ -211,6 +211,7 @@ export function createFakeClient() {
       confirm: fn<'restore', 'confirm'>(async () => ok<VaultStatus>(unlocked)),
       undo: fn<'restore', 'undo'>(async () => ok<VaultStatus>(locked)),
       confirmCode: fn<'restore', 'confirmCode'>(async () => ok<VaultStatus>(locked)),
+      cancel: fn<'restore', 'cancel'>(async () => ok({ cancelled: true })),
       openFirstRun: fn<'restore', 'openFirstRun'>(async () => ok(pickedBackup)),
       inspectFirstRun: fn<'restore', 'inspectFirstRun'>(async () => ok(backupInfo())),
       runFirstRun: fn<'restore', 'runFirstRun'>(async () => ok(restoreOutcome({ previousKept: false }))),

@@ -199,6 +199,8 @@ function PreviewStep({ flow, info, passphrase, onCancel }: { flow: Flow; info: B
 function RunningStep() {
   const t = useT();
   const progress = useStore((s) => (s.jobProgress?.job === 'restore' ? s.jobProgress : null));
+  const cancelRestore = useStore((s) => s.cancelRestore);
+  const [cancelling, setCancelling] = useState(false);
   return (
     <div className="step" aria-busy="true" data-testid="restore-progress">
       <StepTitle>{t('restore.running.title')}</StepTitle>
@@ -206,6 +208,20 @@ function RunningStep() {
       <p className="callout callout--warn" role="status">
         {t('restore.running.note')}
       </p>
+      <div className="actions">
+        <button
+          type="button"
+          className="button button--outline"
+          disabled={cancelling}
+          onClick={() => {
+            setCancelling(true);
+            void cancelRestore();
+          }}
+          data-testid="restore-cancel-run"
+        >
+          {t('common.cancel')}
+        </button>
+      </div>
     </div>
   );
 }
