@@ -106,6 +106,25 @@ describe('restore', () => {
     expect(document.activeElement?.id).toBe('restore-step-title');
   });
 
+  it('a running restore can be cancelled: back to the preview, nothing changed', async () => {
+    await renderApp(unlockedAs('owner'));
+    await act(async () => useStore.getState().openSettingsAt('backup'));
+    await click('restore-open');
+    await click('restore-pick');
+    type('restore-passphrase', 'kopi sepeda hujan jendela');
+    await click('restore-inspect');
+    let answer: (r: ReturnType<typeof fail>) => void = () => undefined;
+    fake.client.restore.run.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    await click('restore-run');
+    expect(screen.getByTestId('restore-progress')).toBeTruthy();
+    await click('restore-cancel-run');
+    expect(fake.client.restore.cancel).toHaveBeenCalledTimes(1);
+    expect((screen.getByTestId('restore-cancel-run') as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => answer(fail('cancelled')));
+    expect(screen.getByTestId('restore-flow').dataset.step).toBe('preview');
+    expect(screen.getByRole('alert').textContent).toMatch(/Dibatalkan/);
+  });
+
   it('from the first-run screen on a new PC, with the first-run channels', async () => {
     await renderApp({ state: 'no_vault' });
     expect(screen.getByTestId('firstrun-restore').textContent).toBe('Pulihkan dari cadangan');
