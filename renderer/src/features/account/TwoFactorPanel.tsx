@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/translate';
@@ -21,6 +21,13 @@ export function TwoFactorPanel() {
   const newBackupCodes = useStore((s) => s.newBackupCodes);
   const [mode, setMode] = useState<Mode>('idle');
   const [done, setDone] = useState<MessageKey | null>(null);
+  // The backup codes' "done" button disappears with them: focus moves to the 2FA status instead of
+  // falling to the page (where Escape would no longer reach the dialog).
+  const [afterCodes, setAfterCodes] = useState(0);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (afterCodes > 0) statusRef.current?.focus();
+  }, [afterCodes]);
   if (!user) return null;
 
   if (backupCodes) {
@@ -31,6 +38,7 @@ export function TwoFactorPanel() {
         onDone={() => {
           setMode('idle');
           setDone(mode === 'enrol' ? 'totp.enabled' : null);
+          setAfterCodes((n) => n + 1);
           void dismissBackupCodes();
         }}
       />
@@ -45,7 +53,7 @@ export function TwoFactorPanel() {
   return (
     <div className="stack" data-testid="two-factor-panel">
       {done && <Alert tone="info">{t(done)}</Alert>}
-      <p className={user.totpEnabled ? 'status-line status-line--on' : 'status-line'} data-testid="totp-status">
+      <p ref={statusRef} tabIndex={-1} className={user.totpEnabled ? 'status-line status-line--on' : 'status-line'} data-testid="totp-status">
         {t(user.totpEnabled ? 'totp.on' : 'totp.off')}
       </p>
       <p className="muted">{t('totp.why')}</p>
