@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, readdirSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { AuditPage, AuditVerification, BackupInfo, ChannelName, CustomerPage, RestoreOutcome, Result, VaultStatus } from '../../contract';
+import type { AuditPage, AuditVerification, BackupInfo, BackupStatus, ChannelName, CustomerPage, RestoreOutcome, Result, VaultStatus } from '../../contract';
 import { tempDir } from '../../vault/db/testing';
 import { systemKeychain } from '../../vault/keys/keychain';
 import { readRecoveryFile } from '../../vault/open';
@@ -112,6 +112,8 @@ describe('restore through the router', () => {
 
     await signIn();
     expect(await names()).toEqual(['Ani Sebelum', 'Budi Sebelum']);
+    // The backup it came from is the restored vault's last good backup (not "never backed up").
+    expect(await value<BackupStatus>(call('backup.status'))).toMatchObject({ lastSuccessAt: info.createdAt, lastFileName: info.fileName });
     // The trail came along, re-sealed under the new key, with the restore on it.
     expect(await value<AuditVerification>(call('audit.verify'))).toMatchObject({ ok: true });
     const trail = await value<AuditPage>(call('audit.list', { limit: 100 }));

@@ -27,6 +27,7 @@ import { getMeta, setMeta } from '../meta';
 import { openVerified } from '../open';
 import { slotsPath, vaultPaths } from '../paths';
 import { keyLiteral } from './key';
+import { lastSuccess, recordSuccess } from './settings';
 import { discardStaged, journalExists, restoredPaths, writeJournal, type RestoreJournal } from './swap';
 import { BACKUP_META_TABLE, checkAttached, attachBackup, isBackupFileName, type BackupSecret } from './verify';
 
@@ -170,6 +171,10 @@ export async function stageRestore(opts: StageOptions): Promise<StagedRestore> {
         await setMeta(tx, 'vault_id', newVaultId);
         await setMeta(tx, 'recovery_confirmed', '0');
         await setMeta(tx, 'restored_at', String(opts.now()));
+        // The backup was written before its own success was recorded: the restored vault's last good
+        // backup is the file it came from (else the home screen would say there has never been one).
+        const known = await lastSuccess(tx);
+        if (!known || known.at < info.createdAt) await recordSuccess(tx, { at: info.createdAt, fileName: basename(opts.backupPath) });
         // The trail is append-only (triggers): lifted for the re-seal only, inside this transaction.
         const triggers = await tx.all<{ name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'");
         for (const t of triggers) await tx.exec(`DROP TRIGGER "${t.name.replaceAll('"', '""')}"`);
