@@ -11,7 +11,7 @@ export function FirstRunRestore() {
   if (!flow) return null;
   return (
     <AuthLayout wide>
-      <section aria-labelledby="firstrun-restore-title" data-testid="firstrun-restore-screen">
+      <section className="firstrun-restore-screen" aria-labelledby="firstrun-restore-title" data-testid="firstrun-restore-screen">
         <h1 id="firstrun-restore-title" className="card__title">
           {t('restore.firstRun.title')}
         </h1>
