@@ -41,11 +41,12 @@ export function agoText(t: Translate, ms: number, now: number): string {
 
 /** What a backup holds, in one line: "1.250 pelanggan, 3.400 pembelian, 3 orang, 980 catatan audit". */
 export function countsText(t: Translate, locale: Locale, c: { customers: number; purchases: number; staff: number; auditEntries: number }): string {
+  const part = (n: number, many: MessageKey, one: MessageKey) => (n === 1 ? t(one) : t(many, { n: formatNumber(locale, n) }));
   return t('backup.counts', {
-    customers: formatNumber(locale, c.customers),
-    purchases: formatNumber(locale, c.purchases),
-    staff: formatNumber(locale, c.staff),
-    audit: formatNumber(locale, c.auditEntries),
+    customers: part(c.customers, 'backup.count.customers', 'backup.count.customersOne'),
+    purchases: part(c.purchases, 'backup.count.purchases', 'backup.count.purchasesOne'),
+    staff: part(c.staff, 'backup.count.staff', 'backup.count.staffOne'),
+    audit: part(c.auditEntries, 'backup.count.audit', 'backup.count.auditOne'),
   });
 }
 
