@@ -225,6 +225,8 @@ test('back up to a folder, add a customer, restore it away, put the previous vau
   await expectRows(page, names([BUDI, SITI, DEWI]));
   await expect(rows(page).filter({ hasText: BUDI.name }).getByTestId('row-phone')).toHaveText(BUDI.phone);
   await expect(page.getByText(NEW_ONE)).toHaveCount(0);
+  // The restored vault's last backup is the file it came from.
+  await expect(page.getByTestId('home-backup-banner')).toHaveAttribute('data-state', 'ok');
 
   // The home screen offers to keep the result or put the previous vault back: put it back.
   const banner = page.getByTestId('home-restore-banner');
@@ -319,6 +321,7 @@ test('new PC: a fresh data folder and an empty keychain restore from the backup 
   await expect(rows(page).filter({ hasText: BUDI.name }).getByTestId('row-phone')).toHaveText(BUDI.phone);
   // Nothing to put back on a new PC; the new key is in this PC's keychain.
   await expect(page.getByTestId('home-restore-banner')).toHaveCount(0);
+  await expect(page.getByTestId('home-backup-banner')).toHaveAttribute('data-state', 'ok');
   const { vaultId } = JSON.parse(readFileSync(join(dataDir, RECOVERY_FILE), 'utf8')) as { vaultId: string };
   expect(await newKeychain.accounts()).toEqual([vaultId]);
   // The cashier's old password works too.
