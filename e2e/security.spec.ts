@@ -46,7 +46,8 @@ test('window.brankas exposes exactly the contract, and nothing else of the host'
     ]),
   );
   // Issue 5: exactly these backup and restore channels (behind backup.manage, the passphrase behind
-  // security.manage; the restored code is typed back while locked, the first-run ones need no vault).
+  // security.manage; the restored code is typed back while locked, the first-run ones need no vault,
+  // and a running restore can be cancelled from either screen).
   expect(surface.filter((c) => /^(backup|restore)\./.test(c)).sort()).toEqual(
     [
       'backup.status',
@@ -64,6 +65,7 @@ test('window.brankas exposes exactly the contract, and nothing else of the host'
       'restore.openFirstRun',
       'restore.inspectFirstRun',
       'restore.runFirstRun',
+      'restore.cancel',
     ].sort(),
   );
   expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
