@@ -3,14 +3,20 @@ import { formatNumber } from '../i18n/translate';
 import { useT } from '../i18n/useT';
 import { useStore } from '../store';
 
-/** Progress of long work, fed by the `job.progress` event; indeterminate until a total is known. */
-export function ProgressBar({ label, progress }: { label: string; progress: JobProgress | null }) {
+/**
+ * Progress of long work, fed by the `job.progress` event; indeterminate until a total is known.
+ * `percent`: the count is a share of the work (backup, restore), not rows.
+ */
+export function ProgressBar({ label, progress, percent = false }: { label: string; progress: JobProgress | null; percent?: boolean }) {
   const t = useT();
   const locale = useStore((s) => s.locale);
   const done = progress?.done ?? 0;
   const total = progress?.total ?? null;
-  const text =
-    total !== null
+  const text = percent
+    ? total !== null && total > 0
+      ? `${formatNumber(locale, Math.round((100 * Math.min(done, total)) / total))} %`
+      : ''
+    : total !== null
       ? t('progress.ofTotal', { done: formatNumber(locale, Math.min(done, total)), total: formatNumber(locale, total) })
       : t('progress.rows', { done: formatNumber(locale, done) });
   return (

@@ -35,7 +35,7 @@ export function BackupNow({ configured }: { configured: boolean }) {
       </p>
       {run.running ? (
         <div className="backup__running" aria-busy="true" data-testid="backup-progress">
-          <ProgressBar label={t('backup.now.running')} progress={progress} />
+          <ProgressBar label={t('backup.now.running')} progress={progress} percent />
           <p className="sr-only" aria-live="polite">
             {share === null ? t('backup.now.running') : t('backup.now.share', { n: share })}
           </p>

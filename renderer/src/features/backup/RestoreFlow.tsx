@@ -204,7 +204,7 @@ function RunningStep() {
   return (
     <div className="step" aria-busy="true" data-testid="restore-progress">
       <StepTitle>{t('restore.running.title')}</StepTitle>
-      <ProgressBar label={t('restore.running.title')} progress={progress} />
+      <ProgressBar label={t('restore.running.title')} progress={progress} percent />
       <p className="callout callout--warn" role="status">
         {t('restore.running.note')}
       </p>
