@@ -9,7 +9,7 @@ import { registerIpc, pushEvent } from './ipc/electron';
 import type { Dialogs } from './ipc/context';
 import { createRouter } from './ipc/router';
 import { APP_ORIGIN, registerSchemePrivileges, serveRenderer } from './protocol';
-import { appVersion } from './cli/version';
+import { appVersion } from './vault/version';
 import { BackupScheduler } from './vault/backup/scheduler';
 import { createBackupService } from './vault/backup/service';
 import { systemKeychain } from './vault/keys/keychain';

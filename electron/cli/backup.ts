@@ -18,7 +18,7 @@ import { EXIT, rejected, usageError, type ExitCode } from './errors';
 import { drained, isTty, line, promptHidden, type CliIo } from './io';
 import { progressLine } from './progress';
 import { dataDirOf, newService, PASSWORD_ENV, USER_ENV, withSession } from './session';
-import { appVersion } from './version';
+import { appVersion } from '../vault/version';
 
 export const PASSPHRASE_ENV = 'BRANKAS_BACKUP_PASSPHRASE';
 

@@ -15,7 +15,7 @@ import { initCommand } from './init';
 import { line, write, type CliIo } from './io';
 import { searchCommand } from './search';
 import { statsCommand } from './stats';
-import { appVersion } from './version';
+import { appVersion } from '../vault/version';
 
 export type { CliIo } from './io';
 

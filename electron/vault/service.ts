@@ -80,6 +80,8 @@ export class VaultService {
   private strictShare: Buffer | null = null;
   private auditKeyBytes: Buffer | null = null;
   private accessReviewAt = 0;
+  /** The sign-in list (active people), kept in step by refreshPeople(): status() must not query. */
+  private people: Person[] = [];
   /** A 2FA enrolment started but not confirmed yet: in memory only, forgotten when the session ends. */
   pendingTotp: { staffId: number; secret: string } | null = null;
   /** Failed sign-ins while the vault is sealed (no table to count them in yet). */
@@ -179,8 +181,6 @@ export class VaultService {
         };
     }
   }
-
-  private people: Person[] = [];
 
   /** The open database, only while someone is signed in. */
   db(): Db {

@@ -1,5 +1,5 @@
 /** backup.*: passphrase set-up, schedule, folder, back up now (a job with progress and cancel). */
-import { appVersion } from '../../cli/version';
+import { appVersion } from '../../vault/version';
 import { createBackupService } from '../../vault/backup/service';
 import type { Context, HandlerMap } from '../context';
 

@@ -45,9 +45,9 @@ export interface AuthContext {
 /** Returns the account, refreshed, when the password (and code) are right; throws a VaultError otherwise. */
 export async function authenticate(db: Db, input: AuthInput, ctx: AuthContext): Promise<StaffRow> {
   const person = await getStaff(db, input.staffId);
-  // An unknown id costs the same as a wrong password would, and says the same.
+  // An unknown id costs what a wrong password would (the same scrypt parameters), and says the same.
   if (!person) {
-    await verifyPassword(input.password, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+    await verifyPassword(input.password, `scrypt$${ctx.kdf.N}$${ctx.kdf.r}$${ctx.kdf.p}$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`);
     throw new VaultError('wrong_password');
   }
   if (person.status !== 'active') throw new VaultError('account_disabled');
