@@ -127,7 +127,7 @@ async function addActivity(vault: BenchVault): Promise<void> {
   await svc.close();
 }
 
-async function searchBench(vault: BenchVault, rows: number): Promise<{ results: ClassResult[]; cacheSize: number; cipher: string; orderMs: number }> {
+async function searchBench(vault: BenchVault, rows: number): Promise<{ results: ClassResult[]; cacheSize: number; cipher: string; orderMs: number; orderChunkMs: number }> {
   const svc = await signedInService(vault);
   try {
     const router = createRouter({ context: testContext(svc), trustedOrigins: ['app://brankas'] });
@@ -137,12 +137,24 @@ async function searchBench(vault: BenchVault, rows: number): Promise<{ results: 
     const cipher = (await db.get<{ cipher_version: string }>('PRAGMA cipher_version'))?.cipher_version ?? '?';
     // What the first search sorted by name after signing in (or after a change) starts in the
     // background; built here, timed, rather than during the warm-up round.
-    const { ms: orderMs, value: order } = await timed(async () => (await trackNameOrder(db)) && buildNameOrder(db));
+    await trackNameOrder(db);
+    let mark = performance.now();
+    let orderChunkMs = 0;
+    const lap = () => {
+      const t = performance.now();
+      orderChunkMs = Math.max(orderChunkMs, t - mark);
+      mark = t;
+    };
+    const { ms: orderMs, value: order } = await timed(async () => {
+      mark = performance.now();
+      return buildNameOrder(db, { afterChunk: async () => lap() });
+    });
+    lap();
     if (!order) throw new Error('search: the name order could not be built');
     const classes = queryClasses(SEED, rows);
     note(`search: ${classes.reduce((n, c) => n + c.queries.length, 0)} queries × ${rounds} rounds (+1 warm-up) (load ${load()})`);
     const results = await measureSearch(router, db, classes, rounds, (r) => note(`search round ${r}/${rounds} (load ${load()})`));
-    return { results, cacheSize, cipher, orderMs };
+    return { results, cacheSize, cipher, orderMs, orderChunkMs };
   } finally {
     await svc.close();
   }
@@ -181,12 +193,14 @@ function printImport(figs: ImportFigures[]): void {
 function printSearch(results: ClassResult[], rows: number): void {
   out(`Search at ${label(rows)} customers through the router, first page of ${PAGE} (ms; ${rounds} rounds per query)`);
   out('raw = the same FTS MATCH on the raw driver, first rows in index order, no sort and no total (the floor);');
+  out("raw same = the app's own statements for the answer (list the matches, read the page's rows) on the raw driver, no router, service or ranking;");
   out('raw sorted = straightforward SQL for the same answer: count(*) of the matches + ORDER BY name over all of them (1 run per query).');
   out(
     table(
-      ['queries', 'n', 'matches ≤', 'raw p50', 'raw p95', 'app p50', 'app p95', 'app/raw p95', 'raw sorted p50', 'target', 'verdict'],
+      ['queries', 'n', 'matches ≤', 'raw p50', 'raw p95', 'same p95', 'app p50', 'app p95', 'app/raw p95', 'app/same p95', 'raw sorted p50', 'target', 'verdict: < 50 ms / ≤ 1.5× raw / ≤ 1.5× same'],
       results.map((r) => {
         const rawP95 = percentile(r.raw, 95);
+        const sameP95 = percentile(r.rawSame, 95);
         const appP95 = percentile(r.app, 95);
         return [
           r.cls.label,
@@ -194,12 +208,16 @@ function printSearch(results: ClassResult[], rows: number): void {
           `${int(r.maxTotal)}${r.capped ? '+' : ''}`,
           ms(percentile(r.raw, 50)),
           ms(rawP95),
+          r.rawSame.length ? ms(sameP95) : '–',
           ms(percentile(r.app, 50)),
           ms(appP95),
           r.raw.length ? ratio(appP95 / rawP95) : '–',
+          r.rawSame.length ? ratio(appP95 / sameP95) : '–',
           ms(percentile(r.rawSorted, 50)),
           r.cls.target ? `< ${TARGET.p95Ms} ms, ≤ ${TARGET.p95Ratio}×` : 'info',
-          r.cls.target ? `${verdict(appP95 < TARGET.p95Ms)} / ${verdict(appP95 <= TARGET.p95Ratio * rawP95)}` : '',
+          r.cls.target
+            ? `${verdict(appP95 < TARGET.p95Ms)} / ${verdict(appP95 <= TARGET.p95Ratio * rawP95)} / ${r.rawSame.length ? verdict(appP95 <= TARGET.p95Ratio * sameP95) : '–'}`
+            : '',
         ];
       }),
     ),
@@ -261,7 +279,7 @@ async function main(): Promise<void> {
       await addActivity(searchVault);
       if (keep) for (const v of made) writeFileSync(keptVaultFile(v.dir), JSON.stringify(v));
     }
-    const { results, cacheSize, cipher, orderMs } = await searchBench(searchVault, searchRows);
+    const { results, cacheSize, cipher, orderMs, orderChunkMs } = await searchBench(searchVault, searchRows);
 
     out();
     out(
@@ -274,9 +292,12 @@ async function main(): Promise<void> {
     }
     out();
     printSearch(results, searchRows);
-    out(`Name order (ids in name order, read once after signing in and after each change, in the background): ${ms(orderMs)} ms`);
+    out(
+      `Name order (ids in name order, read after signing in and after each change, in the background, in chunks): ${ms(orderMs)} ms in all, ` +
+        `the connection held at most ${ms(orderChunkMs)} ms at a time`,
+    );
     out();
-    out('Verdicts: PASS/MISS for p95 < 50 ms / for p95 ≤ 1.5× raw p95. Figures vary with machine load (see bench/README.md).');
+    out('Verdicts: PASS/MISS for p95 < 50 ms / p95 ≤ 1.5× the floor (raw) / p95 ≤ 1.5× the same statements on the raw driver (the target as the issue words it; bench/README.md). Figures vary with machine load.');
   } finally {
     if (!keep) for (const v of made) rmSync(v.dir, { recursive: true, force: true });
   }

@@ -2,15 +2,20 @@
  * Search latency through the router — schema parse, vault state check, handler, service, row
  * mapping: the IPC path minus Electron's transport — against the same FTS MATCH on the raw driver.
  *
- * Baselines, both on the vault's own connection (same page cache):
+ * Baselines, all on the vault's own connection (same page cache):
  * - raw: the same MATCH expression, the first page of rows in index order (no sort, no total) —
  *   the floor any search answer costs;
+ * - raw same: the very statements the app runs for that answer (search.ts exports their text): the
+ *   matches listed in one group_concat, then the page's rows by id — on the raw driver, without the
+ *   router, the service, the ranking against the name order and the row mapping: what the IPC path
+ *   (minus Electron's transport) adds on top of its SQL. The page's ids come from the app's answer
+ *   in the warm-up round;
  * - raw sorted: what the straightforward SQL for the app's answer costs (count every match, then
  *   ORDER BY name over all of them), run once per query, for context.
  */
 import type { Router, Sender } from '../electron/ipc/router';
 import type { Db } from '../electron/vault/db/driver';
-import { planSearch } from '../electron/vault/customers/search';
+import { matchListSql, planSearch, ROWS_IN_ORDER_SQL } from '../electron/vault/customers/search';
 import { customerColumns } from '../electron/vault/customers/repository';
 import type { CustomerPage, Result, SearchCustomersInput } from '../electron/contract';
 import { FAMILY, GIVEN_FEMALE, GIVEN_MALE } from './names';
@@ -91,6 +96,8 @@ export interface ClassResult {
   cls: QueryClass;
   app: number[];
   raw: number[];
+  /** The app's own statements on the raw driver (match-and-sort-by-name classes only). */
+  rawSame: number[];
   rawSorted: number[];
   /** Largest total seen, and whether any was capped. */
   maxTotal: number;
@@ -111,6 +118,10 @@ function rawStatements(input: Omit<SearchCustomersInput, 'offset' | 'limit'>, of
            WHERE customers_fts MATCH ? LIMIT ? OFFSET ?`,
           [plan.expression, PAGE, offset],
         ),
+      same: async (db: Db, pageIds: readonly number[]) => {
+        await db.get(matchListSql(true), [plan.expression]);
+        if (pageIds.length > 0) await db.all(ROWS_IN_ORDER_SQL, [`[${pageIds.join(',')}]`]);
+      },
       sorted: async (db: Db) => {
         await db.get('SELECT count(*) AS n FROM customers_fts WHERE customers_fts MATCH ?', [plan.expression]);
         await db.all(
@@ -126,7 +137,7 @@ function rawStatements(input: Omit<SearchCustomersInput, 'offset' | 'limit'>, of
       await db.get('SELECT count(*) AS n FROM customers');
       await db.all(`SELECT ${customerColumns()} FROM customers ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`, [PAGE, offset]);
     };
-    return { floor: run, sorted: run };
+    return { floor: run, same: null, sorted: run };
   }
   return null;
 }
@@ -136,18 +147,22 @@ function rawStatements(input: Omit<SearchCustomersInput, 'offset' | 'limit'>, of
  * which of app and raw goes first, so neither always meets the cache the other just warmed.
  */
 export async function measureSearch(router: Router, db: Db, classes: QueryClass[], rounds: number, onRound?: (n: number) => void): Promise<ClassResult[]> {
-  const results: ClassResult[] = classes.map((cls) => ({ cls, app: [], raw: [], rawSorted: [], maxTotal: 0, capped: false }));
+  const results: ClassResult[] = classes.map((cls) => ({ cls, app: [], raw: [], rawSame: [], rawSorted: [], maxTotal: 0, capped: false }));
+  /** Each query's first page as the app answered it in the warm-up round (for the raw-same baseline). */
+  const pages = new Map<string, number[]>();
   for (let round = 0; round <= rounds; round++) {
     const record = round > 0;
     for (const res of results) {
       const offset = res.cls.offset ?? 0;
       for (const input of res.cls.queries) {
         const raw = rawStatements(input, offset);
+        const key = JSON.stringify([input, offset]);
         const app = async () => {
           const t = now();
           const r = (await router.handle(SENDER, 'customers.search', { ...input, offset, limit: PAGE })) as Result<CustomerPage>;
           const ms = now() - t;
           if (!r.ok) throw new Error(`customers.search failed: ${JSON.stringify(r.error)} for ${JSON.stringify(input)}`);
+          if (!record) pages.set(key, r.value.items.map((c) => c.id));
           if (record) {
             res.app.push(ms);
             res.maxTotal = Math.max(res.maxTotal, r.value.total);
@@ -160,10 +175,19 @@ export async function measureSearch(router: Router, db: Db, classes: QueryClass[
           await raw.floor(db);
           if (record) res.raw.push(now() - t);
         };
+        const same = async () => {
+          const ids = pages.get(key);
+          if (!raw?.same || !ids) return;
+          const t = now();
+          await raw.same(db, ids);
+          if (record) res.rawSame.push(now() - t);
+        };
         if (round % 2 === 0) {
           await app();
           await floor();
+          await same();
         } else {
+          await same();
           await floor();
           await app();
         }

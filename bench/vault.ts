@@ -9,7 +9,8 @@ import { readRecoveryFile, openVault, type OpenedVault } from '../electron/vault
 import { vaultPaths } from '../electron/vault/paths';
 import { VaultService } from '../electron/vault/service';
 
-export const BENCH_PASSWORD = 'synthetic data only, nothing to protect here';
+/** BRANKAS_BENCH_PASSWORD: the Owner's password of a vault kept (--keep) by an earlier bench that used another. */
+export const BENCH_PASSWORD = process.env.BRANKAS_BENCH_PASSWORD ?? 'synthetic data only, nothing to protect here';
 /** Cheap password hashing: signing in is not what is measured (the hash records these parameters). */
 const BENCH_KDF: ScryptParams = { N: 2 ** 12, r: 8, p: 1 };
 

@@ -89,6 +89,37 @@ describe('freshness', () => {
     expect(nameOrderAt(t.db, o?.version)).toBe(o);
   });
 
+  it('reads the order in chunks along the name index, ties and case included, the same as in one go', async () => {
+    // Names equal but for case and equal outright: the cursor between chunks must neither skip nor repeat them.
+    for (const name of ['BUDI', 'Budi', 'ani', 'Ani', 'Zed', 'émile', 'Émile', 'citra']) await svc.save({ customer: { name, city: 'Bandung' } });
+    await trackNameOrder(t.db);
+    const byName = (await t.db.all<{ id: number }>('SELECT id FROM customers ORDER BY name COLLATE NOCASE, id')).map((r) => r.id);
+    for (const chunk of [1, 2, 3, 5, 13, 14, 1000]) {
+      forgetNameOrder(t.db);
+      const o = await buildNameOrder(t.db, { chunk });
+      expect(Array.from(o?.order ?? []), `chunk ${chunk}`).toEqual(byName);
+      expect(o?.version).toBe(await version(t.db));
+    }
+  });
+
+  it('gives up (null, nothing kept) when the vault changes between chunks, and lets statements run between them', async () => {
+    await trackNameOrder(t.db);
+    let between = 0;
+    const o = await buildNameOrder(t.db, {
+      chunk: 2,
+      afterChunk: async () => {
+        if (between++ === 1) await svc.save({ customer: { name: 'Eka', city: 'Bandung' } });
+      },
+    });
+    expect(between).toBeGreaterThanOrEqual(2);
+    expect(o).toBeNull();
+    expect(nameOrderAt(t.db, await version(t.db))).toBeNull();
+    // The next build, with nothing changing, is current and has the new customer.
+    const again = await buildNameOrder(t.db, { chunk: 2 });
+    expect(again?.order.length).toBe(6);
+    expect(nameOrderAt(t.db, await version(t.db))).toBe(again);
+  });
+
   it('goes stale on insert, delete and rename only; a rolled-back change leaves it current', async () => {
     await trackNameOrder(t.db);
     const at = async () => nameOrderAt(t.db, await version(t.db));

@@ -7,10 +7,11 @@
  * Freshness: on first use the connection gets TEMP triggers (they live and die with the connection;
  * nothing is written to the vault file) that count inserts, deletes and name changes of `customers`;
  * with `PRAGMA data_version` (commits by any other connection) that makes a version string. The
- * order is read in one statement together with the version, and a search reads the version in the
+ * order is read together with the version, and a search reads the version in the
  * same statement as its matches: the order is used only when the two agree. A stale order is
- * rebuilt in the background (one walk of the name index) once searches pause; until then they use
- * the plans in search.ts. It is dropped on lock.
+ * rebuilt in the background once searches pause — one walk of the name index in chunks, every chunk
+ * at the same version or the build is dropped — and until then searches use the plans in search.ts.
+ * It is dropped on lock.
  */
 import type { Queryable } from '../db/driver';
 
@@ -106,29 +107,74 @@ export function nameOrderAt(db: Queryable, version: string | null | undefined): 
   return order && version != null && order.version === version ? order : null;
 }
 
-/** Reads the whole name order (ids only, one statement, with its version). */
-async function readNameOrder(db: Queryable): Promise<NameOrder | null> {
-  // As a blob: no text conversion of a few MB on the way out, and a byte loop to read it.
-  const row = await db.get<{ ids: Buffer | null; n: number; top: number | null; version: string | null }>(
-    `SELECT CAST(group_concat(id) AS BLOB) AS ids, count(*) AS n, max(id) AS top, ${VERSION_COLUMN} AS version
-     FROM (SELECT id FROM customers INDEXED BY customers_by_name ORDER BY name COLLATE NOCASE, id)`,
-  );
-  if (!row || row.version == null) return null;
-  const order = new Int32Array(row.n);
-  const ids = row.ids ?? Buffer.alloc(0);
+/**
+ * How many ids one statement of the read takes. The read walks the name index in chunks, so it never
+ * holds the connection for long (a million customers: about 16 chunks of a few tens of ms, where one
+ * statement over all of them held it for 1–2 s); other statements run between chunks.
+ */
+export const ORDER_CHUNK = 65_536;
+
+export interface ReadOptions {
+  /** Ids per statement (tests use a few). */
+  chunk?: number;
+  /** Awaited between chunks (tests change the vault there). */
+  afterChunk?: () => Promise<void>;
+}
+
+/** Appends the ids in `ascii` (`1,5,9`) to `into` from `at`; returns the new length. */
+function appendIds(into: Int32Array, at: number, ascii: Buffer): number {
   let v = 0;
-  let at = 0;
-  for (let i = 0; i < ids.length; i++) {
-    const ch = ids[i]!;
+  for (let i = 0; i < ascii.length; i++) {
+    const ch = ascii[i]!;
     if (ch === 44) {
-      order[at++] = v;
+      into[at++] = v;
       v = 0;
     } else {
       v = v * 10 + ch - 48;
     }
   }
-  if (ids.length > 0) order[at] = v;
-  return nameOrderOf(row.version, order, row.top ?? 0);
+  if (ascii.length > 0) into[at++] = v;
+  return at;
+}
+
+/**
+ * Reads the whole name order (ids only) in chunks along the name index, each statement with the
+ * version it read at: null if any chunk saw another version than the first (something changed
+ * between chunks — the build is then simply scheduled again) or the triggers are gone. The cursor
+ * between chunks is the last entry read (its name and id); it is not kept.
+ */
+async function readNameOrder(db: Queryable, { chunk = ORDER_CHUNK, afterChunk }: ReadOptions): Promise<NameOrder | null> {
+  const head = await db.get<{ n: number; top: number | null; version: string | null }>(
+    `SELECT count(*) AS n, max(id) AS top, ${VERSION_COLUMN} AS version FROM customers`,
+  );
+  if (!head || head.version == null) return null;
+  const { version } = head;
+  // As blobs: no text conversion on the way out, and a byte loop to read them.
+  const order = new Int32Array(head.n);
+  let at = 0;
+  let cursor: { name: string; id: number } | null = null;
+  for (;;) {
+    const row: { ids: Buffer | null; version: string | null } | undefined = await db.get(
+      `SELECT CAST(group_concat(id) AS BLOB) AS ids, ${VERSION_COLUMN} AS version
+       FROM (SELECT id FROM customers INDEXED BY customers_by_name
+             ${cursor ? 'WHERE name >= ?1 COLLATE NOCASE AND (name > ?1 COLLATE NOCASE OR id > ?2)' : ''}
+             ORDER BY name COLLATE NOCASE, id LIMIT ${Math.max(1, Math.floor(chunk))})`,
+      cursor ? [cursor.name, cursor.id] : [],
+    );
+    if (!row || row.version !== version) return null;
+    if (!row.ids || row.ids.length === 0) break;
+    const before = at;
+    at = appendIds(order, at, row.ids);
+    const last = order[at - 1]!;
+    const named = await db.get<{ name: string }>('SELECT name FROM customers WHERE id = ?', [last]);
+    if (!named) return null;
+    cursor = { name: named.name, id: last };
+    if (at - before < chunk) break;
+    await afterChunk?.();
+  }
+  // More or fewer ids than counted: the index and the table disagree (never, short of damage).
+  if (at !== order.length) return null;
+  return nameOrderOf(version, order, head.top ?? 0);
 }
 
 /** Drops the order from memory (the vault is locked); the next search after signing in rebuilds it. */
@@ -165,13 +211,13 @@ export function scheduleNameOrder(db: Queryable): void {
  * (Re)reads the name order — once at a time per connection — and keeps it. Resolves null when the
  * connection cannot track changes or the read fails (the searches then keep using their plans).
  */
-export function buildNameOrder(db: Queryable): Promise<NameOrder | null> {
+export function buildNameOrder(db: Queryable, read: ReadOptions = {}): Promise<NameOrder | null> {
   const s = stateOf(db);
   s.building ??= (async () => {
     const epoch = s.epoch;
     try {
       if (!(await s.tracking)) return null;
-      const order = await readNameOrder(db);
+      const order = await readNameOrder(db, read);
       if (epoch !== s.epoch) return null;
       s.order = order;
       return order;

@@ -132,6 +132,11 @@ function restrictionsOf(filter: CustomerFilter | undefined, now: number): Restri
   return out;
 }
 
+/** The statement listMatches runs (exported so bench/ can run the very same text on the raw driver). */
+export const matchListSql = (withVersion: boolean): string =>
+  `SELECT CAST(group_concat(id) AS BLOB) AS ids${withVersion ? `, ${VERSION_COLUMN} AS version` : ''}
+     FROM (SELECT rowid AS id FROM customers_fts WHERE customers_fts MATCH ?)`;
+
 /**
  * The full-text matches, read once: their ids as ASCII bytes (`1,5,9`; a blob skips the text
  * conversion on the way out, null for none) and, when asked, the version of the name order in the
@@ -139,11 +144,7 @@ function restrictionsOf(filter: CustomerFilter | undefined, now: number): Restri
  * extra aggregate costs a step per match.
  */
 async function listMatches(db: Queryable, expression: string, withVersion: boolean): Promise<{ ids: Buffer | null; version: string | null }> {
-  const row = await db.get<{ ids: Buffer | null; version?: string | null }>(
-    `SELECT CAST(group_concat(id) AS BLOB) AS ids${withVersion ? `, ${VERSION_COLUMN} AS version` : ''}
-     FROM (SELECT rowid AS id FROM customers_fts WHERE customers_fts MATCH ?)`,
-    [expression],
-  );
+  const row = await db.get<{ ids: Buffer | null; version?: string | null }>(matchListSql(withVersion), [expression]);
   const ids = row?.ids;
   return { ids: ids && ids.length > 0 ? ids : null, version: row?.version ?? null };
 }
@@ -258,13 +259,13 @@ async function currentNameOrder(db: Queryable, o: SearchOptions, version: string
   return (await buildNameOrder(db))?.version === version ? nameOrderAt(db, version) : null;
 }
 
+/** Whole rows for ids listed as a JSON array, in that order (bench/ runs the same text). */
+export const ROWS_IN_ORDER_SQL = `SELECT ${customerColumns('c')} FROM json_each(?) AS j CROSS JOIN customers AS c ON c.id = j.value ORDER BY j.key`;
+
 /** Whole rows for the given ids, in the given order (one statement; none for no ids). */
 async function rowsInOrder(db: Queryable, ids: readonly number[]): Promise<CustomerRow[]> {
   if (ids.length === 0) return [];
-  return db.all<CustomerRow>(
-    `SELECT ${customerColumns('c')} FROM json_each(?) AS j CROSS JOIN customers AS c ON c.id = j.value ORDER BY j.key`,
-    [`[${ids.join(',')}]`],
-  );
+  return db.all<CustomerRow>(ROWS_IN_ORDER_SQL, [`[${ids.join(',')}]`]);
 }
 
 /**
