@@ -2,7 +2,7 @@
  * Issue 3's journeys: a semicolon CSV (as Excel with Indonesian settings saves it) imported
  * through the mapping screen with progress, found by a phone fragment; export and re-import.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -86,6 +86,31 @@ test('export as CSV, then import the file into a new vault on another PC: nothin
   const exported = join(files, 'ekspor.csv');
   await first.page.getByTestId('export-open').click();
   await expect(first.page.getByTestId('export-warning')).toBeVisible();
+
+  // Cancelled while it runs (the save dialog is held open until Cancel export was pressed): no file anywhere.
+  const folder = mkdtempSync(join(files, 'batal-'));
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const answer = first.dialogs.saveFile.bind(first.dialogs);
+  first.dialogs.saveFile = async () => {
+    await held;
+    first.dialogs.saveFile = answer;
+    return answer();
+  };
+  first.dialogs.willSave(join(folder, 'batal.csv'));
+  await first.page.getByTestId('export-run').click();
+  const cancel = first.page.getByRole('button', { name: 'Batalkan ekspor' });
+  await expect(cancel).toBeEnabled();
+  await expect(cancel).toBeFocused();
+  await expect(first.page.getByRole('button', { name: 'Batal', exact: true })).toBeDisabled();
+  await cancel.click();
+  await expect(first.page.getByTestId('export-cancel')).toHaveText('Membatalkan…');
+  await expect(first.page.getByTestId('export-cancel')).toBeDisabled();
+  release();
+  await expect(first.page.getByTestId('export-cancelled')).toHaveText('Ekspor dibatalkan. Tidak ada file yang disimpan.');
+  await expect(first.page.getByTestId('export-cancel')).toHaveCount(0);
+  expect(readdirSync(folder)).toEqual([]);
+
   first.dialogs.willSave(exported);
   await first.page.getByTestId('export-run').click();
   await expect(first.page.getByTestId('export-result')).toContainText('26');

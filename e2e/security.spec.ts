@@ -45,6 +45,20 @@ test('window.brankas exposes exactly the contract, and nothing else of the host'
       'customers.reveal',
     ]),
   );
+  // Exactly these import and export channels (no path in any of them); each running job has its own cancel.
+  expect(surface.filter((c) => /^(import|export)\./.test(c)).sort()).toEqual(
+    [
+      'import.open',
+      'import.inspect',
+      'import.preview',
+      'import.dryRun',
+      'import.run',
+      'import.cancel',
+      'import.saveReport',
+      'export.run',
+      'export.cancel',
+    ].sort(),
+  );
   // Issue 5: exactly these backup and restore channels (behind backup.manage, the passphrase behind
   // security.manage; the restored code is typed back while locked, the first-run ones need no vault,
   // and a running restore can be cancelled from either screen).

@@ -129,6 +129,8 @@ export const channels = {
   'import.saveReport': def<{ fileName: string } | null>()(ImportSource, 'unlocked', 'data.import'),
   /** Writes an export through the save dialog; null if cancelled. */
   'export.run': def<ExportResult | null>()(ExportInput, 'unlocked', 'data.export'),
+  /** Stops a running export: its temporary file goes, nothing is left at the chosen path. */
+  'export.cancel': def<{ cancelled: boolean }>()(EmptyInput, 'unlocked', 'data.export'),
   // Own account: any signed-in person.
   'account.changePassword': def<{ changed: true }>()(ChangePasswordInput, 'unlocked', null),
   /** Starts 2FA enrolment: a new secret shown once as QR code and manual key; confirmed by a first code. */

@@ -73,6 +73,7 @@ const INPUTS: Partial<Record<ChannelName, unknown>> = {
   'import.cancel': {},
   'import.saveReport': { fileId: 'abcdefghijkl', sheet: null },
   'export.run': { format: 'csv', fields: ['name'], scope: { kind: 'all' } },
+  'export.cancel': {},
   'staff.list': {},
   'staff.create': { name: 'Ibu Sari', role: 'viewer', password: 'x', reason: 'Nama sudah dipakai' },
   'staff.update': { id: NOPE, reason: 'Tidak ada' },

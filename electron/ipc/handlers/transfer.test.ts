@@ -3,9 +3,9 @@
  * answers: paths only ever come from the dialogs, one job at a time, cancel, ids expire on lock.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChannelName, DryRunResult, ImportFile, ImportResult, Result } from '../../contract';
+import type { ChannelName, DryRunResult, EventName, Events, ImportFile, ImportResult, JobProgress, Result } from '../../contract';
 import { tempDir } from '../../vault/db/testing';
 import { systemKeychain } from '../../vault/keys/keychain';
 import { readRecoveryFile } from '../../vault/open';
@@ -185,5 +185,93 @@ describe('export.run', () => {
     expect(await value(call('export.run', input))).toEqual({ fileName: 'ekspor.csv', count: 1 });
     expect(readFileSync(path, 'utf8')).toBe('\ufeffNama,No HP\r\nBudi,0812-3456-7890\r\n');
     expect(ctx.events.filter((e) => e.event === 'job.progress').at(-1)?.payload).toEqual({ job: 'export', done: 1, total: 1 });
+  });
+});
+
+describe('export.cancel', () => {
+  const CUSTOMERS = 20_000;
+  const XLSX = { format: 'xlsx', fields: ['name', 'phone', 'email', 'city'], scope: { kind: 'all' } };
+  let out: string;
+
+  /** Fills the vault through an import (the real path), then forgets its events. */
+  const seed = async () => {
+    const file = await open(await writeBigCsv(join(files, 'big.csv'), CUSTOMERS));
+    const source = { fileId: file.fileId, sheet: null, mapping: file.mapping };
+    expect(await value<ImportResult>(call('import.run', { ...source, onDuplicate: 'skip' }))).toMatchObject({ imported: CUSTOMERS });
+    ctx.events.length = 0;
+    return source;
+  };
+
+  /** Runs `act` synchronously inside the first `job.progress` of `job` that `when` accepts (the job is then mid-way). */
+  const onProgress = (job: JobProgress['job'], when: (p: JobProgress) => boolean, act: () => void) => {
+    const emit = ctx.emit;
+    let fired = false;
+    ctx.emit = <E extends EventName>(event: E, payload: Events[E]) => {
+      emit(event, payload);
+      const p = payload as JobProgress;
+      if (!fired && event === 'job.progress' && p.job === job && when(p)) {
+        fired = true;
+        act();
+      }
+    };
+    return () => fired;
+  };
+
+  beforeEach(() => {
+    out = join(files, 'ekspor');
+    mkdirSync(out);
+  });
+
+  it('stops a running export: cancelled, nothing at the chosen path and no temporary file beside it', async () => {
+    await seed();
+    const target = join(out, 'pelanggan.xlsx');
+    ctx.dialogs.saves.push(target);
+    expect(await value(call('export.cancel'))).toEqual({ cancelled: false });
+
+    const answers: Promise<Result<unknown>>[] = [];
+    // Mid-way: some pages written to the temporary file, more to come.
+    const fired = onProgress(
+      'export',
+      (p) => p.done > 0 && p.done < CUSTOMERS,
+      () => {
+        // import.cancel does not stop an export; export.cancel does.
+        answers.push(call('import.cancel'), call('export.cancel'));
+      },
+    );
+    const running = call('export.run', XLSX);
+    const error = await errorOf(running);
+    expect(fired(), 'the export ended before it reported progress mid-way').toBe(true);
+    expect(error.code).toBe('cancelled');
+    expect(await value(answers[0]!)).toEqual({ cancelled: false });
+    expect(await value(answers[1]!)).toEqual({ cancelled: true });
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(out)).toEqual([]);
+
+    // Nothing is left running: the next export completes.
+    ctx.dialogs.saves.push(target);
+    expect(await value(call('export.run', { ...XLSX, format: 'csv' }))).toEqual({ fileName: 'pelanggan.xlsx', count: CUSTOMERS });
+    expect(readdirSync(out)).toEqual(['pelanggan.xlsx']);
+  });
+
+  it('a cancel while the save dialog is open writes nothing at all', async () => {
+    const target = join(out, 'pelanggan.csv');
+    ctx.dialogs.saves.push(target);
+    const running = call('export.run', { format: 'csv', fields: ['name'], scope: { kind: 'all' } });
+    expect(await value(call('export.cancel'))).toEqual({ cancelled: true });
+    expect((await errorOf(running)).code).toBe('cancelled');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('export.cancel does not stop a dry run or an import', async () => {
+    const source = await seed();
+    const answers: Promise<Result<unknown>>[] = [];
+    const fired = onProgress(
+      'dryRun',
+      () => true,
+      () => answers.push(call('export.cancel')),
+    );
+    expect(await value<DryRunResult>(call('import.dryRun', source))).toMatchObject({ total: CUSTOMERS, duplicates: CUSTOMERS });
+    expect(fired()).toBe(true);
+    expect(await value(answers[0]!)).toEqual({ cancelled: false });
   });
 });

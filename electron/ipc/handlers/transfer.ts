@@ -1,7 +1,8 @@
 /**
  * import.* and export.*: paths come only from the system dialogs (ctx.dialogs); the renderer
  * holds a random file id. One dry run, import or export at a time (`busy`); progress goes out as
- * `job.progress`; `import.cancel` aborts a dry run or import (the import rolls back).
+ * `job.progress`; `import.cancel` aborts a dry run or import (the import rolls back), `export.cancel`
+ * only an export (its temporary file is removed, nothing appears at the chosen path).
  */
 import type { ExportInput, ImportFile, JobProgress } from '../../contract';
 import { VaultError } from '../../vault/errors';
@@ -71,7 +72,7 @@ export const importHandlers: HandlerMap<'import'> = {
       return result;
     }),
 
-  'import.cancel': (_input, ctx) => ({ cancelled: ctx.transfer.cancel() }),
+  'import.cancel': (_input, ctx) => ({ cancelled: ctx.transfer.cancel(['dryRun', 'import']) }),
 
   async 'import.saveReport'({ fileId, sheet }, ctx) {
     const file = ctx.transfer.file(fileId);
@@ -94,9 +95,13 @@ export const exportHandlers: HandlerMap<'export'> = {
         filters: SAVE_FILTERS[input.format],
       });
       if (path === null) return null;
+      // Cancelled (or locked) while the dialog was open: nothing is written at all.
+      if (signal.aborted) throw new VaultError('cancelled');
       // Asked after the dialog: the vault may have locked while it was open.
       const { count } = await exportToFile(ctx.vault.db(), path, input, { signal, onProgress: progressTo(ctx, 'export') });
       return { fileName: baseName(path), count };
     }),
+
+  'export.cancel': (_input, ctx) => ({ cancelled: ctx.transfer.cancel(['export']) }),
 };
 

@@ -171,4 +171,19 @@ describe('writing fails', () => {
     await out.abort();
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it('cancelled: before it starts, or while the last bytes are flushed, nothing is left', async () => {
+    for (const format of ['csv', 'xlsx', 'json'] as const) {
+      expect((await vaultErrorOf(exportToFile(t.db, join(dir, `x.${format}`), input(format), { signal: AbortSignal.abort() }))).code).toBe('cancelled');
+    }
+    expect(readdirSync(dir)).toEqual([]);
+    // A cancel that arrives during the commit (after the last page) still wins: no file appears.
+    const out = openAtomic(join(dir, 'x.csv'));
+    await out.write('Nama\r\n');
+    const controller = new AbortController();
+    const committing = out.commit(controller.signal);
+    controller.abort();
+    expect((await vaultErrorOf(committing)).code).toBe('cancelled');
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });

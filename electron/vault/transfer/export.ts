@@ -108,7 +108,9 @@ async function exportInto(db: Queryable, sink: Sink, input: ExportInput, opts: E
     count += page.length;
     progress(count);
   }
+  checkAborted(opts.signal);
   await writer.end();
+  checkAborted(opts.signal);
   progress(count, true);
   return count;
 }
@@ -118,7 +120,8 @@ export async function exportToFile(db: Queryable, path: string, input: ExportInp
   const file = openAtomic(path);
   try {
     const count = await exportInto(db, file, input, opts);
-    await file.commit();
+    // A cancel that comes while the last bytes are flushed still leaves no file.
+    await file.commit(opts.signal);
     return { count };
   } catch (err) {
     await file.abort();

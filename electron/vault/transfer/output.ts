@@ -9,6 +9,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { fsError, fsyncDir } from '../files';
+import { checkAborted } from './scan';
 
 export interface AtomicFile {
   /** The temporary file's stream: write here, then `commit`. */
@@ -17,8 +18,8 @@ export interface AtomicFile {
   failed: Promise<never>;
   /** Writes with backpressure; rejects with the stream's error. */
   write(chunk: string | Buffer): Promise<void>;
-  /** Ends the stream, flushes it to disk and renames it to the target. */
-  commit(): Promise<void>;
+  /** Ends the stream, flushes it to disk and renames it to the target; `cancelled` (and no file) if `signal` aborts before the rename. */
+  commit(signal?: AbortSignal): Promise<void>;
   /** Stops and removes the temporary file (safe to call after a failed commit). */
   abort(): Promise<void>;
 }
@@ -44,7 +45,7 @@ export function openAtomic(path: string): AtomicFile {
       if (failure) throw outputError(failure);
       if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), failed]);
     },
-    async commit() {
+    async commit(signal) {
       try {
         if (failure) throw failure;
         if (!stream.writableEnded) stream.end();
@@ -56,6 +57,7 @@ export function openAtomic(path: string): AtomicFile {
         } finally {
           await fh.close();
         }
+        checkAborted(signal);
         await rename(tmp, path);
         fsyncDir(dirname(path));
       } catch (err) {

@@ -71,8 +71,8 @@ export class TransferRegistry {
     }
   }
 
-  /** Stops the running dry run or import; false when none runs. */
-  cancel(kinds: readonly JobKind[] = ['dryRun', 'import']): boolean {
+  /** Stops the running job if it is one of `kinds` (a cancel never stops another kind's job); false when none such runs. */
+  cancel(kinds: readonly JobKind[]): boolean {
     if (!this.job || !kinds.includes(this.job.kind)) return false;
     this.job.controller.abort();
     return true;

@@ -99,5 +99,9 @@ export const enTransfer: Record<keyof typeof idTransfer, string> = {
   'export.warning': 'The export file is NOT encrypted — keep it somewhere safe and delete it after use.',
   'export.run': 'Export…',
   'export.running': 'Exporting…',
+  'export.cancel': 'Cancel export',
+  'export.cancelling': 'Cancelling…',
+  'export.cancelNote': 'Cancelling saves no file; the half-written file is removed.',
+  'export.cancelled': 'Export cancelled. No file was saved.',
   'export.done': '{count} customers exported to {file}.',
 };

@@ -97,5 +97,9 @@ export const idTransfer = {
   'export.warning': 'File ekspor TIDAK terenkripsi — simpan di tempat aman dan hapus setelah dipakai.',
   'export.run': 'Ekspor…',
   'export.running': 'Mengekspor…',
+  'export.cancel': 'Batalkan ekspor',
+  'export.cancelling': 'Membatalkan…',
+  'export.cancelNote': 'Membatalkan tidak menyimpan file apa pun; file setengah jadi dihapus.',
+  'export.cancelled': 'Ekspor dibatalkan. Tidak ada file yang disimpan.',
   'export.done': '{count} pelanggan diekspor ke {file}.',
 };

@@ -170,6 +170,7 @@ export function createFakeClient() {
     },
     export: {
       run: fn<'export', 'run'>(async () => ok(null)),
+      cancel: fn<'export', 'cancel'>(async () => ok({ cancelled: true })),
     },
     account: {
       changePassword: fn<'account', 'changePassword'>(async () => ok({ changed: true as const })),

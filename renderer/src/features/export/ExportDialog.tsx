@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -9,7 +9,11 @@ import { hasFilter, useStore } from '../../store';
 import { importTargets } from '../../store/importSlice';
 import { ExportOptions, type Delimiter, type Scope } from './ExportOptions';
 
-/** Export to CSV / XLSX / JSON through the system's save dialog, with a clear "not encrypted" warning. */
+/**
+ * Export to CSV / XLSX / JSON through the system's save dialog, with a clear "not encrypted" warning.
+ * While it runs the dialog stays open and "Cancel export" stops it: the main process removes the
+ * half-written file, so nothing is saved.
+ */
 export function ExportDialog() {
   const t = useT();
   const locale = useStore((s) => s.locale);
@@ -18,6 +22,7 @@ export function ExportDialog() {
   const filter = useStore((s) => s.filter);
   const selected = useStore((s) => s.selected);
   const runExport = useStore((s) => s.runExport);
+  const cancelExport = useStore((s) => s.cancelExport);
   const setExportOpen = useStore((s) => s.setExportOpen);
   const progress = useStore((s) => (s.jobProgress?.job === 'export' ? s.jobProgress : null));
   const available = importTargets(fields);
@@ -27,10 +32,27 @@ export function ExportDialog() {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(available));
   const [scope, setScope] = useState<Scope>(selected.size > 0 ? 'selection' : filtered ? 'filter' : 'all');
   const [running, setRunning] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const runRef = useRef<HTMLButtonElement>(null);
+  const wasRunning = useRef(false);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<ErrorCode | 'no_fields' | null>(null);
   const close = () => {
     if (!running) setExportOpen(false);
+  };
+
+  // The pressed "Export…" button is disabled while running: focus moves to Cancel export, and back after.
+  useEffect(() => {
+    if (running) cancelRef.current?.focus();
+    else if (wasRunning.current) runRef.current?.focus();
+    wasRunning.current = running;
+  }, [running]);
+
+  const cancel = async () => {
+    setCancelling(true);
+    // The run then ends with `cancelled`; if it had already finished, its result is shown instead.
+    if (!(await cancelExport())) setCancelling(false);
   };
 
   const run = async () => {
@@ -50,6 +72,7 @@ export function ExportDialog() {
     setRunning(true);
     const res = await runExport(input);
     setRunning(false);
+    setCancelling(false);
     if (!res.ok) setError(res.error.code);
     else if (res.value) setResult(res.value);
   };
@@ -92,14 +115,43 @@ export function ExportDialog() {
           <p className="callout callout--warn" data-testid="export-warning">
             <strong>{t('export.warning')}</strong>
           </p>
-          {running && <ProgressBar label={t('export.running')} progress={progress} />}
-          {error && error !== 'no_fields' && <Alert>{t(errorKey(error))}</Alert>}
+          {running && (
+            <div aria-busy="true" data-testid="export-progress">
+              <ProgressBar label={t('export.running')} progress={progress} />
+              <p className="dialog__body" id="export-cancel-note">
+                {t('export.cancelNote')}
+              </p>
+            </div>
+          )}
+          {/* Always present, so screen readers announce what appears in it: cancelling, then cancelled. */}
+          <div role="status" aria-live="polite">
+            {running && <span className="sr-only">{cancelling ? t('export.cancelling') : t('export.running')}</span>}
+            {error === 'cancelled' && (
+              <p className="alert alert--info" data-testid="export-cancelled">
+                {t('export.cancelled')}
+              </p>
+            )}
+          </div>
+          {error && error !== 'no_fields' && error !== 'cancelled' && <Alert>{t(errorKey(error))}</Alert>}
           <div className="dialog__actions">
+            {running && (
+              <button
+                type="button"
+                className="button button--outline"
+                ref={cancelRef}
+                onClick={() => void cancel()}
+                disabled={cancelling}
+                aria-describedby="export-cancel-note"
+                data-testid="export-cancel"
+              >
+                {cancelling ? t('export.cancelling') : t('export.cancel')}
+              </button>
+            )}
             <span className="spacer" />
             <button type="button" className="button button--ghost" onClick={close} disabled={running}>
               {t('common.cancel')}
             </button>
-            <button type="button" className="button button--primary" onClick={() => void run()} disabled={running} data-testid="export-run">
+            <button type="button" className="button button--primary" ref={runRef} onClick={() => void run()} disabled={running} data-testid="export-run">
               {running ? t('export.running') : t('export.run')}
             </button>
           </div>
