@@ -65,8 +65,12 @@ import {
   type RestoreOutcome,
 } from './backup';
 
-/** In which vault state a channel may run. The router enforces it in the main process. */
-export type Access = 'any' | 'no_vault' | 'needs_recovery' | 'locked' | 'unlocked';
+/**
+ * In which vault state a channel may run. The router enforces it in the main process.
+ * 'not_open': no vault is open because there is none here or it cannot be opened (no_vault,
+ * needs_recovery, unavailable); never while one is open, locked or sealed.
+ */
+export type Access = 'any' | 'no_vault' | 'not_open' | 'needs_recovery' | 'locked' | 'unlocked';
 
 interface ChannelDef<I extends z.ZodType, O> {
   input: I;
@@ -80,7 +84,7 @@ interface ChannelDef<I extends z.ZodType, O> {
   output?: O;
 }
 function def<O>() {
-  function make<I extends z.ZodType>(input: I, access: 'any' | 'no_vault' | 'needs_recovery' | 'locked'): ChannelDef<I, O>;
+  function make<I extends z.ZodType>(input: I, access: Exclude<Access, 'unlocked'>): ChannelDef<I, O>;
   function make<I extends z.ZodType>(input: I, access: 'unlocked', permission: Permission | null): ChannelDef<I, O>;
   function make<I extends z.ZodType>(input: I, access: Access, permission: Permission | null = null): ChannelDef<I, O> {
     return { input, access, permission };
@@ -177,10 +181,11 @@ export const channels = {
   'restore.cancel': def<{ cancelled: boolean }>()(EmptyInput, 'any'),
   /** After a restore (the session has ended): the new recovery code typed back, before anyone signs in. */
   'restore.confirmCode': def<VaultStatus>()(ConfirmRecoveryInput, 'locked'),
-  // Restore on a new PC, from the first-run screen (no vault here yet, nobody to sign in).
-  'restore.openFirstRun': def<{ fileId: string; fileName: string } | null>()(EmptyInput, 'no_vault'),
-  'restore.inspectFirstRun': def<BackupInfo>()(UnlockBackupInput, 'no_vault'),
-  'restore.runFirstRun': def<RestoreOutcome>()(UnlockBackupInput, 'no_vault'),
+  // Restore before anyone can sign in: on a new PC (first-run screen, no vault here yet), or when the
+  // vault here cannot be opened (recovery or "cannot be opened" screen; its files are kept).
+  'restore.openFirstRun': def<{ fileId: string; fileName: string } | null>()(EmptyInput, 'not_open'),
+  'restore.inspectFirstRun': def<BackupInfo>()(UnlockBackupInput, 'not_open'),
+  'restore.runFirstRun': def<RestoreOutcome>()(UnlockBackupInput, 'not_open'),
   // The audit trail.
   'audit.list': def<AuditPage>()(AuditQueryInput, 'unlocked', 'audit.view'),
   'audit.verify': def<AuditVerification>()(EmptyInput, 'unlocked', 'audit.view'),

@@ -3,7 +3,8 @@
  * state check, results not exceptions.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
 import { channelNames, type ChannelName, type Result } from '../contract';
 import { tempDir } from '../vault/db/testing';
 import { systemKeychain } from '../vault/keys/keychain';
@@ -118,6 +119,39 @@ describe('state check', () => {
     expect(vault.status().state).toBe('locked');
     await value(call('vault.signIn', { staffId: 1, password: PASSWORD }));
     expect((await value<{ total: number }>(call('customers.search', { query: '', offset: 0, limit: 10 }))).total).toBe(0);
+  });
+
+  it('the restore-before-sign-in channels answer while no vault can be opened, and refuse while one is open', async () => {
+    const reopen = async () => {
+      await vault.close();
+      vault = new VaultService({ dataDir: dir, keychain: systemKeychain(), passwordKdf: { N: 2 ** 12, r: 8, p: 1 } });
+      router = createRouter({ context: testContext(vault), trustedOrigins: [ORIGIN] });
+      return vault.init();
+    };
+    // Let through (an unknown file id is the handler's own answer), or refused by the state check.
+    const firstRun = async () => {
+      const input = { fileId: randomUUID(), passphrase: 'kata sandi cadangan' };
+      return [(await errorOf(call('restore.inspectFirstRun', input)))?.code, (await errorOf(call('restore.runFirstRun', input)))?.code];
+    };
+    expect(await firstRun()).toEqual(['file_expired', 'file_expired']);
+    await createAndUnlock();
+    expect(await firstRun()).toEqual(['vault_exists', 'vault_exists']);
+    expect(await errorOf(call('restore.openFirstRun'))).toEqual({ code: 'vault_exists' });
+    await value(call('vault.lock'));
+    expect(await firstRun()).toEqual(['vault_exists', 'vault_exists']);
+
+    // A file that is no vault at all (the key still in the keychain): unavailable.
+    writeFileSync(vaultPaths(dir).vault, 'SQLite format 3\0'.padEnd(8192, 'x'));
+    expect((await reopen()).state).toBe('unavailable');
+    expect(await firstRun()).toEqual(['file_expired', 'file_expired']);
+    // The other restore channels still need a signed-in person.
+    expect(await errorOf(call('restore.run', { fileId: randomUUID(), passphrase: 'kata sandi cadangan' }))).toEqual({ code: 'locked' });
+
+    // The keychain entry gone as well: needs_recovery.
+    await systemKeychain().remove(readRecoveryFile(vaultPaths(dir))?.vaultId ?? '');
+    expect((await reopen()).state).toBe('needs_recovery');
+    expect(await firstRun()).toEqual(['file_expired', 'file_expired']);
+    expect(await errorOf(call('vault.create', { ownerName: 'X', password: PASSWORD }))).toEqual({ code: 'vault_exists' });
   });
 
   it('cannot create a second vault over the first', async () => {

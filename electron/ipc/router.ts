@@ -110,8 +110,12 @@ function authorise(ctx: Context, channel: ChannelName, permission: Permission | 
   return null;
 }
 
+/** States in which no vault is open: none here, or one that cannot be opened. */
+const notOpen = new Set<VaultStatus['state']>(['no_vault', 'needs_recovery', 'unavailable']);
+
 function checkAccess(access: Access, status: VaultStatus): Result<never> | null {
   if (access === 'any' || access === status.state) return null;
+  if (access === 'not_open') return notOpen.has(status.state) ? null : fail('vault_exists');
   if (access === 'unlocked') return fail(status.state === 'no_vault' ? 'no_vault' : 'locked');
   if (access === 'no_vault') return fail('vault_exists');
   if (access === 'locked' && status.state === 'no_vault') return fail('no_vault');

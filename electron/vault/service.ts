@@ -211,7 +211,9 @@ export class VaultService {
    * Restores a backup (backup/restore.ts): verified, built as a new vault with a new key and
    * recovery code beside the live one, then swapped in (backup/swap.ts). The session ends: the
    * restored vault is locked and its people sign in with the passwords they had in the backup.
-   * Open to a signed-in person (the caller authorises) or on a first run (no vault here).
+   * Open to a signed-in person (the caller authorises), on a first run (no vault here), or when the
+   * vault here cannot be opened (needs_recovery, unavailable): its files are then kept as the previous
+   * vault, untouched, until the Owner keeps the restored one or puts them back (back to that state).
    */
   async restore(
     backupPath: string,
@@ -219,8 +221,11 @@ export class VaultService {
     opts: { signal?: AbortSignal; by?: string; onProgress?: (p: { done: number; total: number | null }) => void } = {},
   ): Promise<RestoreOutcome> {
     const s = this.s;
-    if (s.state !== 'open' && s.state !== 'no_vault') throw new VaultError('conflict');
+    const unopenable = s.state === 'needs_recovery' || s.state === 'unavailable' ? s : null;
+    if (s.state !== 'open' && s.state !== 'no_vault' && !unopenable) throw new VaultError('conflict');
     if (this.restorePending || journalExists(this.opts.dataDir)) throw new VaultError('restore_pending');
+    // The unopenable vault's id is what its sidecar says (its keychain entry, if any, goes on "keep").
+    const previousVaultId = s.state === 'open' ? s.vault.vaultId : unopenable ? (readRecoveryFile(vaultPaths(this.opts.dataDir))?.vaultId ?? null) : null;
     const code = generateRecoveryCode();
     const staged = await stageRestore({
       dataDir: this.opts.dataDir,
@@ -228,7 +233,7 @@ export class VaultService {
       secret,
       keychain: this.opts.keychain,
       recoveryCode: code,
-      previousVaultId: s.state === 'open' ? s.vault.vaultId : null,
+      previousVaultId,
       now: this.now,
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
@@ -266,6 +271,8 @@ export class VaultService {
           customers: info.counts.customers,
           previousKept,
           by: opts.by ?? null,
+          // Nothing could be written to the vault it replaced: this trail is where it is said.
+          ...(unopenable ? { replacedUnopenable: unopenable.state, replacedReason: unopenable.reason } : {}),
         },
       },
       null,

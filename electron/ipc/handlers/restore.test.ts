@@ -3,12 +3,14 @@
  * new recovery code, session ends) → sign in with the backup's password → undo (the previous
  * vault with the customer added after the backup is back) → restore again → keep (the previous
  * files and keychain entry go). First run on an empty folder and keychain. Failures change nothing.
+ * A vault here that cannot be opened (key gone, damaged file, unreadable sidecar) is restored over
+ * from the first-run channels; its files are kept, put back byte for byte, or deleted on "keep".
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, readdirSync, rmSync, statSync, truncateSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { AuditPage, AuditVerification, BackupInfo, BackupStatus, ChannelName, CustomerPage, RestoreOutcome, Result, VaultStatus } from '../../contract';
+import type { AuditPage, AuditVerification, BackupInfo, BackupStatus, ChannelName, CustomerPage, RecoveryCodeIssue, RestoreOutcome, Result, VaultStatus } from '../../contract';
 import { tempDir } from '../../vault/db/testing';
 import { systemKeychain } from '../../vault/keys/keychain';
 import { readRecoveryFile } from '../../vault/open';
@@ -17,6 +19,8 @@ import { VaultService } from '../../vault/service';
 import { fingerprint } from '../../vault/testing';
 import { PASSPHRASE, testBackupKey } from '../../vault/backup/testing';
 import { writeBackup } from '../../vault/backup/write';
+import { stageRestore } from '../../vault/backup/restore';
+import { readJournal, writeJournal } from '../../vault/backup/swap';
 import { createRouter, type Router, type Sender } from '../router';
 import { testContext, type TestContext } from '../testing';
 
@@ -64,12 +68,14 @@ const signIn = async (c = call) => {
 const vaultId = (d = dir) => readRecoveryFile(vaultPaths(d))?.vaultId ?? '';
 
 let backupPath: string;
+/** The first vault's recovery code (shown once at creation). */
+let createdCode: string;
 beforeEach(async () => {
   dir = tempDir();
   files = tempDir('brankas-usb-');
   dirs = [dir, files];
   ({ v: vault, c: ctx, r: router } = await setup(dir));
-  await value(call('vault.create', { ownerName: 'Ibu Sari', password: PASSWORD }));
+  createdCode = (await value<RecoveryCodeIssue>(call('vault.create', { ownerName: 'Ibu Sari', password: PASSWORD }))).groups.join('');
   await value(call('customers.save', { customer: { name: 'Ani Sebelum' } }));
   await value(call('customers.save', { customer: { name: 'Budi Sebelum' } }));
   const info = vault.openVaultInfo();
@@ -224,5 +230,163 @@ describe('restore through the router', () => {
     const later = await setup(fresh);
     expect((await later.v.init()).state).toBe('needs_recovery');
     expect((await later.v.recover({ recoveryCode: outcome.recoveryGroups.join('') })).state).toBe('locked');
+  });
+});
+
+/** Files of a kept previous vault, named as they were before the swap (to compare with a fingerprint). */
+const previousAsLive = (d = dir): Record<string, string> =>
+  Object.fromEntries(
+    readdirSync(d)
+      .filter((f) => f.startsWith('vault.previous.'))
+      .map((f) => [f.replace('vault.previous.', 'vault.'), createHash('sha256').update(readFileSync(join(d, f))).digest('hex')]),
+  );
+/** The data folder without what a restore adds or moves aside (the journal, the previous vault). */
+const leftovers = (d = dir) => readdirSync(d).filter((f) => /previous|restored|restore\.json/.test(f));
+
+/** The vault here, closed, then made unopenable; a fresh service (and router) on the folder. */
+async function unopenable(damage: () => void | Promise<void>) {
+  await vault.close();
+  await damage();
+  const pc = await setup(dir);
+  ctx = pc.c;
+  vault = pc.v;
+  router = pc.r;
+  return pc.v.status();
+}
+const dropKey = async () => void (await keychain.remove(vaultId()));
+/** Random bytes over page 1 after its salt, and over page 3: the key still checks out, the file does not. */
+function corruptPages(): void {
+  const fd = openSync(vaultPaths(dir).vault, 'r+');
+  try {
+    writeSync(fd, randomBytes(4096 - 16), 0, 4096 - 16, 16);
+    writeSync(fd, randomBytes(4096), 0, 4096, 2 * 4096);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('restore when the vault here cannot be opened', () => {
+  const restoreFirstRun = async () => {
+    const fileId = await pick(backupPath, 'restore.openFirstRun');
+    expect((await value<BackupInfo>(call('restore.inspectFirstRun', { fileId, passphrase: PASSPHRASE }))).counts.customers).toBe(2);
+    return value<RestoreOutcome>(call('restore.runFirstRun', { fileId, passphrase: PASSPHRASE }));
+  };
+
+  it('needs_recovery (keychain entry gone): restored, the old files kept; put back → needs_recovery, the code still opens it; keep deletes them', async () => {
+    const before = vaultId();
+    expect(await unopenable(dropKey)).toMatchObject({ state: 'needs_recovery', reason: 'key_missing', recoveryAvailable: true });
+    const files = fingerprint(dir);
+    expect(await errorOf(call('restore.open'))).toBe('locked');
+
+    const outcome = await restoreFirstRun();
+    expect(outcome.previousKept).toBe(true);
+    expect((await value<VaultStatus>(call('vault.status'))).state).toBe('locked');
+    const restoredId = vaultId();
+    expect(restoredId).not.toBe(before);
+    expect(previousAsLive()).toEqual(files);
+    expect(readJournal(dir)).toMatchObject({ phase: 'pending', previousVaultId: before });
+    await value(call('restore.confirmCode', { answers: outcome.challenge.map((i) => outcome.recoveryGroups[i]) }));
+    await signIn();
+    expect(await names()).toEqual(['Ani Sebelum', 'Budi Sebelum']);
+    // The restore is on the restored vault's trail (nothing can be written to the unopenable one).
+    const trail = await value<AuditPage>(call('audit.list', { limit: 100 }));
+    expect(trail.entries.find((e) => e.action === 'backup.restore')?.details).toMatchObject({ previousKept: true, replacedUnopenable: 'needs_recovery', replacedReason: 'key_missing' });
+    expect(await value<AuditVerification>(call('audit.verify'))).toMatchObject({ ok: true });
+
+    // Put back: the same unopenable vault, byte for byte; the recovery code found later still opens it.
+    expect(await value<VaultStatus>(call('restore.undo'))).toMatchObject({ state: 'needs_recovery', recoveryAvailable: true });
+    expect(fingerprint(dir)).toEqual(files);
+    expect(await keychain.get(restoredId)).toBeNull();
+    expect((await value<VaultStatus>(call('vault.recover', { recoveryCode: createdCode }))).state).toBe('locked');
+    await signIn();
+    expect(await names()).toEqual(['Ani Sebelum', 'Budi Sebelum', 'Citra Sesudah']);
+
+    // Unopenable again, restored again, and kept: the old files go.
+    await unopenable(dropKey);
+    await restoreFirstRun();
+    await signIn();
+    expect((await value<VaultStatus>(call('restore.confirm'))).state).toBe('unlocked');
+    expect(leftovers()).toEqual([]);
+    expect(await keychain.get(before)).toBeNull();
+    expect(await names()).toEqual(['Ani Sebelum', 'Budi Sebelum']);
+  });
+
+  it('a damaged vault file (unavailable, corrupt_vault): restored, put back byte for byte, restored and kept', async () => {
+    const before = vaultId();
+    expect(await unopenable(corruptPages)).toEqual({ state: 'unavailable', reason: 'corrupt_vault' });
+    const files = fingerprint(dir);
+
+    const outcome = await restoreFirstRun();
+    expect(outcome.previousKept).toBe(true);
+    expect(previousAsLive()).toEqual(files);
+    await signIn();
+    expect(await names()).toEqual(['Ani Sebelum', 'Budi Sebelum']);
+    const trail = await value<AuditPage>(call('audit.list', { limit: 100 }));
+    expect(trail.entries.find((e) => e.action === 'backup.restore')?.details).toMatchObject({ replacedUnopenable: 'unavailable', replacedReason: 'corrupt_vault' });
+
+    expect(await value<VaultStatus>(call('restore.undo'))).toEqual({ state: 'unavailable', reason: 'corrupt_vault' });
+    expect(fingerprint(dir)).toEqual(files);
+    expect(await keychain.accounts()).toEqual([before]);
+
+    await restoreFirstRun();
+    await signIn();
+    await value(call('restore.confirm'));
+    expect(leftovers()).toEqual([]);
+    // The damaged vault's key went with it; only the restored vault's is left.
+    expect(await keychain.accounts()).toEqual([vaultId()]);
+    expect(await names()).toEqual(['Ani Sebelum', 'Budi Sebelum']);
+  });
+
+  it('an unreadable recovery sidecar and no key: the previous vault has no known id; put back and keep still work', async () => {
+    const sidecar = vaultPaths(dir).recovery;
+    expect(
+      await unopenable(async () => {
+        await dropKey();
+        writeFileSync(sidecar, '{ not json');
+      }),
+    ).toMatchObject({ state: 'needs_recovery', recoveryAvailable: false });
+    const files = fingerprint(dir);
+    await restoreFirstRun();
+    expect(readJournal(dir)).toMatchObject({ phase: 'pending', previousVaultId: null });
+    expect(previousAsLive()).toEqual(files);
+    await signIn();
+    expect(await value<VaultStatus>(call('restore.undo'))).toMatchObject({ state: 'needs_recovery', recoveryAvailable: false });
+    expect(fingerprint(dir)).toEqual(files);
+    expect(await keychain.accounts()).toEqual([]);
+
+    await restoreFirstRun();
+    await signIn();
+    await value(call('restore.confirm'));
+    expect(leftovers()).toEqual([]);
+    expect(await keychain.accounts()).toEqual([vaultId()]);
+  });
+
+  it('a swap interrupted half-way (journal at swapping) is rolled forward on the next start, the old files kept', async () => {
+    const before = vaultId();
+    await unopenable(dropKey);
+    const files = fingerprint(dir);
+    await vault.close();
+    // What VaultService.restore does, stopped after the live vault.db moved aside.
+    const { journal } = await stageRestore({
+      dataDir: dir,
+      backupPath,
+      secret: { passphrase: PASSPHRASE },
+      keychain,
+      recoveryCode: 'A'.repeat(30),
+      previousVaultId: before,
+      now: () => 1000,
+      recoveryKdf: KDF,
+    });
+    writeJournal(dir, { ...journal, phase: 'swapping' });
+    renameSync(vaultPaths(dir).vault, join(dir, 'vault.previous.db'));
+
+    const next = await setup(dir);
+    expect(next.v.status().state).toBe('locked');
+    expect(next.v.previousVault()).not.toBeNull();
+    expect(vaultId()).toBe(journal.newVaultId);
+    expect(previousAsLive()).toEqual(files);
+    expect(await next.v.undoRestore()).toMatchObject({ state: 'needs_recovery' });
+    expect(fingerprint(dir)).toEqual(files);
+    expect(await keychain.accounts()).toEqual([]);
   });
 });

@@ -16,6 +16,11 @@
  * has not moved, so vault.db is the previous one; while vault.previous.db exists it has not moved
  * back. A key slot file (strict mode) during `swapping` is always the previous vault's (a restored
  * vault starts in normal mode); `previousHadSlots` says whether to put one back on undo.
+ *
+ * The previous vault need not be one that opened: a restore from the recovery or "cannot be opened"
+ * screen keeps the unopenable files the same way (byte for byte, WAL and all), so putting them back
+ * returns to that state. Its id is then the one its recovery sidecar names, or null when the sidecar
+ * is missing or unreadable (no keychain entry is removed on "keep").
  */
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -112,8 +117,9 @@ export function rollForward(dir: string, j: RestoreJournal): boolean {
   const r = restoredPaths(dir);
   const p = previousPaths(dir);
   if (existsSync(r.db)) {
-    move(live.vault + '-wal', p.db + '-wal');
-    rm(live.vault + '-shm');
+    // Everything beside the live file goes with it (a vault that could not be opened may have left
+    // a WAL or even a rollback journal): nothing of it is deleted, and nothing of it meets the new file.
+    for (const s of SIDE) move(live.vault + s, p.db + s);
     move(live.vault, p.db);
   }
   if (existsSync(r.recovery)) move(live.recovery, p.recovery);
@@ -140,7 +146,7 @@ export async function finishUndo(dir: string, j: RestoreJournal, keychain: Keych
     for (const s of SIDE) rm(live.vault + s);
     move(p.db, live.vault);
   }
-  move(p.db + '-wal', live.vault + '-wal');
+  for (const s of SIDE) move(p.db + s, live.vault + s);
   fsyncDir(dir);
   await keychain.remove(j.newVaultId).catch(() => undefined);
   removeJournal(dir);
