@@ -133,6 +133,9 @@ export const enBackup: Record<keyof typeof idBackup, string> = {
   'restore.firstRun.open': 'Restore from a backup',
   'restore.firstRun.title': 'Restore from a backup',
   'restore.firstRun.intro': 'What you need: the backup file (.brankas) and the backup passphrase written on paper.',
+  'restore.rescue.hint': 'Have a backup file (e.g. on a USB drive)? The vault can be restored from it.',
+  'restore.rescue.open': 'Restore from a backup',
+  'restore.rescue.kept': 'The current vault files are not deleted: they are kept until you choose "Keep this" or "Put the previous vault back" after signing in.',
 
   'restore.banner.label': 'Restore result',
   'restore.banner.text': 'The vault was restored from {file} ({when}).',

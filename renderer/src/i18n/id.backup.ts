@@ -131,6 +131,9 @@ export const idBackup = {
   'restore.firstRun.open': 'Pulihkan dari cadangan',
   'restore.firstRun.title': 'Pulihkan dari cadangan',
   'restore.firstRun.intro': 'Yang Anda perlukan: file cadangan (.brankas) dan kata sandi cadangan yang ditulis di kertas.',
+  'restore.rescue.hint': 'Punya file cadangan (misalnya di flashdisk)? Brankas bisa dipulihkan dari cadangan itu.',
+  'restore.rescue.open': 'Pulihkan dari cadangan',
+  'restore.rescue.kept': 'File brankas yang sekarang tidak dihapus: file itu disimpan sampai Anda memilih "Simpan hasil ini" atau "Kembalikan brankas sebelumnya" setelah masuk.',
 
   'restore.banner.label': 'Hasil pemulihan',
   'restore.banner.text': 'Brankas dipulihkan dari {file} ({when}).',

@@ -14,10 +14,14 @@ export interface BackupRunState {
 
 /**
  * Restoring: pick a file → type the passphrase → checking (restore.inspect) → preview → running.
- * 'vault' restores over the open vault (Settings); 'firstRun' restores on a PC with no vault yet.
+ * 'vault' restores over the open vault (Settings); 'firstRun' restores on a PC with no vault yet;
+ * 'rescue' restores over a vault that cannot be opened (recovery or "cannot be opened" screen; its
+ * files are kept until Keep or Put back). The last two run before anyone signs in (restore.*FirstRun).
  * The passphrase is never kept here: the screen holds it while the flow is open.
  */
-export type RestoreMode = 'vault' | 'firstRun';
+export type RestoreMode = 'vault' | 'firstRun' | 'rescue';
+/** A restore before anyone can sign in: the *FirstRun channels, the full-screen flow. */
+export const beforeSignIn = (mode: RestoreMode): boolean => mode !== 'vault';
 export type RestoreStep = 'pick' | 'passphrase' | 'checking' | 'preview' | 'running';
 export interface RestoreFlow {
   mode: RestoreMode;
@@ -153,7 +157,7 @@ export const createBackupSlice: SliceCreator<BackupSlice> = (set, get) => {
       const flow = get().restore;
       if (!flow || flow.picking) return;
       patchRestore({ picking: true, error: null });
-      const res = flow.mode === 'firstRun' ? await api.restore.openFirstRun() : await api.restore.open();
+      const res = beforeSignIn(flow.mode) ? await api.restore.openFirstRun() : await api.restore.open();
       if (!get().restore) return;
       if (!res.ok) {
         patchRestore({ picking: false, error: res.error.code });
@@ -167,7 +171,7 @@ export const createBackupSlice: SliceCreator<BackupSlice> = (set, get) => {
       if (!flow?.file || flow.step === 'checking') return;
       patchRestore({ step: 'checking', error: null });
       const input = { fileId: flow.file.fileId, passphrase };
-      const res = flow.mode === 'firstRun' ? await api.restore.inspectFirstRun(input) : await api.restore.inspect(input);
+      const res = beforeSignIn(flow.mode) ? await api.restore.inspectFirstRun(input) : await api.restore.inspect(input);
       if (get().restore?.step !== 'checking') return;
       if (res.ok) patchRestore({ step: 'preview', info: res.value });
       else {
@@ -190,7 +194,7 @@ export const createBackupSlice: SliceCreator<BackupSlice> = (set, get) => {
       set({ jobProgress: null });
       patchRestore({ step: 'running', error: null });
       const input = { fileId: file.fileId, passphrase };
-      const res = mode === 'firstRun' ? await api.restore.runFirstRun(input) : await api.restore.run(input);
+      const res = beforeSignIn(mode) ? await api.restore.runFirstRun(input) : await api.restore.run(input);
       if (!res.ok) {
         // The vault is untouched; the flow may have been wiped by a lock meanwhile.
         if (get().restore) patchRestore({ step: res.error.code === 'file_expired' ? 'pick' : 'preview', error: res.error.code });
@@ -224,8 +228,8 @@ export const createBackupSlice: SliceCreator<BackupSlice> = (set, get) => {
     keepRestore: async () => decided(await api.restore.confirm(), 'restored'),
     undoRestore: async () => decided(await api.restore.undo(), 'restoreUndone'),
 
-    // A first-run restore shows nothing from a vault (there is none) and must survive the status echoes.
+    // A restore before sign-in shows nothing from a vault (none is open) and must survive the status echoes.
     clearBackup: () =>
-      set((s) => ({ backupStatus: null, backupStatusError: null, backupRun: idleRun, restore: s.restore?.mode === 'firstRun' ? s.restore : null })),
+      set((s) => ({ backupStatus: null, backupStatusError: null, backupRun: idleRun, restore: s.restore && beforeSignIn(s.restore.mode) ? s.restore : null })),
   };
 };

@@ -35,3 +35,4 @@ export { enabledFields } from './fieldsSlice';
 export { AUDIT_PAGE_SIZE, auditQuery, type AuditFilter } from './auditSlice';
 export type { SettingsSection } from './staffSlice';
 export type { BackupRunState, RestoreFlow, RestoreMode, RestoreStep, RestoredCode } from './backupSlice';
+export { beforeSignIn } from './backupSlice';

@@ -1,17 +1,20 @@
 import { AuthLayout } from '../../components/AuthLayout';
 import { useT } from '../../i18n/useT';
-import { useStore } from '../../store';
+import { beforeSignIn, useStore } from '../../store';
 import { RestoreFlow } from './RestoreFlow';
 
-/** A new PC: restore the vault from a backup file and the backup passphrase, before anyone exists to sign in. */
+/**
+ * Restoring before anyone can sign in, full screen: on a new PC ('firstRun', no vault yet), or over a
+ * vault here that cannot be opened ('rescue': its files are kept until Keep or Put back).
+ */
 export function FirstRunRestore() {
   const t = useT();
-  const flow = useStore((s) => (s.restore?.mode === 'firstRun' ? s.restore : null));
+  const flow = useStore((s) => (s.restore && beforeSignIn(s.restore.mode) ? s.restore : null));
   const closeRestore = useStore((s) => s.closeRestore);
   if (!flow) return null;
   return (
     <AuthLayout wide>
-      <section className="firstrun-restore-screen" aria-labelledby="firstrun-restore-title" data-testid="firstrun-restore-screen">
+      <section className="firstrun-restore-screen" aria-labelledby="firstrun-restore-title" data-testid="firstrun-restore-screen" data-mode={flow.mode}>
         <h1 id="firstrun-restore-title" className="card__title">
           {t('restore.firstRun.title')}
         </h1>
@@ -19,5 +22,30 @@ export function FirstRunRestore() {
         <RestoreFlow flow={flow} onCancel={closeRestore} />
       </section>
     </AuthLayout>
+  );
+}
+
+/**
+ * On the recovery and "cannot be opened" screens: a secondary way out, restoring from a backup
+ * (the same flow as on a new PC). The files here are kept until the Owner chooses Keep or Put back.
+ */
+export function RescueRestoreOffer() {
+  const t = useT();
+  const openRestore = useStore((s) => s.openRestore);
+  return (
+    <div className="firstrun-restore">
+      <p className="muted" id="rescue-restore-hint">
+        {t('restore.rescue.hint')} {t('restore.rescue.kept')}
+      </p>
+      <button
+        type="button"
+        className="button button--outline button--block"
+        onClick={() => openRestore('rescue')}
+        aria-describedby="rescue-restore-hint"
+        data-testid="rescue-restore"
+      >
+        {t('restore.rescue.open')}
+      </button>
+    </div>
   );
 }

@@ -141,4 +141,45 @@ describe('restore', () => {
     expect(fake.client.restore.runFirstRun).toHaveBeenCalled();
     expect(fake.client.restore.run).not.toHaveBeenCalled();
   });
+
+  it('from the recovery screen (key gone): the same flow, the first-run channels, the old files said to be kept', async () => {
+    await renderApp({ state: 'needs_recovery', reason: 'key_missing', recoveryAvailable: true });
+    expect(screen.getByTestId('rescue-restore').textContent).toBe('Pulihkan dari cadangan');
+    expect(screen.getByText(/File brankas yang sekarang tidak dihapus/)).toBeTruthy();
+    await click('rescue-restore');
+    expect(screen.getByTestId('firstrun-restore-screen').dataset.mode).toBe('rescue');
+    await click('restore-cancel');
+    expect(screen.getByLabelText('Kode pemulihan')).toBeTruthy();
+
+    await click('rescue-restore');
+    // A status echo while the flow is open does not close it.
+    await act(async () => fake.emit({ state: 'needs_recovery', reason: 'key_missing', recoveryAvailable: true }));
+    await click('restore-pick');
+    fake.client.restore.runFirstRun.mockResolvedValueOnce(ok(restoreOutcome({ previousKept: true })));
+    const inspect = fake.client.restore.inspectFirstRun;
+    inspect.mockResolvedValueOnce(fail('wrong_passphrase'));
+    type('restore-passphrase', 'salah');
+    await click('restore-inspect');
+    type('restore-passphrase', 'kopi sepeda hujan jendela');
+    await click('restore-inspect');
+    expect(screen.getByTestId('restore-warning').textContent).toMatch(/tidak dihapus/);
+    fake.client.vault.status.mockResolvedValue(ok(locked));
+    await click('restore-run');
+    await act(async () => fake.emit(locked));
+    expect(screen.getByTestId('restored-code-screen')).toBeTruthy();
+    expect(fake.client.restore.openFirstRun).toHaveBeenCalled();
+    expect(fake.client.restore.runFirstRun).toHaveBeenCalled();
+    expect(fake.client.restore.run).not.toHaveBeenCalled();
+  });
+
+  it('from the "cannot be opened" screen only when a restore is one of the steps', async () => {
+    await renderApp({ state: 'unavailable', reason: 'corrupt_vault' });
+    await click('rescue-restore');
+    expect(screen.getByTestId('firstrun-restore-screen').dataset.mode).toBe('rescue');
+    cleanup();
+    useStore.setState(initial, true);
+    await renderApp({ state: 'unavailable', reason: 'vault_too_new' });
+    expect(screen.getByTestId('unavailable-reason')).toBeTruthy();
+    expect(screen.queryByTestId('rescue-restore')).toBeNull();
+  });
 });

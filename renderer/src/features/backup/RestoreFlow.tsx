@@ -5,13 +5,14 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { TextField } from '../../components/TextField';
 import { PASSPHRASE_MAX, type BackupInfo } from '../../contract';
 import { errorKey, fieldErrorKey, useT } from '../../i18n/useT';
-import { useStore, type RestoreFlow as Flow } from '../../store';
+import { beforeSignIn, useStore, type RestoreFlow as Flow } from '../../store';
 import { formatMoment } from '../staff/when';
 import { countsText, formatMegabytes } from './backupText';
 
 /**
  * Restoring, step by step: pick the file (system dialog) → the backup passphrase → verified preview →
- * restore. The same screens in Settings ('vault') and on the first-run screen ('firstRun').
+ * restore. The same screens in Settings ('vault'), on the first-run screen ('firstRun') and on the
+ * recovery / "cannot be opened" screens ('rescue').
  * The passphrase lives only in this component while the flow is open.
  */
 export function RestoreFlow({ flow, onCancel }: { flow: Flow; onCancel(): void }) {
@@ -57,13 +58,13 @@ function PickStep({ flow, onCancel }: { flow: Flow; onCancel(): void }) {
   return (
     <div className="step">
       <StepTitle>{t('restore.pick.title')}</StepTitle>
-      <p className="dialog__body">{flow.mode === 'firstRun' ? t('restore.pick.explainFirstRun') : t('restore.pick.explain')}</p>
+      <p className="dialog__body">{beforeSignIn(flow.mode) ? t('restore.pick.explainFirstRun') : t('restore.pick.explain')}</p>
       {flow.error && <Alert>{t(errorKey(flow.error))}</Alert>}
       <div className="actions actions--split">
         <button type="button" className="button button--ghost" onClick={onCancel} data-testid="restore-cancel">
           {t('common.cancel')}
         </button>
-        <button type="button" className="button button--primary" onClick={() => void pickRestoreFile()} disabled={flow.picking} data-autofocus autoFocus={flow.mode === 'firstRun'} data-testid="restore-pick">
+        <button type="button" className="button button--primary" onClick={() => void pickRestoreFile()} disabled={flow.picking} data-autofocus autoFocus={beforeSignIn(flow.mode)} data-testid="restore-pick">
           {flow.picking ? t('restore.pick.picking') : t('restore.pick.button')}
         </button>
       </div>
@@ -162,9 +163,14 @@ function PreviewStep({ flow, info, passphrase, onCancel }: { flow: Flow; info: B
         <dd>{formatMegabytes(locale, info.bytes)}</dd>
       </dl>
       {flow.error && <Alert>{t(errorKey(flow.error))}</Alert>}
-      <div className={flow.mode === 'firstRun' ? 'callout callout--safe' : 'callout callout--warn'} id="restore-warning" data-testid="restore-warning">
+      <div className={beforeSignIn(flow.mode) ? 'callout callout--safe' : 'callout callout--warn'} id="restore-warning" data-testid="restore-warning">
         {flow.mode === 'firstRun' ? (
           <p>{t('restore.preview.firstRunNote')}</p>
+        ) : flow.mode === 'rescue' ? (
+          <>
+            <p>{t('restore.preview.firstRunNote')}</p>
+            <p>{t('restore.rescue.kept')}</p>
+          </>
         ) : (
           <>
             <p className="backup__strong">{t('restore.preview.replace')}</p>
@@ -184,12 +190,12 @@ function PreviewStep({ flow, info, passphrase, onCancel }: { flow: Flow; info: B
         </span>
         <button
           type="button"
-          className={flow.mode === 'firstRun' ? 'button button--primary' : 'button button--danger'}
+          className={beforeSignIn(flow.mode) ? 'button button--primary' : 'button button--danger'}
           onClick={() => void runRestore(passphrase)}
           aria-describedby="restore-warning"
           data-testid="restore-run"
         >
-          {flow.mode === 'firstRun' ? t('restore.preview.runFirstRun') : t('restore.preview.run')}
+          {beforeSignIn(flow.mode) ? t('restore.preview.runFirstRun') : t('restore.preview.run')}
         </button>
       </div>
     </div>
