@@ -3,11 +3,13 @@
  * backs up to a "USB" folder, adds a customer, restores (the customer is gone, the rest intact) and
  * puts the previous vault back; a second restore is kept and the previous vault's files go. A new PC
  * (fresh data folder, empty keychain) restores from the file on the first-run screen. Files that
- * are no backup are refused with a clear message and change nothing. A cashier sees no Backups tab
- * and is refused by the router when going straight to the bridge.
+ * are no backup are refused with a clear message and change nothing. With the keychain entry gone
+ * (and the recovery code lost), the recovery screen restores from the backup; the old files are kept
+ * and put back byte for byte. A cashier sees no Backups tab and is refused by the router when going
+ * straight to the bridge.
  */
 import type { Page } from '@playwright/test';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -329,6 +331,66 @@ test('new PC: a fresh data folder and an empty keychain restore from the backup 
   await signIn(page, CASHIER_PASSWORD, CASHIER);
   await expectSignedIn(page, CASHIER, 'Kasir');
   await expectRows(page, names([BUDI, SITI]));
+});
+
+/** The data folder's files and their bytes (sha256): equal means nothing was changed there. */
+const fingerprint = (dir: string) => Object.fromEntries(dataFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+
+test('the keychain entry is gone: restore from a backup on the recovery screen; the old files are kept and can be put back', async ({ openApp, dataDir }) => {
+  test.slow(); // a backup, a restore and an undo
+  const keychain = emptyKeychain();
+  const usb = tempDir('usb');
+  const first = await openApp({ keychain });
+  const groups = await createVault(first.page);
+  for (const c of [BUDI, SITI]) await addCustomer(first.page, c);
+  await openBackupTab(first.page);
+  await setBackupPassphrase(first.page);
+  const fileName = await backUpNow(first, usb);
+  await closeSettings(first.page);
+  await addCustomer(first.page, DEWI); // after the backup
+  await first.close();
+
+  // The keychain entry goes (a reinstalled PC); the recovery code is nowhere to be found.
+  const { vaultId } = JSON.parse(readFileSync(join(dataDir, RECOVERY_FILE), 'utf8')) as { vaultId: string };
+  expect(await keychain.remove(vaultId)).toBe(true);
+  const before = fingerprint(dataDir);
+
+  const host = await openApp({ keychain });
+  const { page } = host;
+  await expect(page.getByTestId('recover-reason')).toHaveAttribute('data-reason', 'key_missing');
+  await expect(page.getByText('File brankas yang sekarang tidak dihapus', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: 'Pulihkan dari cadangan' }).click();
+  await expect(page.getByTestId('firstrun-restore-screen')).toHaveAttribute('data-mode', 'rescue');
+  host.dialogs.willOpen(join(usb, fileName));
+  await page.getByTestId('restore-pick').click();
+  await expect(page.getByTestId('restore-file')).toHaveText(fileName);
+  await inspect(page, BACKUP_PASSPHRASE);
+  await expect(page.getByTestId('restore-flow')).toHaveAttribute('data-step', 'preview');
+  await expect(page.getByTestId('restore-preview-counts')).toContainText('2 pelanggan');
+  await expect(page.getByTestId('restore-warning')).toContainText('tidak dihapus');
+  await page.getByTestId('restore-run').click();
+
+  // A new recovery code, confirmed; the people of the backup sign in; the customers are there.
+  await confirmRestoredCode(page);
+  await signIn(page, PASSWORD, OWNER);
+  await expectSignedIn(page, OWNER, 'Pemilik');
+  await expectRows(page, names([BUDI, SITI]));
+  // The unopenable vault is kept, byte for byte, until Keep or Put back.
+  expect(readJournal(dataDir)).toMatchObject({ phase: 'pending', previousVaultId: vaultId });
+  expect(createHash('sha256').update(readFileSync(join(dataDir, 'vault.previous.db'))).digest('hex')).toBe(before[VAULT_FILE]);
+  const banner = page.getByTestId('home-restore-banner');
+  await expect(banner).toContainText(fileName);
+
+  // Put back: the recovery screen again, the files as they were; the code, found after all, opens it.
+  await banner.getByTestId('restore-undo').click();
+  await page.getByTestId('restore-undo-confirm').click();
+  await expect(page.getByTestId('recover-reason')).toHaveAttribute('data-reason', 'key_missing');
+  expect(fingerprint(dataDir)).toEqual(before);
+  await page.getByLabel('Kode pemulihan').fill(groups.join(' '));
+  await page.getByRole('button', { name: 'Pulihkan akses' }).click();
+  await signIn(page, PASSWORD, OWNER);
+  await expectRows(page, names([BUDI, SITI, DEWI]));
+  expect(await keychain.accounts()).toEqual([vaultId]);
 });
 
 test('files that are no backup: a clear message, nothing changed', async ({ openApp, dataDir }) => {
