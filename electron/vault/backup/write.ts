@@ -2,8 +2,9 @@
  * Writing one backup: `ATTACH … KEY` a new file in the target folder under a name that is never
  * taken for a backup (`.Brankas-….brankas.<random>.partial`), `sqlcipher_export` the vault into it
  * together with the metadata table inside one transaction (so the counts are the exported rows'),
- * flush it, open it again separately and verify it in full, and only then rename it to its
- * `*.brankas` name. Any failure or a cancel removes the partial file (best effort).
+ * flush it, open it again separately and check it (by default `quick`: every page's HMAC, every
+ * table's b-trees, the file's size, the metadata and the counts; see verify.ts), and only then
+ * rename it to its `*.brankas` name. Any failure or a cancel removes the partial file (best effort).
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -27,12 +28,13 @@ export interface WriteBackupOptions {
   signal?: AbortSignal;
   onProgress?: (p: { done: number; total: number | null }) => void;
   /**
-   * How the written file is checked before it gets its name (verify.ts): `quick` (the default)
-   * runs `quick_check` — SQLite's integrity check of every page and b-tree, short of re-reading each
-   * index against its table (a full `integrity_check` costs 3–6× the export itself at 100k–1M
-   * customers, bench --backup) — `full` adds that, `pages` neither; all check every page's HMAC (the
-   * bytes on the drive are exactly what SQLCipher wrote) and the counts. `backup verify`, inspect
-   * and restore always run the full check.
+   * How the written file is checked before it gets its name (verify.ts, CheckLevel): `quick` (the
+   * default) runs `quick_check` on each table and its indexes (every b-tree page, NOT NULL/CHECK per
+   * row), checks the file is exactly its pages with none free, on two connections at once; `full`
+   * runs `integrity_check` instead, which also reads every index against its table and re-checks
+   * the full-text index (3–6× the export itself at 100k–1M customers, bench --backup); `pages`
+   * neither. All check every page's HMAC (the bytes on the drive are exactly what SQLCipher wrote),
+   * the metadata and the counts. `backup verify`, inspect and restore always run the full check.
    */
   check?: CheckLevel;
 }
@@ -183,7 +185,7 @@ export async function writeBackup(db: Db, opts: WriteBackupOptions): Promise<Wri
     fsyncFile(partial);
     fsyncDir(folder);
     // Verified through a connection of its own, as a restore would open it.
-    const { info } = await verifyBackupFile(partial, { key: opts.key }, opts.check ?? 'quick');
+    const { info } = await verifyBackupFile(partial, { key: opts.key }, opts.check ?? 'quick', { signal });
     if ((Object.keys(counts) as (keyof BackupCounts)[]).some((k) => counts[k] !== info.counts[k])) {
       throw new VaultError('corrupt_backup', undefined, 'counts differ after writing');
     }
