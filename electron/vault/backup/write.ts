@@ -69,6 +69,15 @@ export function backupFileName(shop: string | null, at: Date): string {
 /** The attached backup's schema name on the vault's connection. */
 const ALIAS = 'brankas_backup_out';
 
+/**
+ * The export's settings for the attached output `alias`: no rollback journal (a failed backup is
+ * deleted, never repaired), no flush (done once, by us, at the end) and a 16 MiB page cache. A
+ * larger cache for the output (64 or 128 MiB) or for the vault made no measurable difference at
+ * 100k customers (bench, 2 cores); the bench's `raw tuned` row uses these too.
+ */
+export const exportPragmas = (alias: string): string =>
+  `PRAGMA ${alias}.journal_mode = OFF; PRAGMA ${alias}.synchronous = OFF; PRAGMA ${alias}.cache_size = -16384;`;
+
 function rmQuiet(path: string): void {
   try {
     rmSync(path, { force: true });
@@ -143,8 +152,7 @@ export async function writeBackup(db: Db, opts: WriteBackupOptions): Promise<Wri
     opts.onProgress?.({ done: 0, total });
     await db.run(`ATTACH DATABASE ? AS ${ALIAS} KEY ${keyLiteral(opts.key)}`, [partial]);
     attached = true;
-    // No rollback journal: a failed backup is deleted, never repaired. Flushed once, by us, at the end.
-    await db.exec(`PRAGMA ${ALIAS}.journal_mode = OFF; PRAGMA ${ALIAS}.synchronous = OFF; PRAGMA ${ALIAS}.cache_size = -16384;`);
+    await db.exec(exportPragmas(ALIAS));
     if (opts.onProgress && total !== null) {
       const report = opts.onProgress;
       // The export is one SQLite call: progress is the partial file's growth in pages.
