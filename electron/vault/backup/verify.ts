@@ -137,25 +137,22 @@ async function checkJobs(db: Queryable, alias: string, level: CheckLevel): Promi
  */
 async function runJobs(dbs: Queryable[], jobs: CheckJob[], signal?: AbortSignal): Promise<void> {
   let next = 0;
-  let failed: unknown;
+  let failed: { err: unknown } | undefined;
   const worker = async (db: Queryable) => {
-    while (failed === undefined && next < jobs.length) {
-      if (signal?.aborted) throw new VaultError('cancelled');
+    while (!failed && next < jobs.length) {
       const job = jobs[next++] as CheckJob;
       try {
+        if (signal?.aborted) throw new VaultError('cancelled');
         const rows = await db.all<Record<string, unknown>>(job.sql);
         // The first problem SQLite names (pages, cells, rowids: never a value).
         if (!job.ok(rows)) throw new VaultError('corrupt_backup', undefined, `${job.sql}: ${JSON.stringify(rows[0] ?? null).slice(0, 200)}`);
       } catch (err) {
-        failed ??= err;
-        throw err;
+        failed ??= { err };
       }
     }
   };
-  const results = await Promise.allSettled(dbs.map(worker));
-  if (failed !== undefined) throw failed;
-  const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (rejected) throw rejected.reason;
+  await Promise.all(dbs.map(worker));
+  if (failed) throw failed.err;
 }
 
 export interface CheckOptions {
