@@ -2,12 +2,14 @@
  * Writing one backup: `ATTACH … KEY` a new file in the target folder under a name that is never
  * taken for a backup (`.Brankas-….brankas.<random>.partial`), `sqlcipher_export` the vault into it
  * together with the metadata table inside one transaction (so the counts are the exported rows'),
- * flush it, open it again separately and check it (by default `quick`: every page's HMAC, every
- * table's b-trees, the file's size, the metadata and the counts; see verify.ts), and only then
- * rename it to its `*.brankas` name. Any failure or a cancel removes the partial file (best effort).
+ * flush it and meanwhile open it again separately and check it (by default `quick`: every page's
+ * HMAC, every table's b-trees, the file's size, the metadata and the counts; see verify.ts), and
+ * only when both are done rename it to its `*.brankas` name. Any failure or a cancel removes the
+ * partial file (best effort).
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BackupCounts } from '../../contract';
@@ -109,12 +111,13 @@ function folderError(folder: string, err: unknown): unknown {
   return fsError(err);
 }
 
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+');
+/** fsync on the thread pool, so the check can run meanwhile. */
+async function fsyncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
   try {
-    fsyncSync(fd);
+    await handle.sync();
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
 }
 
@@ -190,10 +193,16 @@ export async function writeBackup(db: Db, opts: WriteBackupOptions): Promise<Wri
     await db.run(`DETACH DATABASE ${ALIAS}`);
     attached = false;
     if (aborted(signal)) throw cancelled();
-    fsyncFile(partial);
-    fsyncDir(folder);
-    // Verified through a connection of its own, as a restore would open it.
-    const { info } = await verifyBackupFile(partial, { key: opts.key }, opts.check ?? 'quick', { signal });
+    // Flushed and verified at the same time, both before the rename: the check reads the bytes the
+    // OS holds for the file, flushed yet or not (a USB stick's flush can take longer than the check).
+    // Verified through connections of its own, as a restore would open it.
+    const [flushed, verified] = await Promise.allSettled([
+      fsyncFile(partial).then(() => fsyncDir(folder)),
+      verifyBackupFile(partial, { key: opts.key }, opts.check ?? 'quick', { signal }),
+    ]);
+    if (flushed.status === 'rejected') throw flushed.reason;
+    if (verified.status === 'rejected') throw verified.reason;
+    const { info } = verified.value;
     if ((Object.keys(counts) as (keyof BackupCounts)[]).some((k) => counts[k] !== info.counts[k])) {
       throw new VaultError('corrupt_backup', undefined, 'counts differ after writing');
     }
