@@ -1,11 +1,13 @@
 /**
  * Opening and checking a backup file without changing anything: the salt from its header, the
  * backup key (given, or derived from the typed passphrase), then a separate connection that
- * attaches the file read-only in effect (nothing is written), `integrity_check`,
- * `cipher_integrity_check` (every page's HMAC), the metadata table and the counts it promises.
+ * attaches the file read-only in effect (nothing is written), `integrity_check` (or, when a backup
+ * is written, `quick_check` table by table: see CheckLevel), `cipher_integrity_check` (every page's
+ * HMAC), the metadata table and the counts it promises.
  */
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import type { BackupCounts, BackupInfo } from '../../contract';
 import { DriverError, openDb, type Db, type Queryable } from '../db/driver';
@@ -83,15 +85,90 @@ export async function attachBackup(path: string, secret: BackupSecret, alias = '
 }
 
 /**
- * How thoroughly to check. `full`: `integrity_check` (structure, and every index entry against its
- * row, FTS included). `quick`: `quick_check` (structure only). `pages`: neither. All three:
- * `cipher_integrity_check` (every page's HMAC, i.e. the bytes on disk are exactly the bytes
- * SQLCipher wrote), the metadata, and the counts it promises against the tables.
+ * How thoroughly to check. All three: `cipher_integrity_check` (every page's HMAC, i.e. the bytes
+ * on disk are exactly the bytes SQLCipher wrote, whether or not the page belongs to a b-tree), the
+ * metadata, and the counts it promises against the tables.
+ * - `full`: `integrity_check` — every b-tree, the freelist, every page used exactly once, and every
+ *   index entry against its row, FTS5's own re-check of the full-text index included.
+ * - `quick` (what a backup is written with): `quick_check("<table>")` for every ordinary table
+ *   (FTS5's shadow tables and the schema included, FTS5's virtual table not) — every b-tree page
+ *   of the table and of each of its indexes, and NOT NULL / CHECK / STRICT types per row — plus,
+ *   as the file is a fresh export, `page_count × page_size` = the file's size and no free pages.
+ *   It leaves out what only `full` does: index entries against their rows, FTS5's semantic
+ *   re-check of the full-text index (half of a whole-file `quick_check` at 100k customers), pages
+ *   shared by two tables or used by none (their HMACs are still checked).
+ * - `pages`: neither b-tree check.
  */
 export type CheckLevel = 'full' | 'quick' | 'pages';
 
+/** One read-only check on the attached backup; `ok` says whether its answer means undamaged. */
+interface CheckJob {
+  sql: string;
+  ok: (rows: Record<string, unknown>[]) => boolean;
+}
+
+const saysOk = (rows: Record<string, unknown>[]): boolean => rows.length === 1 && Object.values(rows[0] ?? {})[0] === 'ok';
+/** The tables holding most of a vault's pages, checked first so that two connections finish together. */
+const LARGEST_FIRST = ['customers', 'customers_fts_data', 'purchases', 'audit_log', 'customer_tags', 'customers_fts_idx', 'customers_fts_docsize'];
+
+/** The structure checks of `level` on `alias`, largest first; any order gives the same verdict. */
+async function checkJobs(db: Queryable, alias: string, level: CheckLevel): Promise<CheckJob[]> {
+  const cipher: CheckJob = { sql: `PRAGMA ${alias}.cipher_integrity_check`, ok: (rows) => rows.length === 0 };
+  if (level === 'pages') return [cipher];
+  if (level === 'full') return [{ sql: `PRAGMA ${alias}.integrity_check`, ok: saysOk }, cipher];
+  // The schema's own b-tree too (page 1 and any page it grew into).
+  const tables = [
+    ...(await db.all<{ name: string }>(`SELECT name FROM ${alias}.sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'`)).map((r) => r.name),
+    'sqlite_schema',
+  ];
+  const rank = (name: string) => (LARGEST_FIRST.includes(name) ? LARGEST_FIRST.indexOf(name) : LARGEST_FIRST.length);
+  const perTable = tables
+    .sort((a, b) => rank(a) - rank(b))
+    .map((name): CheckJob => ({ sql: `PRAGMA ${alias}.quick_check("${name.replaceAll('"', '""')}")`, ok: saysOk }));
+  // cipher_integrity_check reads every page once: second, beside the largest table's check.
+  return [...perTable.slice(0, 1), cipher, ...perTable.slice(1)];
+}
+
+/**
+ * Runs `jobs` on the connections `dbs` (each with the backup attached under the same alias): each
+ * connection takes the next job when its last one is done, so separate connections check at the
+ * same time (node-sqlite3 runs each on the libuv thread pool). The first failure stops the others
+ * taking new jobs and is what is thrown; a cancel is seen between jobs.
+ */
+async function runJobs(dbs: Queryable[], jobs: CheckJob[], signal?: AbortSignal): Promise<void> {
+  let next = 0;
+  let failed: { err: unknown } | undefined;
+  const worker = async (db: Queryable) => {
+    while (!failed && next < jobs.length) {
+      const job = jobs[next++] as CheckJob;
+      try {
+        if (signal?.aborted) throw new VaultError('cancelled');
+        const rows = await db.all<Record<string, unknown>>(job.sql);
+        // The first problem SQLite names (pages, cells, rowids: never a value).
+        if (!job.ok(rows)) throw new VaultError('corrupt_backup', undefined, `${job.sql}: ${JSON.stringify(rows[0] ?? null).slice(0, 200)}`);
+      } catch (err) {
+        failed ??= { err };
+      }
+    }
+  };
+  await Promise.all(dbs.map(worker));
+  if (failed) throw failed.err;
+}
+
+export interface CheckOptions {
+  /** More connections with the same file attached under the same alias, to check on at the same time. */
+  helpers?: Queryable[];
+  signal?: AbortSignal;
+}
+
 /** Checks the attached backup `alias` on `db`: structure, page MACs, metadata, counts. Reads only. */
-export async function checkAttached(db: Queryable, alias: string, path: string, level: CheckLevel = 'full'): Promise<Omit<BackupInfo, 'fileId'>> {
+export async function checkAttached(
+  db: Queryable,
+  alias: string,
+  path: string,
+  level: CheckLevel = 'full',
+  opts: CheckOptions = {},
+): Promise<Omit<BackupInfo, 'fileId'>> {
   try {
     const app = await db.get<{ application_id: number }>(`PRAGMA ${alias}.application_id`);
     const hasMeta = await db.get(`SELECT 1 FROM ${alias}.sqlite_master WHERE type = 'table' AND name = '${BACKUP_META_TABLE}'`);
@@ -104,13 +181,18 @@ export async function checkAttached(db: Queryable, alias: string, path: string, 
     if (format > BACKUP_FORMAT || schemaVersion > latestVersion() || fileVersion > latestVersion()) {
       throw new VaultError('backup_too_new', undefined, `format ${format}, schema ${schemaVersion}`);
     }
-    if (level !== 'pages') {
-      const pragma = level === 'full' ? 'integrity_check' : 'quick_check';
-      const integrity = await db.all<Record<string, string>>(`PRAGMA ${alias}.${pragma}`);
-      if (integrity.length !== 1 || integrity[0]?.[pragma] !== 'ok') throw new VaultError('corrupt_backup', undefined, pragma);
+    if (level === 'quick') {
+      // A fresh sqlcipher_export is exactly its pages, none of them free: nothing to check outside the b-trees but HMACs.
+      // (SQLCipher answers `page_size` as a string in a column named `cipher_page_size`.)
+      const pragma = async (name: string) => Number(Object.values((await db.get<Record<string, unknown>>(`PRAGMA ${alias}.${name}`)) ?? {})[0]);
+      const pages = await pragma('page_count');
+      const pageSize = await pragma('page_size');
+      const free = await pragma('freelist_count');
+      if (!(pages > 0) || pages * pageSize !== statSync(path).size || free !== 0) {
+        throw new VaultError('corrupt_backup', undefined, `pages ${pages} × ${pageSize}, free ${free}, file ${statSync(path).size}`);
+      }
     }
-    const cipher = await db.all<Record<string, unknown>>(`PRAGMA ${alias}.cipher_integrity_check`);
-    if (cipher.length > 0) throw new VaultError('corrupt_backup', undefined, 'cipher_integrity_check');
+    await runJobs([db, ...(opts.helpers ?? [])], await checkJobs(db, alias, level), opts.signal);
     const promised: BackupCounts = {
       customers: Number(meta.get('customers')),
       purchases: Number(meta.get('purchases')),
@@ -146,13 +228,26 @@ export async function checkAttached(db: Queryable, alias: string, path: string, 
   }
 }
 
-/** Opens and fully checks any file (whatever its name) with the backup key; returns what it says and the key. */
-export async function verifyBackupFile(path: string, secret: BackupSecret, level: CheckLevel = 'full'): Promise<VerifiedBackup> {
+/** How many connections check a backup at the same time: two where there are two cores. */
+const checkConnections = (): number => Math.max(1, Math.min(2, availableParallelism()));
+
+/**
+ * Opens and checks any file (whatever its name) with the backup key at `level`, on up to two
+ * connections at once; returns what it says and the key. Every connection is closed again.
+ */
+export async function verifyBackupFile(
+  path: string,
+  secret: BackupSecret,
+  level: CheckLevel = 'full',
+  opts: { signal?: AbortSignal } = {},
+): Promise<VerifiedBackup> {
   const { db, key } = await attachBackup(path, secret);
+  const helpers: Db[] = [];
   try {
-    return { info: await checkAttached(db, 'bk', path, level), key };
+    for (let i = 1; i < checkConnections(); i++) helpers.push((await attachBackup(path, { key })).db);
+    return { info: await checkAttached(db, 'bk', path, level, { helpers, signal: opts.signal }), key };
   } finally {
-    await db.close();
+    await Promise.all([db, ...helpers].map((d) => d.close()));
   }
 }
 
