@@ -140,8 +140,10 @@ async function searchBench(vault: BenchVault, rows: number): Promise<{ results: 
     await trackNameOrder(db);
     let mark = performance.now();
     let orderChunkMs = 0;
+    const laps: number[] = [];
     const lap = () => {
       const t = performance.now();
+      laps.push(t - mark);
       orderChunkMs = Math.max(orderChunkMs, t - mark);
       mark = t;
     };
@@ -150,6 +152,7 @@ async function searchBench(vault: BenchVault, rows: number): Promise<{ results: 
       return buildNameOrder(db, { afterChunk: async () => lap() });
     });
     lap();
+    note(`name order: ${laps.length} chunks, ${laps.map((l) => l.toFixed(0)).join(' ')} ms`);
     if (!order) throw new Error('search: the name order could not be built');
     const classes = queryClasses(SEED, rows);
     note(`search: ${classes.reduce((n, c) => n + c.queries.length, 0)} queries × ${rounds} rounds (+1 warm-up) (load ${load()})`);
