@@ -146,7 +146,7 @@ export const enBackup: Record<keyof typeof idBackup, string> = {
   'restore.keep.body': 'The previous vault will be deleted for good and can no longer be put back.',
   'restore.keep.confirm': 'Keep and delete the old one',
   'restore.undo.title': 'Put the previous vault back?',
-  'restore.undo.body': 'The restored vault is discarded and the previous one is used again. Everyone signs in again with their password.',
+  'restore.undo.body': 'The restored vault is discarded and the previous one is used again. Everyone signs in again with their password. If the previous vault could not be opened, that screen comes back.',
   'restore.undo.confirm': 'Put it back',
   'restore.undo.busy': 'Putting it back…',
   'restore.notice.kept': 'The restored vault was kept. The previous vault has been deleted.',

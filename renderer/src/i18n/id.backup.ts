@@ -144,7 +144,7 @@ export const idBackup = {
   'restore.keep.body': 'Brankas sebelumnya akan dihapus untuk selamanya dan tidak bisa dikembalikan lagi.',
   'restore.keep.confirm': 'Simpan dan hapus yang lama',
   'restore.undo.title': 'Kembalikan brankas sebelumnya?',
-  'restore.undo.body': 'Hasil pemulihan dibuang dan brankas sebelumnya dipakai lagi. Semua orang masuk lagi dengan kata sandinya.',
+  'restore.undo.body': 'Hasil pemulihan dibuang dan brankas sebelumnya dipakai lagi. Semua orang masuk lagi dengan kata sandinya. Jika brankas sebelumnya tadi tidak bisa dibuka, layar itu muncul lagi.',
   'restore.undo.confirm': 'Kembalikan',
   'restore.undo.busy': 'Mengembalikan…',
   'restore.notice.kept': 'Hasil pemulihan disimpan. Brankas sebelumnya sudah dihapus.',
