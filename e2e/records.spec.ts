@@ -102,12 +102,14 @@ test('export as CSV, then import the file into a new vault on another PC: nothin
   const cancel = first.page.getByRole('button', { name: 'Batalkan ekspor' });
   await expect(cancel).toBeEnabled();
   await expect(cancel).toBeFocused();
+  await first.page.screenshot({ path: join(__dirname, '..', 'test-results', 'screenshots', 'id-40-export-running-cancel.png') });
   await expect(first.page.getByRole('button', { name: 'Batal', exact: true })).toBeDisabled();
   await cancel.click();
   await expect(first.page.getByTestId('export-cancel')).toHaveText('Membatalkan…');
   await expect(first.page.getByTestId('export-cancel')).toBeDisabled();
   release();
   await expect(first.page.getByTestId('export-cancelled')).toHaveText('Ekspor dibatalkan. Tidak ada file yang disimpan.');
+  await first.page.screenshot({ path: join(__dirname, '..', 'test-results', 'screenshots', 'id-41-export-cancelled.png') });
   await expect(first.page.getByTestId('export-cancel')).toHaveCount(0);
   expect(readdirSync(folder)).toEqual([]);
 
