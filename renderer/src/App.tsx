@@ -2,12 +2,13 @@ import { useEffect } from 'react';
 import { api } from './api';
 import { LoadingScreen } from './features/startup/LoadingScreen';
 import { UnavailableScreen } from './features/startup/UnavailableScreen';
+import { FirstRunRestore } from './features/backup/FirstRunRestore';
 import { RestoredCodeScreen } from './features/backup/RestoredCodeScreen';
 import { FirstRunScreen } from './features/firstRun/FirstRunScreen';
 import { RecoverScreen } from './features/recover/RecoverScreen';
 import { SignInScreen } from './features/signIn/SignInScreen';
 import { UnlockedApp } from './features/main/UnlockedApp';
-import { useStore } from './store';
+import { beforeSignIn, useStore } from './store';
 
 /** Asks where the vault stands, listens for locks the main process makes, and routes on `state`. */
 export function App() {
@@ -15,6 +16,7 @@ export function App() {
   const loadStatus = useStore((s) => s.loadStatus);
   const receivePushedStatus = useStore((s) => s.receivePushedStatus);
   const restoredCode = useStore((s) => s.restoredCode !== null);
+  const restoringBeforeSignIn = useStore((s) => s.restore !== null && beforeSignIn(s.restore.mode));
 
   useEffect(() => {
     void loadStatus();
@@ -24,6 +26,8 @@ export function App() {
   // Right after a restore the session has ended: the new recovery code comes before the sign-in list.
   if (restoredCode) return <RestoredCodeScreen />;
   if (!status) return <LoadingScreen />;
+  // A restore before anyone can sign in (new PC, or a vault here that cannot be opened) takes the whole screen.
+  if (restoringBeforeSignIn && status.state !== 'locked' && status.state !== 'unlocked') return <FirstRunRestore />;
   switch (status.state) {
     case 'no_vault':
       return <FirstRunScreen />;

@@ -26,25 +26,27 @@ export function FirstRunRestore() {
 }
 
 /**
- * On the recovery and "cannot be opened" screens: a secondary way out, restoring from a backup
- * (the same flow as on a new PC). The files here are kept until the Owner chooses Keep or Put back.
+ * The secondary way out on a screen before sign-in: restoring from a backup, full screen. On the
+ * first-run screen ('firstRun': a new PC) and on the recovery and "cannot be opened" screens
+ * ('rescue': the files here are kept until the Owner chooses Keep or Put back).
  */
-export function RescueRestoreOffer() {
+export function RestoreOffer({ mode }: { mode: 'firstRun' | 'rescue' }) {
   const t = useT();
   const openRestore = useStore((s) => s.openRestore);
+  const id = `${mode === 'firstRun' ? 'firstrun' : 'rescue'}-restore`;
   return (
     <div className="firstrun-restore">
-      <p className="muted" id="rescue-restore-hint">
-        {t('restore.rescue.hint')} {t('restore.rescue.kept')}
+      <p className="muted" id={`${id}-hint`}>
+        {mode === 'firstRun' ? t('restore.firstRun.hint') : `${t('restore.rescue.hint')} ${t('restore.rescue.kept')}`}
       </p>
       <button
         type="button"
         className="button button--outline button--block"
-        onClick={() => openRestore('rescue')}
-        aria-describedby="rescue-restore-hint"
-        data-testid="rescue-restore"
+        onClick={() => openRestore(mode)}
+        aria-describedby={`${id}-hint`}
+        data-testid={id}
       >
-        {t('restore.rescue.open')}
+        {t(mode === 'firstRun' ? 'restore.firstRun.open' : 'restore.rescue.open')}
       </button>
     </div>
   );

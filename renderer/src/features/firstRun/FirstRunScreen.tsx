@@ -5,21 +5,15 @@ import { TextField } from '../../components/TextField';
 import { OWNER_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, type ErrorCode } from '../../contract';
 import { errorKey, fieldErrorKey, useT } from '../../i18n/useT';
 import { useStore } from '../../store';
-import { FirstRunRestore } from '../backup/FirstRunRestore';
+import { RestoreOffer } from '../backup/FirstRunRestore';
 import { validateFirstRun, type FirstRunErrors, type FirstRunValues } from './validateFirstRun';
 
 const FIELD_IDS = { ownerName: 'firstrun-owner', password: 'firstrun-password', confirm: 'firstrun-confirm' } as const;
 
-export function FirstRunScreen() {
-  const restoring = useStore((s) => s.restore?.mode === 'firstRun');
-  return restoring ? <FirstRunRestore /> : <CreateVault />;
-}
-
 /** A new vault: the Owner's name and password. Or, on a new PC, a restore from a backup. */
-function CreateVault() {
+export function FirstRunScreen() {
   const t = useT();
   const createVault = useStore((s) => s.createVault);
-  const openRestore = useStore((s) => s.openRestore);
   const [values, setValues] = useState<FirstRunValues>({ ownerName: '', password: '', confirm: '' });
   const [errors, setErrors] = useState<FirstRunErrors>({});
   const [formError, setFormError] = useState<ErrorCode | null>(null);
@@ -83,20 +77,7 @@ function CreateVault() {
               {busy ? t('firstRun.submitting') : t('firstRun.submit')}
             </button>
           </div>
-          <div className="firstrun-restore">
-            <p className="muted" id="firstrun-restore-hint">
-              {t('restore.firstRun.hint')}
-            </p>
-            <button
-              type="button"
-              className="button button--outline button--block"
-              onClick={() => openRestore('firstRun')}
-              aria-describedby="firstrun-restore-hint"
-              data-testid="firstrun-restore"
-            >
-              {t('restore.firstRun.open')}
-            </button>
-          </div>
+          <RestoreOffer mode="firstRun" />
         </form>
       </div>
     </AuthLayout>

@@ -6,15 +6,10 @@ import type { ErrorCode } from '../../contract';
 import type { MessageKey } from '../../i18n/translate';
 import { errorKey, fieldErrorKey, useT } from '../../i18n/useT';
 import { useStore } from '../../store';
-import { FirstRunRestore, RescueRestoreOffer } from '../backup/FirstRunRestore';
+import { RestoreOffer } from '../backup/FirstRunRestore';
 
 /** The keychain cannot open the vault on this machine; the recovery code can, or a backup replaces it. */
-export function RecoverScreen(props: { reason: ErrorCode; recoveryAvailable: boolean }) {
-  const restoring = useStore((s) => s.restore?.mode === 'rescue');
-  return restoring ? <FirstRunRestore /> : <RecoverWithCode {...props} />;
-}
-
-function RecoverWithCode({ reason, recoveryAvailable }: { reason: ErrorCode; recoveryAvailable: boolean }) {
+export function RecoverScreen({ reason, recoveryAvailable }: { reason: ErrorCode; recoveryAvailable: boolean }) {
   const t = useT();
   const recover = useStore((s) => s.recover);
   const [code, setCode] = useState('');
@@ -74,7 +69,7 @@ function RecoverWithCode({ reason, recoveryAvailable }: { reason: ErrorCode; rec
       ) : (
         <Alert>{t('recover.noRecoveryFile')}</Alert>
       )}
-      <RescueRestoreOffer />
+      <RestoreOffer mode="rescue" />
     </AuthLayout>
   );
 }

@@ -3,7 +3,7 @@ import type { ErrorCode } from '../../contract';
 import { errorKey, useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/translate';
 import { useStore } from '../../store';
-import { FirstRunRestore, RescueRestoreOffer } from '../backup/FirstRunRestore';
+import { RestoreOffer } from '../backup/FirstRunRestore';
 
 type Step = 'update' | 'restore' | 'support';
 
@@ -26,11 +26,6 @@ const stepKey: Record<Step, MessageKey> = {
  * restore is one of the steps, it can be started here (the files here are kept until Keep or Put back).
  */
 export function UnavailableScreen({ reason }: { reason: ErrorCode }) {
-  const restoring = useStore((s) => s.restore?.mode === 'rescue');
-  return restoring ? <FirstRunRestore /> : <CannotOpen reason={reason} />;
-}
-
-function CannotOpen({ reason }: { reason: ErrorCode }) {
   const t = useT();
   const loadStatus = useStore((s) => s.loadStatus);
   const steps = stepsFor[reason] ?? ['restore', 'support'];
@@ -52,7 +47,7 @@ function CannotOpen({ reason }: { reason: ErrorCode }) {
           {t('unavailable.retry')}
         </button>
       </div>
-      {steps.includes('restore') && <RescueRestoreOffer />}
+      {steps.includes('restore') && <RestoreOffer mode="rescue" />}
     </AuthLayout>
   );
 }
