@@ -89,14 +89,7 @@ test('export as CSV, then import the file into a new vault on another PC: nothin
 
   // Cancelled while it runs (the save dialog is held open until Cancel export was pressed): no file anywhere.
   const folder = mkdtempSync(join(files, 'batal-'));
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  const answer = first.dialogs.saveFile.bind(first.dialogs);
-  first.dialogs.saveFile = async () => {
-    await held;
-    first.dialogs.saveFile = answer;
-    return answer();
-  };
+  const release = first.dialogs.hold();
   first.dialogs.willSave(join(folder, 'batal.csv'));
   await first.page.getByTestId('export-run').click();
   const cancel = first.page.getByRole('button', { name: 'Batalkan ekspor' });

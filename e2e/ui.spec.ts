@@ -253,14 +253,7 @@ for (const lang of ['id', 'en'] as const) {
       await expect(page.getByTestId('backup-configured')).toBeVisible();
 
       // A backup held at the folder dialog (progress and Cancel), then done.
-      let release!: () => void;
-      const held = new Promise<void>((r) => (release = r));
-      const answer = host.dialogs.openFolder.bind(host.dialogs);
-      host.dialogs.openFolder = async () => {
-        await held;
-        host.dialogs.openFolder = answer;
-        return answer();
-      };
+      const release = host.dialogs.hold();
       host.dialogs.willChooseFolder(usb);
       await page.getByTestId('backup-now').click();
       await expect(page.getByTestId('backup-progress')).toBeVisible();

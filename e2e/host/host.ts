@@ -35,6 +35,7 @@ export class TestDialogs implements Dialogs {
     this.folders.push(path);
   }
   async openFolder(): Promise<string | null> {
+    await this.wait();
     if (!this.folders.length) throw new Error('test did not say which folder to choose');
     return this.folders.shift() ?? null;
   }
@@ -46,12 +47,29 @@ export class TestDialogs implements Dialogs {
     this.saves.push(path);
   }
   async openFile(): Promise<string | null> {
+    await this.wait();
     if (!this.opens.length) throw new Error('test did not say which file to open');
     return this.opens.shift() ?? null;
   }
   async saveFile(): Promise<string | null> {
+    await this.wait();
     if (!this.saves.length) throw new Error('test did not say where to save');
     return this.saves.shift() ?? null;
+  }
+  private held: Promise<void> | null = null;
+  /**
+   * Keeps the next dialog open (the work behind it shows its progress meanwhile) until the returned
+   * function is called; then it answers as it was told to.
+   */
+  hold(): () => void {
+    let release!: () => void;
+    this.held = new Promise<void>((r) => (release = r));
+    return release;
+  }
+  private async wait(): Promise<void> {
+    const held = this.held;
+    this.held = null;
+    await held;
   }
 }
 
