@@ -45,6 +45,14 @@ export async function countsOf(q: Queryable, schema: string): Promise<BackupCoun
   };
 }
 
+/**
+ * A numeric PRAGMA of `schema`, whatever its column is called (SQLCipher answers `page_size` in a
+ * column named `cipher_page_size`, as text); NaN when there is no answer.
+ */
+export async function pragmaNumber(db: Queryable, schema: string, name: string): Promise<number> {
+  return Number(Object.values((await db.get<Record<string, unknown>>(`PRAGMA ${schema}.${name}`)) ?? {})[0]);
+}
+
 export interface VerifiedBackup {
   info: Omit<BackupInfo, 'fileId'>;
   key: BackupKey;
@@ -188,7 +196,7 @@ export async function checkAttached(
     if (level === 'quick') {
       // A fresh sqlcipher_export is exactly its pages, none of them free: nothing to check outside the b-trees but HMACs.
       // (SQLCipher answers `page_size` as a string in a column named `cipher_page_size`.)
-      const pragma = async (name: string) => Number(Object.values((await db.get<Record<string, unknown>>(`PRAGMA ${alias}.${name}`)) ?? {})[0]);
+      const pragma = (name: string) => pragmaNumber(db, alias, name);
       const pages = await pragma('page_count');
       const pageSize = await pragma('page_size');
       const free = await pragma('freelist_count');

@@ -18,7 +18,7 @@ import { APPLICATION_ID } from '../db/migrations';
 import { VaultError } from '../errors';
 import { fsError, fsyncDir } from '../files';
 import { keyLiteral, type BackupKey } from './key';
-import { BACKUP_EXTENSION, BACKUP_FORMAT, BACKUP_META_TABLE, countsOf, verifyBackupFile, type CheckLevel } from './verify';
+import { BACKUP_EXTENSION, BACKUP_FORMAT, BACKUP_META_TABLE, countsOf, pragmaNumber, verifyBackupFile, type CheckLevel } from './verify';
 
 export interface WriteBackupOptions {
   folder: string;
@@ -149,9 +149,10 @@ export async function writeBackup(db: Db, opts: WriteBackupOptions): Promise<Wri
   try {
     // Creating the file first tells a read-only or missing folder apart from a SQLite failure.
     closeSync(openSync(partial, 'wx', 0o600));
-    const pageSize = (await db.get<{ page_size: number }>('PRAGMA main.page_size'))?.page_size ?? 4096;
-    const total = (await db.get<{ page_count: number }>('PRAGMA main.page_count'))?.page_count ?? null;
-    const userVersion = (await db.get<{ user_version: number }>('PRAGMA main.user_version'))?.user_version ?? 0;
+    const pageSize = (await pragmaNumber(db, 'main', 'page_size')) || 4096;
+    const pages = await pragmaNumber(db, 'main', 'page_count');
+    const total = pages > 0 ? pages : null;
+    const userVersion = (await pragmaNumber(db, 'main', 'user_version')) || 0;
     opts.onProgress?.({ done: 0, total });
     await db.run(`ATTACH DATABASE ? AS ${ALIAS} KEY ${keyLiteral(opts.key)}`, [partial]);
     attached = true;
