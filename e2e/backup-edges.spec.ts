@@ -20,6 +20,7 @@ import {
   switchPerson,
 } from './app';
 import { expect, test } from './fixtures';
+import { expectAccessible, setLanguage, shot } from './ui-steps';
 import { BACKUP_PASSPHRASE, BUDI, CASHIER, CASHIER_PASSWORD, DEWI, SITI, addCashier, backUpNow, cleanUpAfterBackupTest, closeSettings, confirmRestoredCode, dataFiles, emptyKeychain, fingerprint, inspect, names, openBackupTab, setBackupPassphrase, startRestore, tempDir } from './backup-steps';
 
 test.afterEach(async ({ dataDir }) => cleanUpAfterBackupTest(dataDir));
@@ -47,10 +48,18 @@ test('the keychain entry is gone: restore from a backup on the recovery screen; 
   const { page } = host;
   await expect(page.getByTestId('recover-reason')).toHaveAttribute('data-reason', 'key_missing');
   await expect(page.getByText('File brankas yang sekarang tidak dihapus', { exact: false })).toBeVisible();
-  await page.screenshot({ path: join(__dirname, '..', 'test-results', 'screenshots', 'id-42-recover-with-backup-offer.png') });
+  for (const lang of ['en', 'id'] as const) {
+    await setLanguage(page, lang);
+    await expectAccessible(page, `recovery screen with the backup offer (${lang})`);
+    await shot(page, `${lang}-42-recover-with-backup-offer`);
+  }
   await page.getByRole('button', { name: 'Pulihkan dari cadangan' }).click();
   await expect(page.getByTestId('firstrun-restore-screen')).toHaveAttribute('data-mode', 'rescue');
-  await page.screenshot({ path: join(__dirname, '..', 'test-results', 'screenshots', 'id-43-rescue-restore.png') });
+  for (const lang of ['en', 'id'] as const) {
+    await setLanguage(page, lang);
+    await expectAccessible(page, `restore over an unopenable vault (${lang})`);
+    await shot(page, `${lang}-43-rescue-restore`);
+  }
   host.dialogs.willOpen(join(usb, fileName));
   await page.getByTestId('restore-pick').click();
   await expect(page.getByTestId('restore-file')).toHaveText(fileName);

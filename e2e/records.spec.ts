@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { createVault, expectRows, search } from './app';
 import { expect, test } from './fixtures';
+import { expectAccessible, setLanguage, shot } from './ui-steps';
 
 const CITIES = ['Bandung', 'Surabaya', 'Medan', 'Makassar', 'Denpasar', 'Semarang'];
 
@@ -95,15 +96,35 @@ test('export as CSV, then import the file into a new vault on another PC: nothin
   const cancel = first.page.getByRole('button', { name: 'Batalkan ekspor' });
   await expect(cancel).toBeEnabled();
   await expect(cancel).toBeFocused();
-  await first.page.screenshot({ path: join(__dirname, '..', 'test-results', 'screenshots', 'id-40-export-running-cancel.png') });
+  await expectAccessible(first.page, 'export running');
+  await shot(first.page, 'id-40-export-running-cancel');
   await expect(first.page.getByRole('button', { name: 'Batal', exact: true })).toBeDisabled();
   await cancel.click();
   await expect(first.page.getByTestId('export-cancel')).toHaveText('Membatalkan…');
   await expect(first.page.getByTestId('export-cancel')).toBeDisabled();
   release();
   await expect(first.page.getByTestId('export-cancelled')).toHaveText('Ekspor dibatalkan. Tidak ada file yang disimpan.');
-  await first.page.screenshot({ path: join(__dirname, '..', 'test-results', 'screenshots', 'id-41-export-cancelled.png') });
+  await expectAccessible(first.page, 'export cancelled');
+  await shot(first.page, 'id-41-export-cancelled');
   await expect(first.page.getByTestId('export-cancel')).toHaveCount(0);
+  expect(readdirSync(folder)).toEqual([]);
+
+  // The same two screens in English (captured; the texts are the component test's).
+  await first.page.getByRole('button', { name: 'Batal', exact: true }).click();
+  await setLanguage(first.page, 'en');
+  await first.page.getByTestId('export-open').click();
+  const releaseEn = first.dialogs.hold();
+  first.dialogs.willSave(join(folder, 'cancelled.csv'));
+  await first.page.getByTestId('export-run').click();
+  await expect(first.page.getByTestId('export-cancel')).toBeEnabled();
+  await shot(first.page, 'en-40-export-running-cancel');
+  await first.page.getByTestId('export-cancel').click();
+  releaseEn();
+  await expect(first.page.getByTestId('export-cancelled')).toBeVisible();
+  await shot(first.page, 'en-41-export-cancelled');
+  await first.page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await setLanguage(first.page, 'id');
+  await first.page.getByTestId('export-open').click();
   expect(readdirSync(folder)).toEqual([]);
 
   first.dialogs.willSave(exported);
