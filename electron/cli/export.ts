@@ -106,19 +106,25 @@ export const exportCommand: Command = {
       }
       line(io.stderr, `Warning: the export is not encrypted. Anyone who can open ${out ?? 'it'} can read these customers' details; keep it safe and delete it when no longer needed.`);
       const progress = progressLine(io, 'Exporting', 'customers');
-      const opts = { onProgress: progress.report, ...(io.signal ? { signal: io.signal } : {}) };
+      const entry = (n: number | null) => ({
+        action: 'data.export' as const,
+        targetType: 'file',
+        targetId: out ? basename(out) : 'stdout',
+        details: { via: 'cli', what: 'customers', format, count: n, scope: scope.kind, fields: keys },
+      });
+      // A file: the entry is written before the file is put in place. Standard output cannot be taken
+      // back, so there the entry (with the number selected) is written before the first byte.
+      const opts = {
+        onProgress: progress.report,
+        ...(io.signal ? { signal: io.signal } : {}),
+        ...(out ? { beforeCommit: (n: number) => vault.record(entry(n)) } : { beforeOutput: (n: number | null) => vault.record(entry(n)) }),
+      };
       let count: number;
       try {
         ({ count } = await fieldErrors(keys, () => (out ? exportToFile(db, out, input, opts) : exportToStream(db, io.stdout, input, opts))));
       } finally {
         progress.done();
       }
-      await vault.record({
-        action: 'data.export',
-        targetType: 'file',
-        targetId: out ? basename(out) : 'stdout',
-        details: { via: 'cli', what: 'customers', format, count, scope: scope.kind, fields: keys },
-      });
       if (out) line(io.stdout, `Exported ${customers(count)} to ${out}.`);
       else {
         await drained(io.stdout);

@@ -5,6 +5,7 @@
  */
 import { basename, resolve } from 'node:path';
 import { ON_DUPLICATE, type ImportProblem, type ImportTarget } from '../contract';
+import { audited } from '../vault/audit/audited';
 import type { Queryable } from '../vault/db/driver';
 import { VaultError } from '../vault/errors';
 import { listFields } from '../vault/fields/repository';
@@ -96,14 +97,21 @@ export const importCommand: Command = {
           await drained(io.stdout);
           return result.invalid > 0 ? EXIT.rejected : EXIT.ok;
         }
-        const result = await withMappingErrors(inspected, () => runImport(db, source, mapping, onDuplicate, opts));
+        // The import and its audit entry in one transaction: an entry that cannot be written imports nothing.
+        const result = await withMappingErrors(inspected, () =>
+          audited(
+            db,
+            (tx, entry) => vault.recordIn(tx, entry),
+            (scoped) => runImport(scoped, source, mapping, onDuplicate, opts),
+            (r) => ({
+              action: 'data.import',
+              targetType: 'file',
+              targetId: basename(path),
+              details: { via: 'cli', imported: r.imported, updated: r.updated, skipped: r.skipped, invalid: r.invalid.length, onDuplicate },
+            }),
+          ),
+        );
         progress.done();
-        await vault.record({
-          action: 'data.import',
-          targetType: 'file',
-          targetId: basename(path),
-          details: { via: 'cli', imported: result.imported, updated: result.updated, skipped: result.skipped, invalid: result.invalid.length, onDuplicate },
-        });
         if (json) line(io.stdout, JSON.stringify(result));
         else {
           const rows = new Set(result.invalid.map((x) => x.row)).size;

@@ -37,6 +37,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   not_a_vault: 'The file in the data folder is not a Brankas vault. Restore from a backup file or contact support.',
   vault_too_new: 'This vault was made by a newer version of Brankas. Update Brankas to the latest version.',
   migration_mismatch: "The vault's data layout does not match this version of Brankas. Update Brankas or contact support.",
+  audit_failed: 'Nothing was changed: the action could not be written to the audit trail. Try again; if it keeps happening, check the disk, then restore from a backup.',
   disk_full: "The computer's storage is full. Free up some space, then try again.",
   read_only: 'Brankas cannot write to its data folder. Check the folder permissions.',
   file_unreadable: 'The file cannot be read. Check that it is a CSV or Excel (.xlsx) file and that you may open it.',

@@ -1,5 +1,6 @@
 /** `brankas search QUERY`: the app's customer search (name prefixes, phone fragments, email, city, tags, notes). */
 import { can, SEARCH_PAGE_MAX, type Customer } from '../contract';
+import { audited } from '../vault/audit/audited';
 import { createCustomersService } from '../vault/customers/service';
 import { flag, intOption, positionals } from './args';
 import type { Command } from './command';
@@ -39,17 +40,26 @@ export const searchCommand: Command = {
     const json = flag(p, 'json');
     await withSession(io, p, 'search', 'customers.view', async ({ db, vault }) => {
       const user = vault.user();
-      const customers = createCustomersService(db, io.now, { mask: !user || !can(user.role, 'customers.viewSensitive') });
-      const items: Customer[] = [];
-      let total = 0;
-      let capped = false;
-      while (items.length < limit) {
-        const page = await customers.search({ query, offset: items.length, limit: Math.min(SEARCH_PAGE_MAX, limit - items.length) });
-        total = page.total;
-        capped = page.capped === true;
-        items.push(...page.items);
-        if (page.items.length === 0 || items.length >= page.total) break;
-      }
+      // The search and its audit entry in one transaction: nothing is printed unless the entry committed.
+      const { items, total, capped } = await audited(
+        db,
+        (tx, entry) => vault.recordIn(tx, entry),
+        async (scoped) => {
+          const customers = createCustomersService(scoped, io.now, { mask: !user || !can(user.role, 'customers.viewSensitive') });
+          const found: Customer[] = [];
+          let all = 0;
+          let cut = false;
+          while (found.length < limit) {
+            const page = await customers.search({ query, offset: found.length, limit: Math.min(SEARCH_PAGE_MAX, limit - found.length) });
+            all = page.total;
+            cut = page.capped === true;
+            found.push(...page.items);
+            if (page.items.length === 0 || found.length >= page.total) break;
+          }
+          return { items: found, total: all, capped: cut };
+        },
+        (r) => ({ action: 'customer.search', targetType: 'customer', details: { via: 'cli search', results: r.items.length, query: query.trim() !== '' } }),
+      );
       if (json) {
         write(io.stdout, JSON.stringify({ total, capped, items }) + '\n');
       } else if (items.length === 0) {
@@ -65,7 +75,6 @@ export const searchCommand: Command = {
         const of = capped ? `at least ${total}` : String(total);
         line(io.stdout, items.length < total ? `${items.length} of ${of} customers (use --limit to see more)` : count(items.length));
       }
-      await vault.record({ action: 'customer.view', details: { via: 'cli search', results: items.length } });
       await drained(io.stdout);
     });
     return EXIT.ok;

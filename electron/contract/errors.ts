@@ -11,6 +11,8 @@ export const errorCodes = [
   'not_found',
   'conflict',
   'internal',
+  /** The audit entry for a change could not be written: the change was rolled back (nothing happened). */
+  'audit_failed',
   // vault lifecycle
   'no_vault',
   'vault_exists',

@@ -9,3 +9,4 @@ export * from './transfer';
 export * from './staff';
 export * from './audit';
 export * from './backup';
+export * from './records';

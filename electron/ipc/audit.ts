@@ -1,24 +1,23 @@
 /**
- * What the router writes to the audit trail after a channel succeeds: one describer per channel
- * that changes or reveals customer data. Sign-in, staff, account, settings and security changes are
- * recorded by their services (they know the before and after). Details hold counts, field names,
- * roles and file names — never a customer's phone, e-mail or other value.
+ * The entries the router writes for the channels contract/records.ts marks `view` or `change`: one
+ * describer per such channel, required by the type (a channel the contract says is audited cannot
+ * lack one). The entry is written inside the call's transaction (router.ts). Sign-in, staff,
+ * account, settings, security, backup, restore and exports write their own (`own`). Details hold
+ * counts, field names, roles and file names — never a customer's phone, e-mail or other value.
  */
-import type { ChannelName, OutputOf, ParsedInputOf } from '../contract';
+import type { OutputOf, ParsedInputOf, RouterAudited } from '../contract';
 import type { AuditRecord } from '../vault/service';
 import type { Context } from './context';
 
-type Describer<C extends ChannelName> = (input: ParsedInputOf<C>, output: OutputOf<C>, ctx: Context) => AuditRecord | null;
+type Describer<C extends RouterAudited> = (input: ParsedInputOf<C>, output: OutputOf<C>, ctx: Context) => AuditRecord;
 
-const fileName = (ctx: Context, fileId: string): string | null => {
-  try {
-    return ctx.transfer.file(fileId).name;
-  } catch {
-    return null;
-  }
-};
-
-export const auditDescribers: { [C in ChannelName]?: Describer<C> } = {
+export const auditDescribers: { [C in RouterAudited]: Describer<C> } = {
+  'customers.search': (i, o) => ({
+    action: 'customer.search',
+    targetType: 'customer',
+    // What was asked for, never the words typed (a search can be a phone number).
+    details: { results: o.items.length, offset: i.offset, query: i.query.trim() !== '', filters: Object.keys(i.filter ?? {}) },
+  }),
   'customers.get': (i) => ({ action: 'customer.view', targetType: 'customer', targetId: i.id }),
   'customers.save': (i, o) => ({
     action: i.id === undefined ? 'customer.create' : 'customer.update',
@@ -35,27 +34,13 @@ export const auditDescribers: { [C in ChannelName]?: Describer<C> } = {
     targetId: o.customerId,
     details: { purchaseId: o.id, created: i.id === undefined },
   }),
+  'purchases.list': (i, o) => ({ action: 'purchase.view', targetType: 'customer', targetId: i.customerId, details: { purchases: o.length } }),
   'purchases.remove': (i) => ({ action: 'purchase.delete', targetType: 'purchase', targetId: i.id }),
-  'import.run': (i, o, ctx) => ({
-    action: 'data.import',
-    targetType: 'file',
-    targetId: fileName(ctx, i.fileId),
-    details: { imported: o.imported, updated: o.updated, skipped: o.skipped, invalid: o.invalid.length, onDuplicate: i.onDuplicate },
-  }),
-  'export.run': (i, o) =>
-    o && {
-      action: 'data.export',
-      targetType: 'file',
-      targetId: o.fileName,
-      details: { what: 'customers', format: i.format, count: o.count, scope: i.scope.kind, fields: i.fields },
-    },
-  'audit.export': (_i, o) => o && { action: 'data.export', targetType: 'file', targetId: o.fileName, details: { what: 'audit', count: o.rows } },
   'fields.update': (i) => ({ action: 'fields.update', targetType: 'field', targetId: i.key, details: { enabled: i.enabled, ...(i.erase !== undefined ? { erase: i.erase } : {}) } }),
   'fields.createCustom': (i) => ({ action: 'fields.update', targetType: 'field', details: { created: i.label, kind: i.kind, sensitive: i.sensitive } }),
   'fields.deleteCustom': (i) => ({ action: 'fields.update', targetType: 'field', targetId: i.key, details: { deleted: true } }),
 };
 
-export function describe<C extends ChannelName>(channel: C, input: ParsedInputOf<C>, output: OutputOf<C>, ctx: Context): AuditRecord | null {
-  const d = auditDescribers[channel] as Describer<C> | undefined;
-  return d ? d(input, output, ctx) : null;
+export function describe<C extends RouterAudited>(channel: C, input: ParsedInputOf<C>, output: OutputOf<C>, ctx: Context): AuditRecord {
+  return (auditDescribers[channel] as Describer<C>)(input, output, ctx);
 }

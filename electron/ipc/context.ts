@@ -1,4 +1,5 @@
 import type { ChannelName, EventName, Events, OutputOf, ParsedInputOf } from '../contract';
+import type { Db } from '../vault/db/driver';
 import type { VaultService } from '../vault/service';
 import type { TransferRegistry } from '../vault/transfer/registry';
 
@@ -18,14 +19,24 @@ export interface Dialogs {
   openFolder(opts: { title: string }): Promise<string | null>;
 }
 
-/** What handlers may use: the services, never the raw sender or the bridge. */
-export interface Context {
+/** What the app gives the router: the services, never the raw sender or the bridge. */
+export interface AppContext {
   vault: VaultService;
   dialogs: Dialogs;
   /** Pushes an event to the app's window (progress of long work). */
   emit<E extends EventName>(event: E, payload: Events[E]): void;
   /** Picked import files, the running import/export job and the last problems; forgotten on lock. */
   transfer: TransferRegistry;
+}
+
+/**
+ * What a handler gets for one call: the app's services plus `db()`, the database as this call must
+ * use it. For a channel the router audits (`view`/`change` in contract/records.ts) that is a handle
+ * inside the call's one transaction, so the change and its audit entry commit together; otherwise
+ * the open vault's connection (`locked` while nobody is signed in).
+ */
+export interface Context extends AppContext {
+  db(): Db;
 }
 
 export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>, ctx: Context) => Promise<OutputOf<C>> | OutputOf<C>;

@@ -3,12 +3,13 @@
  *   sender check → channel known → input parsed (strict) → vault state allows it → handler → Result.
  * Nothing thrown crosses the bridge: errors become `{ ok: false, error: { code } }`.
  */
-import { can, channels, enrolmentChannels, fail, ok, type Access, type ChannelName, type Permission, type Result, type VaultStatus } from '../contract';
+import { can, channelRecords, channels, enrolmentChannels, fail, ok, type Access, type ChannelName, type Permission, type Result, type VaultStatus } from '../contract';
+import { audited } from '../vault/audit/audited';
 import { DriverError } from '../vault/db/driver';
 import { VaultError } from '../vault/errors';
 import { fsError } from '../vault/files';
 import { describe } from './audit';
-import type { Context, Handler } from './context';
+import type { AppContext, Handler } from './context';
 import { auditHandlers } from './handlers/audit';
 import { backupHandlers } from './handlers/backup';
 import { customerHandlers } from './handlers/customers';
@@ -27,7 +28,7 @@ export interface Sender {
 }
 
 export interface RouterOptions {
-  context: Context;
+  context: AppContext;
   /** Origins the app's own page is served from, e.g. `app://brankas`. */
   trustedOrigins: readonly string[];
   /** Told about unexpected errors (never about user data). */
@@ -91,9 +92,18 @@ export function createRouter(opts: RouterOptions): Router {
       }
       try {
         const handler = handlers[channel] as Handler<ChannelName>;
-        const output = await handler(parsed.data as never, opts.context);
-        const entry = describe(channel, parsed.data as never, output as never, opts.context);
-        if (entry) await vault.record(entry);
+        const records = channelRecords[channel];
+        if (records.kind === 'nothing' || records.kind === 'own') {
+          return ok(await handler(parsed.data as never, { ...opts.context, db: () => vault.db() }));
+        }
+        // view / change: the handler and its audit entry in one transaction. The entry is written
+        // before COMMIT; if it cannot be, the change rolls back and the data is not returned.
+        const output = await audited(
+          vault.db(),
+          (tx, entry) => vault.recordIn(tx, entry),
+          (db) => handler(parsed.data as never, { ...opts.context, db: () => db }),
+          (value, db) => describe(channel as never, parsed.data as never, value as never, { ...opts.context, db: () => db }),
+        );
         return ok(output);
       } catch (err) {
         return toFailure(channel, err, opts.onInternalError);
@@ -102,7 +112,7 @@ export function createRouter(opts: RouterOptions): Router {
   };
 }
 
-function authorise(ctx: Context, channel: ChannelName, permission: Permission | null): 'forbidden' | 'totp_enrolment_required' | 'locked' | null {
+function authorise(ctx: AppContext, channel: ChannelName, permission: Permission | null): 'forbidden' | 'totp_enrolment_required' | 'locked' | null {
   const user = ctx.vault.user();
   if (!user) return 'locked';
   if (permission && !can(user.role, permission)) return 'forbidden';

@@ -31,6 +31,7 @@ export function testContext(vault: VaultService): TestContext {
   const events: TestContext['events'] = [];
   return {
     vault,
+    db: () => vault.db(),
     dialogs: new QueuedDialogs(),
     events,
     emit: <E extends EventName>(event: E, payload: Events[E]) => void events.push({ event, payload }),

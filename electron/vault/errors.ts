@@ -26,3 +26,15 @@ export function tooManyAttempts(waitMs: number): VaultError {
 }
 
 export const invalid = (fields: Record<string, FieldErrorCode>): VaultError => new VaultError('invalid_input', fields);
+
+/**
+ * What a failed audit append becomes: the change it was to record is rolled back with it. A full
+ * disk or a read-only file keeps its own code (the person can act on it); anything else — a
+ * refused insert, a broken table — is `audit_failed`.
+ */
+export function auditFailure(err: unknown): Error {
+  if (err instanceof VaultError) return err;
+  const code = (err as { sqliteCode?: unknown }).sqliteCode;
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_READONLY') return err as Error;
+  return new VaultError('audit_failed', undefined, err instanceof Error ? err.message : String(err));
+}

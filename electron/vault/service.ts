@@ -13,12 +13,12 @@
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { ACCESS_REVIEW_DAYS, rolePermissions, type Person, type RestoreOutcome, type RecoveryCodeIssue, type SessionUser, type Settings, type VaultStatus } from '../contract';
-import type { AuditAction, AuditDetails, AuditOutcome } from '../contract';
+import type { AuditRecord } from './audit/record';
 import { auditKey } from './audit/key';
-import { appendAuditTx } from './audit/repository';
-import type { Db } from './db/driver';
+import { appendAudit } from './audit/repository';
+import type { Db, Queryable } from './db/driver';
 import { forgetNameOrder } from './customers/search-order';
-import { tooManyAttempts, VaultError } from './errors';
+import { auditFailure, tooManyAttempts, VaultError } from './errors';
 import type { Keychain } from './keys/keychain';
 import { hashPassword, PASSWORD_KDF } from './keys/password';
 import {
@@ -59,13 +59,7 @@ type Internal =
   | { state: 'sealed'; vaultId: string; share: Buffer; slots: KeySlotFile }
   | Open;
 
-export interface AuditRecord {
-  action: AuditAction;
-  targetType?: string | null;
-  targetId?: string | number | null;
-  outcome?: AuditOutcome;
-  details?: AuditDetails;
-}
+export type { AuditRecord } from './audit/record';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -579,17 +573,32 @@ export class VaultService {
   async record(entry: AuditRecord, actor?: StaffRow | null): Promise<void> {
     const s = this.s;
     if (s.state !== 'open' || !this.auditKeyBytes) return;
+    await s.vault.db.transaction((tx) => this.recordIn(tx, entry, actor));
+  }
+
+  /**
+   * Appends to the audit trail inside the caller's transaction (`tx`), as the signed-in person (or
+   * `actor`): the entry commits with the change it records or not at all. Throws `locked` while the
+   * vault is closed, so a change can never commit unrecorded.
+   */
+  async recordIn(tx: Queryable, entry: AuditRecord, actor?: StaffRow | null): Promise<void> {
+    const s = this.s;
+    if (s.state !== 'open' || !this.auditKeyBytes) throw new VaultError('locked');
     const who = actor === undefined ? s.session : actor;
-    await appendAuditTx(s.vault.db, this.auditKeyBytes, {
-      at: this.now(),
-      actorId: who?.id ?? null,
-      actorName: who?.name ?? 'system',
-      action: entry.action,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null,
-      outcome: entry.outcome ?? 'ok',
-      details: entry.details ?? {},
-    });
+    try {
+      await appendAudit(tx, this.auditKeyBytes, {
+        at: this.now(),
+        actorId: who?.id ?? null,
+        actorName: who?.name ?? 'system',
+        action: entry.action,
+        targetType: entry.targetType ?? null,
+        targetId: entry.targetId ?? null,
+        outcome: entry.outcome ?? 'ok',
+        details: entry.details ?? {},
+      });
+    } catch (err) {
+      throw auditFailure(err);
+    }
   }
 
   async close(): Promise<void> {

@@ -8,8 +8,8 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
 export const auditHandlers: HandlerMap<'audit'> = {
-  'audit.list': (input, { vault }) => listAudit(vault.db(), AuditQueryInput.parse(input)),
-  'audit.verify': (_input, { vault }) => verifyAudit(vault.db(), vault.auditKey()),
+  'audit.list': (input, { db }) => listAudit(db(), AuditQueryInput.parse(input)),
+  'audit.verify': (_input, { vault, db }) => verifyAudit(db(), vault.auditKey()),
   async 'audit.export'(input, ctx) {
     const path = await ctx.dialogs.saveFile({
       title: 'Ekspor jejak audit',
@@ -17,7 +17,11 @@ export const auditHandlers: HandlerMap<'audit'> = {
       filters: [{ name: 'CSV', extensions: ['csv'] }],
     });
     if (path === null) return null;
-    const { rows } = await exportAuditCsv(ctx.vault.db(), input, path);
-    return { fileName: baseName(path), rows };
+    const fileName = baseName(path);
+    const { rows } = await exportAuditCsv(ctx.db(), input, path, {
+      // Before the file is put in place: an entry that cannot be written leaves no file.
+      beforeCommit: (n) => ctx.vault.record({ action: 'data.export', targetType: 'file', targetId: fileName, details: { what: 'audit', count: n } }),
+    });
+    return { fileName, rows };
   },
 };

@@ -3,9 +3,9 @@ import { createCustomersService } from '../../vault/customers/service';
 import type { Context, HandlerMap } from '../context';
 
 /** Roles without `customers.viewSensitive` get sensitive values masked. */
-const customers = ({ vault }: Context) => {
+const customers = ({ vault, db }: Context) => {
   const user = vault.user();
-  return createCustomersService(vault.db(), Date.now, { mask: !user || !can(user.role, 'customers.viewSensitive') });
+  return createCustomersService(db(), Date.now, { mask: !user || !can(user.role, 'customers.viewSensitive') });
 };
 
 export const customerHandlers: HandlerMap<'customers'> = {

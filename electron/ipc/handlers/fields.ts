@@ -1,7 +1,7 @@
 import { createFieldsService } from '../../vault/fields/service';
 import type { Context, HandlerMap } from '../context';
 
-const fields = ({ vault }: Context) => createFieldsService(vault.db());
+const fields = ({ db }: Context) => createFieldsService(db());
 
 export const fieldHandlers: HandlerMap<'fields'> = {
   'fields.list': (_input, ctx) => fields(ctx).list(),

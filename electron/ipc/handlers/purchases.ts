@@ -1,7 +1,7 @@
 import { createPurchasesService } from '../../vault/purchases/service';
 import type { Context, HandlerMap } from '../context';
 
-const purchases = ({ vault }: Context) => createPurchasesService(vault.db());
+const purchases = ({ db }: Context) => createPurchasesService(db());
 
 export const purchaseHandlers: HandlerMap<'purchases'> = {
   'purchases.list': (input, ctx) => purchases(ctx).list(input.customerId),

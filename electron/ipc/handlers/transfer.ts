@@ -5,6 +5,7 @@
  * only an export (its temporary file is removed, nothing appears at the chosen path).
  */
 import type { ExportInput, ImportFile, JobProgress } from '../../contract';
+import { audited } from '../../vault/audit/audited';
 import { VaultError } from '../../vault/errors';
 import { dryRun, exportToFile, inspectFile, previewImport, runImport, writeProblemsCsv } from '../../vault/transfer';
 import type { Context, FileFilter, HandlerMap } from '../context';
@@ -29,7 +30,7 @@ const progressTo =
 
 async function inspected(ctx: Context, fileId: string, sheet: string | null): Promise<ImportFile> {
   const file = ctx.transfer.file(fileId);
-  const info = await inspectFile(ctx.vault.db(), file.path, sheet);
+  const info = await inspectFile(ctx.db(), file.path, sheet);
   return { fileId, fileName: file.name, ...info };
 }
 
@@ -50,11 +51,11 @@ export const importHandlers: HandlerMap<'import'> = {
 
   'import.inspect': ({ fileId, sheet }, ctx) => inspected(ctx, fileId, sheet),
 
-  'import.preview': ({ fileId, sheet, mapping }, ctx) => previewImport(ctx.vault.db(), sourceOf(ctx, fileId, sheet), mapping),
+  'import.preview': ({ fileId, sheet, mapping }, ctx) => previewImport(ctx.db(), sourceOf(ctx, fileId, sheet), mapping),
 
   'import.dryRun': ({ fileId, sheet, mapping }, ctx) =>
     ctx.transfer.runJob('dryRun', async (signal) => {
-      const { result, problems } = await dryRun(ctx.vault.db(), sourceOf(ctx, fileId, sheet), mapping, {
+      const { result, problems } = await dryRun(ctx.db(), sourceOf(ctx, fileId, sheet), mapping, {
         signal,
         onProgress: progressTo(ctx, 'dryRun'),
       });
@@ -65,8 +66,20 @@ export const importHandlers: HandlerMap<'import'> = {
   'import.run': ({ fileId, sheet, mapping, onDuplicate }, ctx) =>
     ctx.transfer.runJob('import', async (signal) => {
       const source = sourceOf(ctx, fileId, sheet);
+      const fileName = ctx.transfer.file(fileId).name;
       const total = ctx.transfer.lastRun(fileId, sheet)?.total ?? null;
-      const result = await runImport(ctx.vault.db(), source, mapping, onDuplicate, { signal, total, onProgress: progressTo(ctx, 'import') });
+      // The import and its audit entry in one transaction (a job: the busy check comes first).
+      const result = await audited(
+        ctx.db(),
+        (tx, entry) => ctx.vault.recordIn(tx, entry),
+        (db) => runImport(db, source, mapping, onDuplicate, { signal, total, onProgress: progressTo(ctx, 'import') }),
+        (r) => ({
+          action: 'data.import',
+          targetType: 'file',
+          targetId: fileName,
+          details: { imported: r.imported, updated: r.updated, skipped: r.skipped, invalid: r.invalid.length, onDuplicate },
+        }),
+      );
       const rows = result.imported + result.updated + result.skipped + new Set(result.invalid.map((p) => p.row)).size;
       ctx.transfer.remember(fileId, sheet, result.invalid, rows);
       return result;
@@ -98,8 +111,20 @@ export const exportHandlers: HandlerMap<'export'> = {
       // Cancelled (or locked) while the dialog was open: nothing is written at all.
       if (signal.aborted) throw new VaultError('cancelled');
       // Asked after the dialog: the vault may have locked while it was open.
-      const { count } = await exportToFile(ctx.vault.db(), path, input, { signal, onProgress: progressTo(ctx, 'export') });
-      return { fileName: baseName(path), count };
+      const fileName = baseName(path);
+      const { count } = await exportToFile(ctx.db(), path, input, {
+        signal,
+        onProgress: progressTo(ctx, 'export'),
+        // Written before the file is put in place: an entry that cannot be written leaves no file.
+        beforeCommit: (n) =>
+          ctx.vault.record({
+            action: 'data.export',
+            targetType: 'file',
+            targetId: fileName,
+            details: { what: 'customers', format: input.format, count: n, scope: input.scope.kind, fields: input.fields },
+          }),
+      });
+      return { fileName, count };
     }),
 
   'export.cancel': (_input, ctx) => ({ cancelled: ctx.transfer.cancel(['export']) }),

@@ -189,6 +189,8 @@ const csvRow = (r: AuditRow): (string | number)[] => [
 export interface AuditCsvOptions {
   /** `;` (the default, as for customer exports: what Excel expects in Indonesia) or `,`. */
   delimiter?: ';' | ',';
+  /** Called with the row count once every row is written, before the file is put in place: if it throws, no file appears. */
+  beforeCommit?: (rows: number) => Promise<void>;
 }
 
 /**
@@ -212,6 +214,7 @@ export async function exportAuditCsv(db: Queryable, q: AuditFilter, filePath: st
       cursor = { at: last.at, id: last.id };
       if (batch.length < EXPORT_PAGE) break;
     }
+    await opts.beforeCommit?.(rows);
     await file.commit();
     return { rows };
   } catch (err) {

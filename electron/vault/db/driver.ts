@@ -133,6 +133,40 @@ class Mutex {
   }
 }
 
+let savepoints = 0;
+
+/**
+ * A `Db` over a transaction the caller already holds (`tx`): every call runs inside it, and
+ * `transaction` nests as a SAVEPOINT (released on success, rolled back to on error, so an inner
+ * failure undoes only its own part unless it propagates). This is how the router runs a handler and
+ * its audit entry in one transaction: services written against `Db` run unchanged inside it.
+ * `close` is refused: the connection belongs to the outer caller.
+ */
+export function withinTransaction(tx: Queryable, path: string): Db {
+  const nested: Db = {
+    path,
+    get: (sql, params) => tx.get(sql, params),
+    all: (sql, params) => tx.all(sql, params),
+    run: (sql, params) => tx.run(sql, params),
+    exec: (sql) => tx.exec(sql),
+    prepare: (sql) => tx.prepare(sql),
+    async transaction<T>(fn: (inner: Queryable) => Promise<T>): Promise<T> {
+      const name = `brankas_sp_${++savepoints}`;
+      await tx.exec(`SAVEPOINT ${name}`);
+      try {
+        const value = await fn(nested);
+        await tx.exec(`RELEASE ${name}`);
+        return value;
+      } catch (err) {
+        await tx.exec(`ROLLBACK TO ${name}; RELEASE ${name}`).catch(() => undefined);
+        throw err;
+      }
+    },
+    close: () => Promise.reject(new DriverError('a transaction-scoped handle cannot close the database', 'BRANKAS_MISUSE')),
+  };
+  return nested;
+}
+
 /**
  * Opens a database file. The key is applied before anything else is read; nothing is
  * written by opening, so a wrong key or a foreign file leaves the file byte-for-byte as it was.

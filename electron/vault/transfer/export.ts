@@ -15,7 +15,18 @@ import { escapeFormula } from './formula';
 import { openAtomic, outputError } from './output';
 import { checkAborted, throttled, type JobOptions } from './scan';
 
-export type ExportOptions = Pick<JobOptions, 'signal' | 'onProgress'>;
+export type ExportOptions = Pick<JobOptions, 'signal' | 'onProgress'> & {
+  /**
+   * A file export: called with the count once every row is written, before the file is put in
+   * place. The audit entry goes here: if it throws, the temporary file is removed and no file appears.
+   */
+  beforeCommit?: (count: number) => Promise<void>;
+  /**
+   * A stream export (the CLI's stdout, which cannot be taken back): called with the number of
+   * customers selected before the first byte is written. If it throws, nothing is written.
+   */
+  beforeOutput?: (total: number | null) => Promise<void>;
+};
 
 interface Sink {
   stream: Writable;
@@ -97,6 +108,7 @@ function writerFor(input: ExportInput, sink: Sink): Writer {
 async function exportInto(db: Queryable, sink: Sink, input: ExportInput, opts: ExportOptions): Promise<number> {
   const columns = exportColumns(input.fields, await listFields(db));
   const { total, pages } = await customersOf(db, input.scope);
+  await opts.beforeOutput?.(total);
   const writer = writerFor(input, sink);
   const progress = throttled(opts.onProgress, total);
   let count = 0;
@@ -120,6 +132,8 @@ export async function exportToFile(db: Queryable, path: string, input: ExportInp
   const file = openAtomic(path);
   try {
     const count = await exportInto(db, file, input, opts);
+    checkAborted(opts.signal);
+    await opts.beforeCommit?.(count);
     // A cancel that comes while the last bytes are flushed still leaves no file.
     await file.commit(opts.signal);
     return { count };

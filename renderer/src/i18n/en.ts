@@ -157,6 +157,7 @@ export const en: Record<MessageKey, string> = {
   'error.not_a_vault': 'The file in the data folder is not a Brankas vault. Restore from a backup file or contact support.',
   'error.vault_too_new': 'This vault was made by a newer version of Brankas. Update the app to the latest version.',
   'error.migration_mismatch': "The vault's data layout does not match this version of the app. Update the app or contact support.",
+  'error.audit_failed': 'Nothing was changed: Brankas could not write this action to the audit trail. Try again; if it keeps happening, check the disk, then restore from a backup.',
   'error.disk_full': 'The computer\'s storage is full. Free up some space, then try again.',
   'error.read_only': 'Brankas cannot write to its data folder. Check the folder permissions or contact support.',
   'error.file_unreadable': 'This file cannot be read. Make sure it is not damaged or open in another program, then try again.',

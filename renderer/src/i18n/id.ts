@@ -154,6 +154,7 @@ const base = {
   'error.not_a_vault': 'File di folder data bukan file brankas Brankas. Pulihkan dari file cadangan atau hubungi dukungan.',
   'error.vault_too_new': 'Brankas ini dibuat dengan versi Brankas yang lebih baru. Perbarui aplikasi ke versi terbaru.',
   'error.migration_mismatch': 'Susunan data brankas tidak cocok dengan versi aplikasi ini. Perbarui aplikasi atau hubungi dukungan.',
+  'error.audit_failed': 'Tidak ada yang diubah: Brankas tidak dapat mencatat tindakan ini di jejak audit. Coba lagi; bila terus terjadi, periksa disk, lalu pulihkan dari cadangan.',
   'error.disk_full': 'Penyimpanan komputer penuh. Kosongkan sebagian ruang, lalu coba lagi.',
   'error.read_only': 'Brankas tidak bisa menulis ke folder datanya. Periksa izin folder atau hubungi dukungan.',
   'error.file_unreadable': 'File ini tidak bisa dibaca. Pastikan file tidak rusak dan tidak sedang dibuka program lain, lalu coba lagi.',

@@ -1,0 +1,101 @@
+/**
+ * What each channel records in the audit trail (DESIGN.md §3: a change and its entry commit in one
+ * transaction). Every channel must say it here — the map is checked against the contract by the
+ * compiler, so a new channel cannot be added unaudited by forgetting:
+ *
+ * - `nothing`: reads or changes nothing personal (status, lists of fields or staff, progress, cancel,
+ *   a file picked but not yet imported). The audit-coverage test proves it: such a call changes no
+ *   customer data and returns none.
+ * - `view`: shows customer data. The router runs the handler and writes the entry in one
+ *   transaction; the data goes back only once the entry has committed (none if it cannot be written).
+ * - `change`: changes customer data. The router runs the handler inside one transaction and writes
+ *   the entry in it before COMMIT: if the entry cannot be written, the change is rolled back.
+ * - `own`: the service writes its own entries inside the transaction of its change (sign-in, staff,
+ *   settings, security, backup, restore), or — for work that ends in a file (an export, a backup) —
+ *   before the file is put in place, so a failed entry leaves no file.
+ */
+import type { AuditAction } from './audit';
+import type { ChannelName } from './channels';
+
+export type Records =
+  | { readonly kind: 'nothing' }
+  | { readonly kind: 'view'; readonly actions: readonly AuditAction[] }
+  | { readonly kind: 'change'; readonly actions: readonly AuditAction[] }
+  | { readonly kind: 'own'; readonly actions: readonly AuditAction[] };
+
+const nothing = { kind: 'nothing' } as const;
+const view = <A extends AuditAction>(...actions: A[]) => ({ kind: 'view', actions }) as const;
+const change = <A extends AuditAction>(...actions: A[]) => ({ kind: 'change', actions }) as const;
+const own = <A extends AuditAction>(...actions: A[]) => ({ kind: 'own', actions }) as const;
+
+export const channelRecords = {
+  'vault.status': nothing,
+  'vault.create': own('auth.signIn'),
+  'vault.recover': own('auth.unlock'),
+  'vault.signIn': own('auth.signIn', 'auth.signInFailed'),
+  'vault.lock': own('auth.signOut', 'auth.lock'),
+  'vault.newRecoveryCode': own('recovery.newCode'),
+  'vault.confirmRecoveryCode': nothing,
+  'settings.save': own('settings.update'),
+  'customers.search': view('customer.search'),
+  'customers.get': view('customer.view'),
+  'customers.save': change('customer.create', 'customer.update'),
+  'customers.remove': change('customer.delete'),
+  'customers.tags': nothing,
+  'customers.markVerified': change('customer.verify'),
+  'customers.reveal': view('customer.reveal'),
+  'fields.list': nothing,
+  'fields.update': change('fields.update'),
+  'fields.usage': nothing,
+  'fields.createCustom': change('fields.update'),
+  'fields.deleteCustom': change('fields.update'),
+  'purchases.list': view('purchase.view'),
+  'purchases.save': change('purchase.save'),
+  'purchases.remove': change('purchase.delete'),
+  'import.open': nothing,
+  'import.inspect': nothing,
+  'import.preview': nothing,
+  'import.dryRun': nothing,
+  'import.run': own('data.import'),
+  'import.cancel': nothing,
+  'import.saveReport': nothing,
+  'export.run': own('data.export'),
+  'export.cancel': nothing,
+  'account.changePassword': own('auth.passwordChanged'),
+  'account.beginTotp': nothing,
+  'account.confirmTotp': own('auth.totpEnrolled', 'auth.backupCodesIssued'),
+  'account.disableTotp': own('auth.totpDisabled'),
+  'account.newBackupCodes': own('auth.backupCodesIssued'),
+  'staff.list': nothing,
+  'staff.create': own('staff.create'),
+  'staff.update': own('staff.update'),
+  'staff.resetPassword': own('staff.passwordReset'),
+  'staff.resetTotp': own('auth.totpDisabled'),
+  'staff.review': own('staff.review'),
+  'security.setStrictMode': own('security.update'),
+  'backup.status': nothing,
+  'backup.setup': own('security.update'),
+  'backup.saveSchedule': own('settings.update'),
+  'backup.pickFolder': own('settings.update'),
+  'backup.run': own('backup.create'),
+  'backup.cancel': nothing,
+  'restore.open': nothing,
+  'restore.inspect': nothing,
+  'restore.run': own('backup.restore'),
+  'restore.confirm': own('backup.restore'),
+  'restore.undo': own('backup.restore'),
+  'restore.cancel': nothing,
+  'restore.confirmCode': nothing,
+  'restore.openFirstRun': nothing,
+  'restore.inspectFirstRun': nothing,
+  'restore.runFirstRun': own('backup.restore'),
+  'audit.list': nothing,
+  'audit.verify': nothing,
+  'audit.export': own('data.export'),
+} as const satisfies { readonly [C in ChannelName]: Records };
+
+export type ChannelRecords = typeof channelRecords;
+/** Channels whose entry the router writes (with a describer in electron/ipc/audit.ts). */
+export type RouterAudited = {
+  [C in ChannelName]: ChannelRecords[C]['kind'] extends 'view' | 'change' ? C : never;
+}[ChannelName];
