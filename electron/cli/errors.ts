@@ -60,6 +60,7 @@ const VAULT_CODES = new Set<VaultError['code']>([
   'totp_enrolment_required',
   'backup_not_configured',
   'restore_pending',
+  'audit_failed',
 ]);
 
 /** Codes that mean "what you gave me was refused". */
