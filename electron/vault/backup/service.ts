@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupResult, BackupSchedule, BackupStatus, SetupBackupInput } from '../../contract';
+import { DriverError } from '../db/driver';
 import { VaultError } from '../errors';
 import type { VaultService } from '../service';
 import { assertStrongPassword } from '../staff/passwords';
@@ -15,6 +16,17 @@ import { getBackupKey, getSchedule, lastFailure, lastSuccess, recordFailure, rec
 import { backupFileName, writeBackup } from './write';
 
 const DAY = 86_400_000;
+
+/**
+ * A backup's entry that could not be written because the vault's own disk is full (or read-only)
+ * fails the backup with that code, so it is shown and remembered as such rather than `internal`.
+ */
+function storageCode(err: unknown): unknown {
+  if (!(err instanceof DriverError)) return err;
+  if (err.sqliteCode === 'SQLITE_FULL') return new VaultError('disk_full', undefined, err.message);
+  if (err.sqliteCode === 'SQLITE_READONLY') return new VaultError('read_only', undefined, err.message);
+  return err;
+}
 
 export interface BackupServiceDeps {
   appVersion: string;
@@ -57,6 +69,8 @@ export function createBackupService(vault: VaultService, deps: BackupServiceDeps
     const d = db();
     const info = vault.openVaultInfo();
     const key = await getBackupKey(d);
+    // A scheduled backup is the app's own work: recorded as 'system', whoever is signed in.
+    const actor = opts.scheduled ? null : undefined;
     try {
       if (!key || !info) throw new VaultError('backup_not_configured');
       if (!existsSync(opts.folder) || !statSync(opts.folder).isDirectory()) throw new VaultError('folder_missing');
@@ -69,25 +83,34 @@ export function createBackupService(vault: VaultService, deps: BackupServiceDeps
         now,
         ...(opts.signal ? { signal: opts.signal } : {}),
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        // Recorded before the file gets its name: a backup the trail cannot show never appears.
+        beforeCommit: (b) =>
+          d
+            .transaction((tx) =>
+              vault.recordIn(
+                tx,
+                {
+                  action: 'backup.create',
+                  targetType: 'file',
+                  targetId: b.fileName,
+                  details: { scheduled: opts.scheduled === true, bytes: b.bytes, customers: b.counts.customers, durationMs: b.durationMs },
+                },
+                actor,
+              ),
+            )
+            .catch((err: unknown) => {
+              throw storageCode(err);
+            }),
       });
+      // After the rename: "last backup" on the home screen names a file that is there.
       await recordSuccess(d, { at: now(), fileName: written.fileName });
       if (opts.scheduled) rotate(opts.folder, written.fileName, await getSchedule(d));
-      await vault.record(
-        {
-          action: 'backup.create',
-          targetType: 'file',
-          targetId: written.fileName,
-          details: { scheduled: opts.scheduled === true, bytes: written.bytes, customers: written.counts.customers, durationMs: written.durationMs },
-        },
-        opts.scheduled ? null : undefined,
-      );
       return { fileName: written.fileName, folder: opts.folder, bytes: written.bytes, durationMs: written.durationMs, counts: written.counts };
     } catch (err) {
       const code = err instanceof VaultError ? err.code : 'internal';
       if (opts.scheduled && code !== 'cancelled') await recordFailure(d, { at: now(), code }).catch(() => undefined);
-      await vault
-        .record({ action: 'backup.create', targetType: 'folder', outcome: 'failed', details: { scheduled: opts.scheduled === true, reason: code } }, opts.scheduled ? null : undefined)
-        .catch(() => undefined);
+      // Nothing changed in the vault: the failure's entry is a transaction of its own (best effort).
+      await vault.record({ action: 'backup.create', targetType: 'folder', outcome: 'failed', details: { scheduled: opts.scheduled === true, reason: code } }, actor).catch(() => undefined);
       throw err;
     }
   }
@@ -114,24 +137,34 @@ export function createBackupService(vault: VaultService, deps: BackupServiceDeps
       if (input.confirm !== input.passphrase) throw new VaultError('invalid_input', { confirm: 'mismatch' });
       assertStrongPassword(input.passphrase, [vault.openVaultInfo()?.ownerName ?? ''], 'passphrase');
       const key = await deriveBackupKey(input.passphrase);
-      const changed = (await getBackupKey(db())) !== null;
-      await setBackupKey(db(), key);
-      key.key.fill(0);
-      await vault.record({ action: 'security.update', details: { backupPassphrase: changed ? 'changed' : 'set' } });
+      try {
+        // The key and its entry together: a passphrase is never set (or replaced) unrecorded.
+        await db().transaction(async (tx) => {
+          const changed = (await getBackupKey(tx)) !== null;
+          await setBackupKey(tx, key);
+          await vault.recordIn(tx, { action: 'security.update', details: { backupPassphrase: changed ? 'changed' : 'set' } });
+        });
+      } finally {
+        key.key.fill(0);
+      }
       return status();
     },
 
     async saveSchedule(input: BackupSchedule): Promise<BackupStatus> {
-      const current = await getSchedule(db());
-      await saveSchedule(db(), { ...input, folder: current.folder });
-      await vault.record({ action: 'settings.update', details: { backupDaily: input.daily, backupOnClose: input.onClose, keepDaily: input.keepDaily, keepWeekly: input.keepWeekly } });
+      await db().transaction(async (tx) => {
+        const current = await getSchedule(tx);
+        await saveSchedule(tx, { ...input, folder: current.folder });
+        await vault.recordIn(tx, { action: 'settings.update', details: { backupDaily: input.daily, backupOnClose: input.onClose, keepDaily: input.keepDaily, keepWeekly: input.keepWeekly } });
+      });
       return status();
     },
 
     async setFolder(folder: string): Promise<BackupStatus> {
-      const current = await getSchedule(db());
-      await saveSchedule(db(), { ...current, folder });
-      await vault.record({ action: 'settings.update', details: { backupFolder: 'changed' } });
+      await db().transaction(async (tx) => {
+        const current = await getSchedule(tx);
+        await saveSchedule(tx, { ...current, folder });
+        await vault.recordIn(tx, { action: 'settings.update', details: { backupFolder: 'changed' } });
+      });
       return status();
     },
 

@@ -140,6 +140,27 @@ describe('writeBackup', () => {
   });
 });
 
+describe('writeBackup: the beforeCommit hook (where the audit entry is written)', () => {
+  it('runs once the checked file is complete and before it has its name, with what will appear', async () => {
+    const calls: { listing: string[]; backup: unknown }[] = [];
+    const r = await writeBackup(t.db, await opts({ beforeCommit: async (backup) => void calls.push({ listing: readdirSync(out), backup }) }));
+    // Only the partial file so far: the backup's own name is not taken yet.
+    expect(calls).toEqual([
+      {
+        listing: [expect.stringMatching(/^\.Brankas-Toko-Sari-Rasa-.*\.partial$/)],
+        backup: { fileName: r.fileName, bytes: statSync(r.path).size, durationMs: r.durationMs, counts: r.counts },
+      },
+    ]);
+  });
+
+  it('if it throws, the partial file goes, no backup appears, and its error reaches the caller unchanged', async () => {
+    const refused = new Error('the entry could not be written');
+    await expect(writeBackup(t.db, await opts({ beforeCommit: () => Promise.reject(refused) }))).rejects.toBe(refused);
+    expect(readdirSync(out)).toEqual([]);
+    expect((await t.db.all<{ name: string }>('PRAGMA database_list')).map((d) => d.name)).toEqual(['main']);
+  });
+});
+
 describe('inspectBackup refuses, changing nothing', () => {
   let good: string;
   beforeEach(async () => {

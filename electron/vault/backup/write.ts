@@ -39,6 +39,12 @@ export interface WriteBackupOptions {
    * the metadata and the counts. `backup verify`, inspect and restore always run the full check.
    */
   check?: CheckLevel;
+  /**
+   * Called once the file is written, flushed and checked, just before it gets its name, with what
+   * the backup will be. The audit entry goes here: if it throws, the partial file is removed, no
+   * backup appears, and its error (audit_failed, disk_full) is what the caller gets.
+   */
+  beforeCommit?: (backup: Omit<WrittenBackup, 'path'>) => Promise<void>;
 }
 
 export interface WrittenBackup {
@@ -118,6 +124,13 @@ async function fsyncFile(path: string): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+/** Carries the `beforeCommit` hook's error past the folder's error mapping. */
+class NotRecorded extends Error {
+  constructor(readonly reason: unknown) {
+    super('the backup could not be recorded');
   }
 }
 
@@ -208,15 +221,25 @@ export async function writeBackup(db: Db, opts: WriteBackupOptions): Promise<Wri
       throw new VaultError('corrupt_backup', undefined, 'counts differ after writing');
     }
     if (aborted(signal)) throw cancelled();
+    // The rename keeps the size: what is recorded is the file that appears.
+    const backup = { fileName, bytes: statSync(partial).size, durationMs: Math.round(performance.now() - started), counts };
+    if (opts.beforeCommit) {
+      try {
+        await opts.beforeCommit(backup);
+      } catch (err) {
+        throw new NotRecorded(err);
+      }
+    }
     renameSync(partial, path);
     fsyncDir(folder);
-    const bytes = statSync(path).size;
     opts.onProgress?.({ done: total ?? 1, total: total ?? 1 });
-    return { path, fileName, bytes, durationMs: Math.round(performance.now() - started), counts };
+    return { path, ...backup };
   } catch (err) {
     if (timer) clearInterval(timer);
     if (attached) await db.run(`DETACH DATABASE ${ALIAS}`).catch(() => undefined);
     cleanup();
+    // The hook's error is about the vault (its audit trail), not the folder: passed on as it is.
+    if (err instanceof NotRecorded) throw err.reason;
     throw folderError(folder, err);
   }
 }

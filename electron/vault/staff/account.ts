@@ -3,6 +3,7 @@
  * codes. The TOTP secret is shown once while enrolling and is never sent again.
  */
 import type { BackupCodes, TotpEnrolment } from '../../contract';
+import type { Queryable } from '../db/driver';
 import { VaultError } from '../errors';
 import { generateBackupCodes } from '../keys/backup-codes';
 import { hashPassword } from '../keys/password';
@@ -22,10 +23,11 @@ export function createAccountService(vault: VaultService, now: () => number = Da
   };
   const confirmPassword = (password: string) =>
     authenticate(vault.db(), { staffId: me().id, password, passwordOnly: true }, { now: now(), kdf: vault.kdf, settings: vault.settingsNow() });
-  const issueBackupCodes = async (person: StaffRow): Promise<BackupCodes> => {
+  /** New backup codes and their entry, inside the caller's transaction: shown only once both commit. */
+  const issueBackupCodes = async (tx: Queryable, person: StaffRow): Promise<BackupCodes> => {
     const { codes, hashes } = generateBackupCodes();
-    await replaceBackupCodes(vault.db(), person.id, hashes);
-    await vault.record({ action: 'auth.backupCodesIssued', targetType: 'staff', targetId: person.id, details: { count: codes.length } });
+    await replaceBackupCodes(tx, person.id, hashes);
+    await vault.recordIn(tx, { action: 'auth.backupCodesIssued', targetType: 'staff', targetId: person.id, details: { count: codes.length } });
     return { codes };
   };
 
@@ -34,9 +36,13 @@ export function createAccountService(vault: VaultService, now: () => number = Da
       const person = me();
       await confirmPassword(input.current);
       assertStrongPassword(input.next, [person.name], 'next');
-      await updatePasswordHash(vault.db(), person.id, await hashPassword(input.next, vault.kdf), now());
+      const hash = await hashPassword(input.next, vault.kdf);
+      await vault.db().transaction(async (tx) => {
+        await updatePasswordHash(tx, person.id, hash, now());
+        await vault.recordIn(tx, { action: 'auth.passwordChanged', targetType: 'staff', targetId: person.id });
+      });
+      // The key slot (strict mode) follows the committed password, never one that was rolled back.
       await vault.refreshSlot(person, input.next);
-      await vault.record({ action: 'auth.passwordChanged', targetType: 'staff', targetId: person.id });
       return { changed: true };
     },
 
@@ -56,11 +62,16 @@ export function createAccountService(vault: VaultService, now: () => number = Da
       if (!p || p.staffId !== person.id) throw new VaultError('conflict');
       const check = checkTotp(p.secret, input.code, now(), null);
       if (!check.ok) throw new VaultError('wrong_otp');
-      await setTotp(vault.db(), person.id, p.secret, now());
-      await setTotpLastStep(vault.db(), person.id, check.step);
+      // Enrolment, its backup codes and both entries commit together: two-factor is never on
+      // without codes the person was shown, nor unrecorded.
+      const codes = await vault.db().transaction(async (tx) => {
+        await setTotp(tx, person.id, p.secret, now());
+        await setTotpLastStep(tx, person.id, check.step);
+        await vault.recordIn(tx, { action: 'auth.totpEnrolled', targetType: 'staff', targetId: person.id });
+        return issueBackupCodes(tx, person);
+      });
+      // Only now: after a rollback the same QR code can still be confirmed.
       vault.pendingTotp = null;
-      await vault.record({ action: 'auth.totpEnrolled', targetType: 'staff', targetId: person.id });
-      const codes = await issueBackupCodes(person);
       await vault.refreshSession();
       return codes;
     },
@@ -69,8 +80,10 @@ export function createAccountService(vault: VaultService, now: () => number = Da
       const person = me();
       await confirmPassword(input.password);
       if (vault.settingsNow().require2faRoles.includes(person.role)) throw new VaultError('totp_enrolment_required');
-      await setTotp(vault.db(), person.id, null, now());
-      await vault.record({ action: 'auth.totpDisabled', targetType: 'staff', targetId: person.id });
+      await vault.db().transaction(async (tx) => {
+        await setTotp(tx, person.id, null, now());
+        await vault.recordIn(tx, { action: 'auth.totpDisabled', targetType: 'staff', targetId: person.id });
+      });
       return vault.refreshSession();
     },
 
@@ -78,7 +91,7 @@ export function createAccountService(vault: VaultService, now: () => number = Da
       const person = me();
       if (!person.totpSecret) throw new VaultError('conflict');
       await confirmPassword(input.password);
-      return issueBackupCodes(person);
+      return vault.db().transaction((tx) => issueBackupCodes(tx, person));
     },
   };
 }
