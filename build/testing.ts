@@ -90,7 +90,8 @@ export function runBounded(cmd: string, args: string[], env: NodeJS.ProcessEnv, 
     child.on('close', (code) => {
       clearTimeout(timer);
       killGroup(); // anything the command left running in its group
-      resolve({ code, output, timedOut });
+      // eslint-disable-next-line no-control-regex -- colour codes, which tools add when they see FORCE_COLOR
+      resolve({ code, output: output.replace(/\x1b\[[0-9;]*m/g, ''), timedOut });
     });
   });
 }
