@@ -1,8 +1,8 @@
 /** The window's security policy (hardening.ts): preferences, navigation, the network allow-list. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hardenedPreferences, navigationAllowed, originOf, requestAllowed } from './hardening';
+import { CSP, hardenedPreferences, navigationAllowed, originOf, rendererFile, requestAllowed } from './hardening';
 
 const APP = 'app://brankas';
 const DEV = 'http://localhost:5173';
@@ -111,5 +111,70 @@ describe('window preferences', () => {
     const main = readFileSync(join(__dirname, 'main.ts'), 'utf8');
     expect(main).toContain('const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;');
     expect(main).toContain('denyAllPermissions(devServerUrl);');
+  });
+});
+
+describe('content and files', () => {
+  it('the CSP header is the page’s own meta policy (plus frame-ancestors), with no remote, inline or eval script', () => {
+    const html = readFileSync(join(__dirname, '../renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(`${meta}; frame-ancestors 'none'`).toBe(CSP);
+    for (const bad of ['unsafe-inline', 'unsafe-eval', 'http:', 'https:', '*']) expect(CSP).not.toContain(bad);
+    expect(CSP).toContain("object-src 'none'");
+    expect(readFileSync(join(__dirname, 'protocol.ts'), 'utf8')).toContain("'content-security-policy': CSP");
+  });
+
+  it('app:// serves files from the built renderer only: other hosts 404, paths out of the folder 403', () => {
+    const root = '/opt/brankas/out/renderer';
+    expect(rendererFile(root, 'app://brankas/')).toEqual({ file: join(root, 'index.html') });
+    expect(rendererFile(root, 'app://brankas/assets/index-1.js')).toEqual({ file: join(root, 'assets/index-1.js') });
+    expect(rendererFile(root, 'app://brankas.evil/index.html')).toEqual({ status: 404 });
+    expect(rendererFile(root, 'app://other/index.html')).toEqual({ status: 404 });
+    // URL parsing resolves dot segments (also encoded ones) inside the origin: they stay in the folder.
+    expect(rendererFile(root, 'app://brankas/%2e%2e/%2e%2e/etc/passwd')).toEqual({ file: join(root, 'etc/passwd') });
+    // Encoded slashes survive parsing and are decoded afterwards: refused.
+    for (const url of ['app://brankas/..%2f..%2fetc%2fpasswd', 'app://brankas/assets/..%2F..%2F..%2Fmain%2Findex.js']) {
+      expect(rendererFile(root, url), url).toEqual({ status: 403 });
+    }
+    expect(rendererFile(root, 'app://brankas/%E0%A4%A')).toEqual({ status: 404 });
+    expect(rendererFile(root, 'app://brankas/index.html%00.js')).toEqual({ status: 404 });
+  });
+});
+
+describe('what the shell never does', () => {
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory() ? sources(join(dir, d.name)) : /\.(ts|tsx)$/.test(d.name) && !/\.test\.tsx?$/.test(d.name) ? [join(dir, d.name)] : [],
+    );
+  const all = [...sources(__dirname), ...sources(join(__dirname, '../renderer/src'))].map((f) => ({ f, src: readFileSync(f, 'utf8') }));
+
+  it('refuses every permission request and check', () => {
+    const src = readFileSync(join(__dirname, 'window.ts'), 'utf8');
+    expect(src).toContain('setPermissionRequestHandler((_wc, _perm, callback) => callback(false))');
+    expect(src).toContain('setPermissionCheckHandler(() => false)');
+    expect(readFileSync(join(__dirname, 'main.ts'), 'utf8')).toMatch(/denyAllPermissions\(devServerUrl\);[\s\S]*createMainWindow\(/);
+  });
+
+  it('never opens URLs in the system browser, never uses <webview>, never enables Blink or experimental features', () => {
+    for (const { f, src } of all) {
+      expect(src, f).not.toMatch(/openExternal|openPath\(/);
+      expect(src, f).not.toMatch(/<webview|webviewTag:\s*true|allowpopups/);
+      expect(src, f).not.toMatch(/enableBlinkFeatures|experimentalFeatures:\s*true|nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false/);
+    }
+  });
+
+  it('exposes nothing of Electron to the page but the contract client', () => {
+    const preload = readFileSync(join(__dirname, 'preload.ts'), 'utf8');
+    expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1);
+    expect(preload).toContain("contextBridge.exposeInMainWorld('brankas', client);");
+    expect(all.filter(({ src }) => /exposeInMainWorld|exposeInIsolatedWorld/.test(src)).map(({ f }) => f)).toEqual([join(__dirname, 'preload.ts')]);
+  });
+
+  it('runs a pinned Electron release: an exact version, the one installed', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const pinned = pkg.devDependencies.electron as string;
+    expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
+    const installed = (JSON.parse(readFileSync(join(__dirname, '../node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+    expect(installed).toBe(pinned);
   });
 });

@@ -4,6 +4,35 @@
  * Deliberately no `electron` import (see architecture.test.ts): the types are spelled out.
  */
 
+import { join, normalize, sep } from 'node:path';
+
+/**
+ * The renderer's Content-Security-Policy, sent by protocol.ts as a header on every app:// response
+ * (index.html carries the same policy in a meta tag, less frame-ancestors, which meta cannot set).
+ */
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * Which file under the built renderer an app:// request names, or the status to answer instead:
+ * another host is 404, a path that leaves the folder (`..`, encoded or not) is 403.
+ */
+export function rendererFile(rendererDir: string, requestUrl: string, appHost = 'brankas'): { file: string } | { status: 403 | 404 } {
+  let url: URL;
+  let rel: string;
+  try {
+    url = new URL(requestUrl);
+    rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  } catch {
+    return { status: 404 };
+  }
+  if (url.host !== appHost || rel.includes('\0')) return { status: 404 };
+  const root = normalize(rendererDir + sep);
+  const file = normalize(join(root, rel));
+  return file.startsWith(root) ? { file } : { status: 403 };
+}
+
 /** The origin of a URL, also for `app:` (a non-special scheme, for which WHATWG URL says "null"). */
 export function originOf(url: string): string | null {
   let u: URL;
