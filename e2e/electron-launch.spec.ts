@@ -44,6 +44,13 @@ test.describe('the Electron app', () => {
       const popup = await page.evaluate(() => window.open('https://example.com') === null);
       expect(popup).toBe(true);
       expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      // Every permission is refused, and a look-alike origin is no place to navigate to.
+      expect(await page.evaluate(() => Notification.requestPermission())).toBe('denied');
+      await page.evaluate(() => {
+        location.href = 'app://brankas.evil/index.html';
+      });
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(page.url()).toMatch(/^app:\/\/brankas\//);
       const status = await page.evaluate(() => window.brankas.vault.status());
       expect(status).toEqual({ ok: true, value: { state: 'no_vault' } });
     } finally {
