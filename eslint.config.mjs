@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.{ts,mjs}', '*.mjs', '.ci/**/*.mjs'],
+    files: ['electron/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.{ts,mjs}', 'build/**/*.{ts,mjs,cjs}', '*.mjs', '.ci/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
   {

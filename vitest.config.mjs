@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'electron',
-          include: ['electron/**/*.test.ts'],
+          include: ['electron/**/*.test.ts', 'build/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,

@@ -1,29 +1,30 @@
 /**
- * Launches the real Electron app where an Electron binary is installed. On machines where it
- * cannot be downloaded (CI here), this spec reports itself skipped and says why; the rest of the
- * suite covers the same code through the Chromium host.
+ * Launches the real Electron app where an Electron binary is installed or can be downloaded. It
+ * finds the binary the way `npm start` does (build/electron-binary.cjs: `require('electron')`,
+ * which downloads it when missing; ELECTRON_OVERRIDE_DIST_PATH names a folder holding one). On
+ * machines where it cannot be downloaded (CI here), this spec reports itself skipped and says why;
+ * the rest of the suite covers the same code through the Chromium host.
  */
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { ElectronUnavailableError, resolveElectron } from '../build/electron-binary.cjs';
 
-function electronBinary(): string | null {
+function electronBinary(): { binary: string } | { reason: string } {
   try {
-    const pkgDir = dirname(require.resolve('electron/package.json'));
-    const pathFile = join(pkgDir, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const bin = join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(bin) ? bin : null;
-  } catch {
-    return null;
+    return { binary: resolveElectron().binary };
+  } catch (err) {
+    if (err instanceof ElectronUnavailableError) return { reason: err.message };
+    throw err;
   }
 }
 
-const binary = electronBinary();
+const found = electronBinary();
+const binary = 'binary' in found ? found.binary : null;
 
 test.describe('the Electron app', () => {
-  test.skip(!binary, 'No Electron binary installed (it is downloaded from the internet at install time, which this machine cannot reach); the Chromium host specs cover the same renderer and main-process code.');
+  test.skip(!binary, `No Electron binary (the Chromium host specs cover the same renderer and main-process code): ${'reason' in found ? found.reason : ''}`);
 
   test('opens a hardened window on the first-run screen', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'brankas-electron-'));
@@ -43,6 +44,13 @@ test.describe('the Electron app', () => {
       const popup = await page.evaluate(() => window.open('https://example.com') === null);
       expect(popup).toBe(true);
       expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      // Every permission is refused, and a look-alike origin is no place to navigate to.
+      expect(await page.evaluate(() => Notification.requestPermission())).toBe('denied');
+      await page.evaluate(() => {
+        location.href = 'app://brankas.evil/index.html';
+      });
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(page.url()).toMatch(/^app:\/\/brankas\//);
       const status = await page.evaluate(() => window.brankas.vault.status());
       expect(status).toEqual({ ok: true, value: { state: 'no_vault' } });
     } finally {

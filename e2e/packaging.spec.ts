@@ -4,10 +4,11 @@
  */
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractAll, listPackage } from '@electron/asar';
+import { fuseBinary } from '../build/testing';
 
 const ROOT = join(__dirname, '..');
 
@@ -15,10 +16,10 @@ test('the package holds the built app, its runtime dependencies and the native m
   test.setTimeout(120_000);
   const work = mkdtempSync(join(tmpdir(), 'brankas-pkg-'));
   try {
+    // electron-builder flips Electron's fuses (package.json "build".electronFuses) in the packaged
+    // binary, so the stand-in carries the fuse sentinel (build/package.test.ts checks the flipping).
     const stub = join(work, 'electron-dist');
-    writeFileSync(join(work, 'placeholder'), '');
-    cpSync(join(work, 'placeholder'), join(stub, 'electron'));
-    chmodSync(join(stub, 'electron'), 0o755);
+    fuseBinary(stub);
     const out = join(work, 'dist');
     execFileSync(
       process.execPath,

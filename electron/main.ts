@@ -34,7 +34,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(setWindow: (w: BrowserWindow) => void): Promise<void> {
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-  denyAllPermissions();
+  denyAllPermissions(devServerUrl);
   serveRenderer(rendererDir(app.getAppPath()));
 
   const vault = new VaultService({ dataDir: resolveDataDir(app.getPath('userData')), keychain: systemKeychain() });

@@ -3,15 +3,12 @@
  * packaged build — with the CSP as a response header as well as in index.html.
  */
 import { net, protocol } from 'electron';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CSP, rendererFile } from './hardening';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://brankas';
-
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Must run before the app is ready. */
 export function registerSchemePrivileges(): void {
@@ -29,13 +26,10 @@ const TYPES: Record<string, string> = {
 };
 
 export function serveRenderer(rendererDir: string): void {
-  const root = normalize(rendererDir + sep);
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    if (url.host !== 'brankas') return new Response('Not found', { status: 404 });
-    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = normalize(join(root, rel));
-    if (!file.startsWith(root)) return new Response('Forbidden', { status: 403 });
+    const target = rendererFile(rendererDir, request.url);
+    if ('status' in target) return new Response(target.status === 403 ? 'Forbidden' : 'Not found', { status: target.status });
+    const { file } = target;
     const res = await net.fetch(pathToFileURL(file).toString()).catch(() => null);
     if (!res || !res.ok) return new Response('Not found', { status: 404 });
     return new Response(res.body, {

@@ -1,6 +1,10 @@
-/** The one window: sandboxed, isolated, no Node, nothing navigates or opens anywhere else. */
+/**
+ * The one window: sandboxed, isolated, no Node, nothing navigates or opens anywhere else.
+ * The policy itself (preferences, origins, the network allow-list) is in hardening.ts, tested there.
+ */
 import { BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
+import { hardenedPreferences, navigationAllowed, requestAllowed } from './hardening';
 import { APP_ORIGIN } from './protocol';
 
 export function createMainWindow(opts: { preload: string; devServerUrl?: string }): BrowserWindow {
@@ -12,23 +16,17 @@ export function createMainWindow(opts: { preload: string; devServerUrl?: string 
     show: false,
     title: 'Brankas',
     backgroundColor: '#f6f8f7',
-    webPreferences: {
-      preload: opts.preload,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
-      devTools: Boolean(opts.devServerUrl),
-    },
+    webPreferences: hardenedPreferences({ preload: opts.preload, dev: Boolean(opts.devServerUrl) }),
   });
   const start = opts.devServerUrl ?? `${APP_ORIGIN}/index.html`;
-  const allowedOrigin = new URL(start).origin === 'null' ? APP_ORIGIN : new URL(start).origin;
+  const allowedOrigin = opts.devServerUrl ?? APP_ORIGIN;
 
-  win.webContents.on('will-navigate', (e, url) => {
-    if (!url.startsWith(allowedOrigin)) e.preventDefault();
+  // Main frame and sub-frames alike stay on the page's own origin (parsed, never a prefix match).
+  win.webContents.on('will-navigate', (e) => {
+    if (!navigationAllowed(e.url, allowedOrigin)) e.preventDefault();
+  });
+  win.webContents.on('will-frame-navigate', (e) => {
+    if (!navigationAllowed(e.url, allowedOrigin)) e.preventDefault();
   });
   win.webContents.on('will-redirect', (e) => e.preventDefault());
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -38,15 +36,16 @@ export function createMainWindow(opts: { preload: string; devServerUrl?: string 
   return win;
 }
 
-/** Every permission request (camera, notifications, geolocation, …) is refused. */
-export function denyAllPermissions(): void {
+/**
+ * Every permission request (camera, notifications, geolocation, …) is refused, and nothing goes
+ * out on the network: the renderer is served from app://brankas; only in development (a dev server
+ * URL is passed only when the app is not packaged) its one dev server and DevTools are reachable.
+ */
+export function denyAllPermissions(devServerUrl?: string): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  // No network, ever: the renderer is served from app:// and the dev server is loopback only.
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const u = details.url;
-    const local = u.startsWith('app://') || u.startsWith('devtools://') || /^(http|ws)s?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(u);
-    callback({ cancel: !local });
+    callback({ cancel: !requestAllowed(details.url, APP_ORIGIN, devServerUrl) });
   });
 }
 
