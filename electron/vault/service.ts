@@ -11,7 +11,7 @@
  *
  * A new domain takes a `VaultContext` (context.ts), not this class.
  */
-import type { Person, RestoreOutcome, RecoveryCodeIssue, SessionUser, Settings, VaultStatus } from '../contract';
+import type { RestoreOutcome, RecoveryCodeIssue, SessionUser, Settings, VaultStatus } from '../contract';
 import type { AuditRecord } from './audit/record';
 import type { VaultContext } from './context';
 import type { Db, Queryable } from './db/driver';
@@ -88,7 +88,6 @@ export class VaultService implements VaultContext {
   refreshPeople = (): Promise<void> => this.sessions.refreshPeople();
   refreshSession = (): Promise<VaultStatus> => this.sessions.refreshSession();
   sessionUser = (p: StaffRow): SessionUser => this.core.sessionUser(p);
-  people = (): Person[] => this.core.people;
 
   // what the Owner keeps up
   newRecoveryCode = (): Promise<RecoveryCodeIssue> => owner.newRecoveryCode(this.core);
