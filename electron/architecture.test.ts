@@ -64,4 +64,12 @@ describe('process boundaries', () => {
       .sort();
     expect(users).toEqual(['electron/ipc/electron.ts', 'electron/main.ts', 'electron/preload.ts', 'electron/protocol.ts', 'electron/window.ts']);
   });
+
+  it('no source file under electron/ (tests aside) is over 400 lines: a module that grows that far does two jobs', () => {
+    const long = sourceFiles(join(ROOT, 'electron'))
+      .filter((f) => !/\.test\.ts$/.test(f))
+      .map((f) => ({ file: rel(f), lines: readFileSync(f, 'utf8').split('\n').length - 1 }))
+      .filter((f) => f.lines > 400);
+    expect(long).toEqual([]);
+  });
 });

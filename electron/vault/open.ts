@@ -109,8 +109,12 @@ export interface CreateOptions {
   storeKey(vaultId: string, keyHex: string): Promise<void>;
   /** Takes the key back out if creation fails after storing it (best effort). */
   removeKey(vaultId: string): Promise<unknown>;
-  /** Fills the new vault (owner, settings) inside the creation, before the file gets its real name. */
-  seed(db: Db, vaultId: string): Promise<void>;
+  /**
+   * Fills the new vault (owner, settings, its first audit entry) inside the creation, before the
+   * file gets its real name. `dataKey` is lent for the call only (the audit key is derived from it)
+   * and zeroed afterwards.
+   */
+  seed(db: Db, vaultId: string, dataKey: Buffer): Promise<void>;
   recoveryCode: string;
 }
 
@@ -145,7 +149,7 @@ export async function createVault(opts: CreateOptions): Promise<OpenedVault> {
       const check = await checkMigrations(db);
       if (check.kind !== 'ok') throw new VaultError('internal', undefined, 'new file is not empty');
       await applyMigrations(db, check.pending);
-      await opts.seed(db, vaultId);
+      await opts.seed(db, vaultId, key);
     } finally {
       await db.close();
     }

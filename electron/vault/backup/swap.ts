@@ -22,8 +22,8 @@
  * returns to that state. Its id is then the one its recovery sidecar names, or null when the sidecar
  * is missing or unreadable (no keychain entry is removed on "keep").
  */
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { VaultError } from '../errors';
 import { fsError, fsyncDir, writeFileAtomic } from '../files';
@@ -103,10 +103,16 @@ function move(from: string, to: string): void {
 
 const SIDE = ['-wal', '-shm', '-journal'] as const;
 
-/** Deletes the staged new vault (files and keychain entry) and the journal. */
+/**
+ * Deletes the staged new vault (files and keychain entry) and the journal. A kill inside the
+ * atomic write of its recovery sidecar leaves that write's temporary file (`….tmp-<pid>-<time>`):
+ * it goes too.
+ */
 export async function discardStaged(dir: string, j: RestoreJournal, keychain: Keychain): Promise<void> {
   const r = restoredPaths(dir);
-  for (const f of [r.db, ...SIDE.map((s) => r.db + s), r.recovery]) rm(f);
+  const tmpPrefix = `${basename(r.recovery)}.tmp-`;
+  const temporaries = readdirSync(dir).filter((f) => f.startsWith(tmpPrefix)).map((f) => join(dir, f));
+  for (const f of [r.db, ...SIDE.map((s) => r.db + s), r.recovery, ...temporaries]) rm(f);
   await keychain.remove(j.newVaultId).catch(() => undefined);
   removeJournal(dir);
 }
