@@ -9,6 +9,8 @@
  *   deletes its folder and keychain entry; the app serves the real vault again.
  */
 export const DEMO_OWNER_NAME = 'Pemilik Demo';
+/** How many sample customers the demo vault holds. */
+export const DEMO_CUSTOMER_COUNT = 300;
 
 export type DemoStatus =
   /** The demo vault is served. Its password is shown on the banner (a demo holds no real data). */

@@ -8,9 +8,9 @@
  * (RFC 2606), and every phone number has "0000" as the first four digits after the operator
  * prefix (+62 8xx-0000-nnnn), a block that reads as made-up, like the 555 numbers of films.
  */
-import type { CustomerInput, PurchaseChannel, PurchaseInput } from '../../contract';
+import { DEMO_CUSTOMER_COUNT, type CustomerInput, type PurchaseChannel, type PurchaseInput } from '../../contract';
 
-export const DEMO_CUSTOMERS = 300;
+export const DEMO_CUSTOMERS = DEMO_CUSTOMER_COUNT;
 export const DEMO_SEED = 20_261_203;
 
 const GIVEN = [
