@@ -17,7 +17,7 @@ export function demoDataDir(realDataDir: string): string {
 }
 
 export function markDemoDir(dir: string): void {
-  writeFileSync(join(dir, DEMO_MARKER), 'Sample data of Brankas (data contoh). Safe to delete: the real vault is elsewhere.\n', { flag: 'wx' });
+  writeFileSync(join(dir, DEMO_MARKER), 'Sample data of Brankas (data contoh). Safe to delete: the real vault is elsewhere.\n');
 }
 
 /** True when `dir` holds a demo vault (or what is left of one). */

@@ -5,7 +5,7 @@
  * entry go, and the app serves the real vault again. The real vault never sees any of it.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { DEMO_OWNER_NAME, type DemoStatus, type VaultStatus } from '../../contract';
 import { audited } from '../audit/audited';
 import { createCustomersService } from '../customers/service';
@@ -42,6 +42,8 @@ export interface SeedResult {
  */
 export async function createDemoVault(vault: VaultService, dir: string, password: string, now: () => number = Date.now): Promise<SeedResult> {
   if ((await vault.init()).state !== 'no_vault') throw new VaultError('vault_exists');
+  // Someone else's folder that happens to carry the name is never taken over (nor later deleted).
+  if (existsSync(dir) && readdirSync(dir).length > 0 && !isDemoDir(dir)) throw new VaultError('conflict', undefined, `not a demo folder: ${dir}`);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   markDemoDir(dir);
   const issue = await vault.create({ ownerName: DEMO_OWNER, password });
