@@ -20,12 +20,13 @@ Write the recovery code on paper. It is the only way back into the vault if this
 keychain loses the key (new PC, reinstalled system). The app asks you to type part of it back
 at the next sign-in.
 
-With --demo: a demo vault to try Brankas with, in its own folder beside the data folder (DIR-demo,
-never inside it) with its own key in the keychain: ${DEMO_CUSTOMER_COUNT} made-up customers (no real
-people) with purchases and tags, and the Owner "${DEMO_OWNER_NAME}". Its password is
-${PASSWORD_ENV} when set, else generated and printed. Every other command reaches it with --demo
-(\`brankas search "" --demo --user "${DEMO_OWNER_NAME}"\`); the real vault never sees it. The app's
-"Buang data contoh" (throw away sample data) deletes it; --replace makes a fresh one in its place.
+With --demo: a demo vault to try Brankas with, in its own folder beside the data folder
+(DIR-demo, never inside it) with its own key in the keychain: ${DEMO_CUSTOMER_COUNT} made-up customers
+(no real people) with purchases and tags, and the Owner "${DEMO_OWNER_NAME}". Its password is
+${PASSWORD_ENV} when set, else generated and printed. Every other command reaches it with
+--demo (\`brankas search "" --demo --user "${DEMO_OWNER_NAME}"\`); the real vault never sees it.
+The app's "Buang data contoh" (throw away sample data) deletes it with its keychain entry;
+--replace makes a fresh one in its place.
 
 Options:
   --owner NAME   the Owner's name, as shown at sign-in (required, except with --demo)
