@@ -6,16 +6,16 @@
 import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import { join } from 'node:path';
 import { registerIpc, pushEvent } from './ipc/electron';
-import type { Dialogs } from './ipc/context';
+import type { AppContext, Dialogs } from './ipc/context';
 import { createRouter } from './ipc/router';
 import { APP_ORIGIN, registerSchemePrivileges, serveRenderer } from './protocol';
 import { appVersion } from './vault/version';
 import { BackupScheduler } from './vault/backup/scheduler';
 import { createBackupService } from './vault/backup/service';
+import { createDemoService } from './vault/demo/service';
+import { VaultHost, type Hosted } from './vault/host';
 import { systemKeychain } from './vault/keys/keychain';
 import { resolveDataDir } from './vault/paths';
-import { VaultService } from './vault/service';
-import { TransferRegistry } from './vault/transfer/registry';
 import { createMainWindow, denyAllPermissions, rendererDir } from './window';
 
 registerSchemePrivileges();
@@ -37,7 +37,9 @@ async function start(setWindow: (w: BrowserWindow) => void): Promise<void> {
   denyAllPermissions(devServerUrl);
   serveRenderer(rendererDir(app.getAppPath()));
 
-  const vault = new VaultService({ dataDir: resolveDataDir(app.getPath('userData')), keychain: systemKeychain() });
+  // The host serves the real vault, or the demo vault while someone tries Brankas with sample data.
+  const host = new VaultHost({ dataDir: resolveDataDir(app.getPath('userData')), keychain: systemKeychain() });
+  const vault = host.real;
   await vault.init();
   let win: BrowserWindow | null = null;
   const dialogs: Dialogs = {
@@ -56,9 +58,8 @@ async function start(setWindow: (w: BrowserWindow) => void): Promise<void> {
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
   };
-  const transfer = new TransferRegistry(vault);
   const router = createRouter({
-    context: { vault, dialogs, emit: (event, payload) => win && pushEvent(win.webContents, event, payload), transfer },
+    context: host.context<Omit<AppContext, keyof Hosted>>({ dialogs, emit: (event, payload) => win && pushEvent(win.webContents, event, payload), demo: createDemoService(host) }),
     trustedOrigins: devServerUrl ? [APP_ORIGIN, devServerUrl] : [APP_ORIGIN],
     onInternalError: (channel, err) => console.error(`[brankas] ${channel} failed:`, err instanceof Error ? err.name : typeof err),
   });
@@ -67,24 +68,25 @@ async function start(setWindow: (w: BrowserWindow) => void): Promise<void> {
   setWindow(win);
   const appWindow = win;
   registerIpc(router, (wc) => wc === appWindow.webContents);
-  vault.onChange((status) => pushEvent(appWindow.webContents, 'vault.status', status));
+  host.onChange((status) => pushEvent(appWindow.webContents, 'vault.status', status));
 
   // The session locks when the OS locks or sleeps, and after the system has been idle too long
   // (the renderer's own idle timer covers activity inside the app; this covers the whole machine).
   const lock = () => {
-    if (vault.status().state === 'unlocked') void vault.lock('system');
+    if (host.vault.status().state === 'unlocked') void host.vault.lock('system');
   };
   powerMonitor.on('lock-screen', lock);
   powerMonitor.on('suspend', lock);
   const idleTimer = setInterval(() => {
-    const s = vault.status();
+    const s = host.vault.status();
     if (s.state === 'unlocked' && powerMonitor.getSystemIdleTime() >= s.settings.idleLockMinutes * 60) lock();
   }, 15_000);
 
   // Scheduled backups run while the app is open (also while the session is locked), and once more
-  // on the way out when the Owner chose "when the app closes" (at most two minutes).
+  // on the way out when the Owner chose "when the app closes" (at most two minutes). Only the real
+  // vault is backed up: a demo vault is sample data.
   const scheduler = new BackupScheduler(vault, createBackupService(vault, { appVersion: appVersion() }), {
-    runJob: (work) => transfer.runJob('backup', work),
+    runJob: (work) => host.transfer.runJob('backup', work),
   });
   const backupTimer = setInterval(() => void scheduler.tick().catch(() => undefined), 5 * 60_000);
   setTimeout(() => void scheduler.tick().catch(() => undefined), 60_000);
@@ -100,6 +102,6 @@ async function start(setWindow: (w: BrowserWindow) => void): Promise<void> {
   app.on('will-quit', () => {
     clearInterval(idleTimer);
     clearInterval(backupTimer);
-    void vault.close();
+    void host.close();
   });
 }

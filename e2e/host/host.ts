@@ -6,11 +6,12 @@
 import type { BrowserContext, Page, Request } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import type { Context, Dialogs } from '../../electron/ipc/context';
+import type { AppContext, Context, Dialogs } from '../../electron/ipc/context';
 import { createRouter, type Router } from '../../electron/ipc/router';
+import { createDemoService } from '../../electron/vault/demo/service';
+import { VaultHost, type Hosted } from '../../electron/vault/host';
 import { systemKeychain, type Keychain } from '../../electron/vault/keys/keychain';
-import { VaultService } from '../../electron/vault/service';
-import { TransferRegistry } from '../../electron/vault/transfer/registry';
+import type { VaultService } from '../../electron/vault/service';
 import { preloadScript } from './bundle';
 
 export const HOST_ORIGIN = 'http://brankas.localhost';
@@ -76,7 +77,10 @@ export class TestDialogs implements Dialogs {
 export interface Host {
   page: Page;
   dialogs: TestDialogs;
+  /** The real vault (the data folder's), whichever vault the app serves now. */
   vault: VaultService;
+  /** What the app serves: the real vault, or the demo vault while sample data is tried. */
+  vaults: VaultHost;
   router: Router;
   /** Requests the page tried to make anywhere but the app's own files: must stay empty. */
   foreignRequests: string[];
@@ -85,7 +89,8 @@ export interface Host {
 
 /** Opens the app in a new page of `context` on `dataDir`, as a fresh app start would. */
 export async function openHost(context: BrowserContext, opts: HostOptions): Promise<Host> {
-  const vault = new VaultService({ dataDir: opts.dataDir, keychain: opts.keychain ?? systemKeychain() });
+  const vaults = new VaultHost({ dataDir: opts.dataDir, keychain: opts.keychain ?? systemKeychain() });
+  const vault = vaults.real;
   await vault.init();
   const dialogs = new TestDialogs();
   let page: Page | null = null;
@@ -93,7 +98,7 @@ export async function openHost(context: BrowserContext, opts: HostOptions): Prom
     void page?.evaluate(([e, p]) => window.__brankasEmit(e, p), [event, payload] as const).catch(() => undefined);
   };
   const router = createRouter({
-    context: { vault, dialogs, emit, transfer: new TransferRegistry(vault) },
+    context: vaults.context<Omit<AppContext, keyof Hosted>>({ dialogs, emit, demo: createDemoService(vaults) }),
     trustedOrigins: [HOST_ORIGIN],
     onInternalError: (channel, err) => console.error(`[host] ${channel}:`, err),
   });
@@ -117,19 +122,20 @@ export async function openHost(context: BrowserContext, opts: HostOptions): Prom
     router.handle({ url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, channel, input),
   );
   await page.addInitScript({ content: await preloadScript() });
-  const stop = vault.onChange((status) => emit('vault.status', status));
+  const stop = vaults.onChange((status) => emit('vault.status', status));
   await page.goto(`${HOST_ORIGIN}/index.html`);
   const opened = page;
   return {
     page: opened,
     dialogs,
     vault,
+    vaults,
     router,
     foreignRequests,
     async close() {
       stop();
       await opened.close();
-      await vault.close();
+      await vaults.close();
     },
   };
 }

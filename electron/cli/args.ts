@@ -10,6 +10,8 @@ export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: st
 /** Accepted by every command. */
 export const GLOBAL_OPTIONS = {
   'data-dir': { type: 'string' },
+  /** The demo vault (sample data) beside the data folder instead of the real one: `brankas init --demo`. */
+  demo: { type: 'boolean' },
   user: { type: 'string', short: 'u' },
   otp: { type: 'string' },
   help: { type: 'boolean', short: 'h' },

@@ -7,6 +7,8 @@ export const COMMON = `Common options:
   --data-dir DIR   the vault's folder (default: $BRANKAS_DATA_DIR, else the app's folder:
                    Linux ~/.config/Brankas, macOS ~/Library/Application Support/Brankas,
                    Windows %APPDATA%\\Brankas)
+  --demo           use the demo vault (sample data, made by \`brankas init --demo\`) in its own
+                   folder beside the data folder (DIR-demo), instead of the real vault
   -u, --user NAME  who signs in (default: $${USER_ENV}); each command needs a role that allows it
   --otp CODE       the authenticator's 6 digits or a backup code, for accounts with two-step
                    verification (default: $${OTP_ENV})

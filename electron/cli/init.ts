@@ -1,13 +1,15 @@
 /** `brankas init --owner NAME`: a new vault and its Owner, without the app. */
-import { CreateVaultInput, OWNER_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from '../contract';
+import { CreateVaultInput, DEMO_CUSTOMER_COUNT, DEMO_OWNER_NAME, OWNER_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from '../contract';
 import { VaultError } from '../vault/errors';
 import { flag, positionals, stringOption } from './args';
 import type { Command } from './command';
 import { EXIT, rejected, usageError } from './errors';
 import { isTty, line } from './io';
+import { initDemo } from './init-demo';
 import { dataDirOf, newService, PASSWORD_ENV, readPassword } from './session';
 
 const help = `Usage: brankas init --owner NAME [--json] [--data-dir DIR]
+       brankas init --demo [--replace] [--json] [--data-dir DIR]
 
 Creates a new, empty vault in the data folder with NAME as its Owner, and prints the
 recovery code once. The Owner's password (${PASSWORD_MIN} characters or more) is read from
@@ -18,21 +20,35 @@ Write the recovery code on paper. It is the only way back into the vault if this
 keychain loses the key (new PC, reinstalled system). The app asks you to type part of it back
 at the next sign-in.
 
-Options:
-  --owner NAME   the Owner's name, as shown at sign-in (required)
-  --json         print {"dataDir","owner","recoveryCode","groups"} instead of text
+With --demo: a demo vault to try Brankas with, in its own folder beside the data folder
+(DIR-demo, never inside it) with its own key in the keychain: ${DEMO_CUSTOMER_COUNT} made-up customers
+(no real people) with purchases and tags, and the Owner "${DEMO_OWNER_NAME}". Its password is
+${PASSWORD_ENV} when set, else generated and printed. Every other command reaches it with
+--demo (\`brankas search "" --demo --user "${DEMO_OWNER_NAME}"\`); the real vault never sees it.
+The app's "Buang data contoh" (throw away sample data) deletes it with its keychain entry;
+--replace makes a fresh one in its place.
 
-Example:
-  printf '%s\\n' "$OWNER_PASSWORD" | brankas init --owner "Ibu Sari"`;
+Options:
+  --owner NAME   the Owner's name, as shown at sign-in (required, except with --demo)
+  --demo         create the demo vault described above
+  --replace      with --demo: throw an existing demo vault away first
+  --json         print {"dataDir","owner","recoveryCode","groups"} instead of text
+                 (with --demo: {"dataDir","owner","password","customers","purchases"})
+
+Examples:
+  printf '%s\\n' "$OWNER_PASSWORD" | brankas init --owner "Ibu Sari"
+  brankas init --demo --json`;
 
 export const initCommand: Command = {
   name: 'init',
   summary: 'create a new vault and its Owner; prints the recovery code once',
   help,
-  options: { owner: { type: 'string' }, json: { type: 'boolean' } },
+  options: { owner: { type: 'string' }, replace: { type: 'boolean' }, json: { type: 'boolean' } },
 
   async run({ io, p }) {
     positionals(p, [], 'init');
+    if (flag(p, 'demo')) return initDemo(io, p);
+    if (flag(p, 'replace')) throw usageError('--replace goes with --demo', 'init');
     const owner = stringOption(p, 'owner');
     if (owner === undefined) throw usageError('--owner NAME is required', 'init');
     const dataDir = dataDirOf(io, p);

@@ -2,24 +2,25 @@
  * `runCli(argv, io)`: the whole command line as a function, so tests run it in-process and
  * `index.ts` only connects it to the real process. Returns the exit code; never throws.
  */
-import { parseCommand, splitCommand, stringOption, type Parsed } from './args';
+import { parseCommand, splitCommand, type Parsed } from './args';
 import type { Command } from './command';
-import { cliDataDir } from './data-dir';
 import { classify, EXIT, usageError, type ExitCode } from './errors';
 import { auditCommand } from './audit';
 import { backupCommand, restoreCommand } from './backup';
 import { exportCommand } from './export';
+import { fieldsCommand } from './fields';
 import { commandHelp, generalHelp } from './help';
 import { importCommand } from './import';
 import { initCommand } from './init';
 import { line, write, type CliIo } from './io';
 import { searchCommand } from './search';
+import { dataDirOf } from './session';
 import { statsCommand } from './stats';
 import { appVersion } from '../vault/version';
 
 export type { CliIo } from './io';
 
-export const COMMANDS: readonly Command[] = [initCommand, importCommand, exportCommand, searchCommand, statsCommand, auditCommand, backupCommand, restoreCommand];
+export const COMMANDS: readonly Command[] = [initCommand, importCommand, exportCommand, searchCommand, fieldsCommand, statsCommand, auditCommand, backupCommand, restoreCommand];
 
 const find = (name: string): Command | undefined => COMMANDS.find((c) => c.name === name);
 
@@ -59,7 +60,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   } catch (err) {
     let dataDir: string | undefined;
     try {
-      dataDir = parsed ? cliDataDir(stringOption(parsed, 'data-dir'), io.env, io.cwd) : undefined;
+      dataDir = parsed ? dataDirOf(io, parsed) : undefined;
     } catch {
       dataDir = undefined;
     }

@@ -7,9 +7,10 @@
 import { can, type Permission, type VaultStatus } from '../contract';
 import type { Db } from '../vault/db/driver';
 import { VaultError } from '../vault/errors';
+import { demoDataDir } from '../vault/demo/paths';
 import { systemKeychain } from '../vault/keys/keychain';
 import { VaultService } from '../vault/service';
-import { stringOption, type Parsed } from './args';
+import { flag, stringOption, type Parsed } from './args';
 import { cliDataDir } from './data-dir';
 import { CliError, EXIT, usageError } from './errors';
 import { isTty, promptHidden, readFirstLine, type CliIo } from './io';
@@ -18,8 +19,10 @@ export const PASSWORD_ENV = 'BRANKAS_PASSWORD';
 export const USER_ENV = 'BRANKAS_USER';
 export const OTP_ENV = 'BRANKAS_OTP';
 
+/** The data folder, or with `--demo` the demo vault's folder beside it (never inside it). */
 export function dataDirOf(io: CliIo, p: Parsed): string {
-  return cliDataDir(stringOption(p, 'data-dir'), io.env, io.cwd);
+  const dir = cliDataDir(stringOption(p, 'data-dir'), io.env, io.cwd);
+  return flag(p, 'demo') ? demoDataDir(dir) : dir;
 }
 
 export function newService(io: CliIo, dataDir: string): VaultService {

@@ -34,6 +34,7 @@ import {
   type Settings,
   type VaultStatus,
 } from './vault';
+import type { DemoStatus } from './demo';
 import type { Result } from './errors';
 import {
   AccessReviewInput,
@@ -191,6 +192,12 @@ export const channels = {
   'audit.verify': def<AuditVerification>()(EmptyInput, 'unlocked', 'audit.view'),
   /** Writes the filtered trail as CSV through the save dialog; null if cancelled. */
   'audit.export': def<{ fileName: string; rows: number } | null>()(AuditExportInput, 'unlocked', 'audit.view'),
+  // Sample data (demo.ts): a separate demo vault, offered on the first-run screen.
+  'demo.status': def<DemoStatus>()(EmptyInput, 'any'),
+  /** Creates, seeds and signs in to a demo vault; the app serves it until it is thrown away. */
+  'demo.start': def<VaultStatus>()(EmptyInput, 'no_vault'),
+  /** Deletes the demo vault (folder and keychain entry); the real vault is served again. */
+  'demo.discard': def<VaultStatus>()(EmptyInput, 'any'),
 } as const;
 
 export type Channels = typeof channels;

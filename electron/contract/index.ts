@@ -10,3 +10,4 @@ export * from './staff';
 export * from './audit';
 export * from './backup';
 export * from './records';
+export * from './demo';

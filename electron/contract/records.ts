@@ -92,6 +92,12 @@ export const channelRecords = {
   'audit.list': nothing,
   'audit.verify': nothing,
   'audit.export': own('data.export'),
+  'demo.status': nothing,
+  // In the demo vault's own trail: the Owner's first sign-in, and the seeding as one import entry
+  // (written in the seed's transaction). Nothing goes into the real vault's trail.
+  'demo.start': own('auth.signIn', 'data.import'),
+  // Deletes the demo vault with its trail; the real vault is not touched.
+  'demo.discard': nothing,
 } as const satisfies { readonly [C in ChannelName]: Records };
 
 export type ChannelRecords = typeof channelRecords;

@@ -1,5 +1,6 @@
 import type { ChannelName, EventName, Events, OutputOf, ParsedInputOf } from '../contract';
 import type { Db } from '../vault/db/driver';
+import type { DemoService } from '../vault/demo/service';
 import type { VaultService } from '../vault/service';
 import type { TransferRegistry } from '../vault/transfer/registry';
 
@@ -27,6 +28,12 @@ export interface AppContext {
   emit<E extends EventName>(event: E, payload: Events[E]): void;
   /** Picked import files, the running import/export job and the last problems; forgotten on lock. */
   transfer: TransferRegistry;
+  /**
+   * Sample data (contract/demo.ts): starts and throws away the demo vault, swapping which vault
+   * `vault` and `transfer` answer for (vault/host.ts). Absent where one vault only is served (unit
+   * tests, the bench): the demo channels then answer `conflict`.
+   */
+  demo?: DemoService;
 }
 
 /**

@@ -13,6 +13,7 @@ import type { AppContext, Handler } from './context';
 import { auditHandlers } from './handlers/audit';
 import { backupHandlers } from './handlers/backup';
 import { customerHandlers } from './handlers/customers';
+import { demoHandlers } from './handlers/demo';
 import { fieldHandlers } from './handlers/fields';
 import { purchaseHandlers } from './handlers/purchases';
 import { restoreHandlers } from './handlers/restore';
@@ -49,6 +50,7 @@ const handlers: { [C in ChannelName]: Handler<C> } = {
   ...auditHandlers,
   ...restoreHandlers,
   ...backupHandlers,
+  ...demoHandlers,
 };
 const enrolmentOnly = new Set<string>(enrolmentChannels);
 

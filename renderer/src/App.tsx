@@ -4,14 +4,34 @@ import { LoadingScreen } from './features/startup/LoadingScreen';
 import { UnavailableScreen } from './features/startup/UnavailableScreen';
 import { FirstRunRestore } from './features/backup/FirstRunRestore';
 import { RestoredCodeScreen } from './features/backup/RestoredCodeScreen';
+import { DemoBanner } from './features/demo/DemoBanner';
 import { FirstRunScreen } from './features/firstRun/FirstRunScreen';
 import { RecoverScreen } from './features/recover/RecoverScreen';
 import { SignInScreen } from './features/signIn/SignInScreen';
 import { UnlockedApp } from './features/main/UnlockedApp';
 import { beforeSignIn, useStore } from './store';
 
-/** Asks where the vault stands, listens for locks the main process makes, and routes on `state`. */
+/**
+ * Asks where the vault stands, listens for locks the main process makes, and routes on `state`.
+ * While the demo vault is served, every screen sits under the DEMO banner.
+ */
 export function App() {
+  const demo = useStore((s) => s.demo?.active === true);
+  const loadDemo = useStore((s) => s.loadDemo);
+  useEffect(() => {
+    void loadDemo();
+  }, [loadDemo]);
+  const screen = <Screen />;
+  if (!demo) return screen;
+  return (
+    <div className="demo-frame">
+      <DemoBanner />
+      <div className="demo-frame__body">{screen}</div>
+    </div>
+  );
+}
+
+function Screen() {
   const status = useStore((s) => s.status);
   const loadStatus = useStore((s) => s.loadStatus);
   const receivePushedStatus = useStore((s) => s.receivePushedStatus);

@@ -3,6 +3,7 @@ import { enAccount } from './en.account';
 import { enStaff } from './en.staff';
 import { enTransfer } from './en.transfer';
 import { enBackup } from './en.backup';
+import { enDemo } from './en.demo';
 import type { MessageKey } from './id';
 
 /** English. Typed against the Indonesian keys, so a missing or extra key is a compile error. */
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...enAccount,
   ...enStaff,
   ...enBackup,
+  ...enDemo,
 
   'app.name': 'Brankas',
   'app.tagline': 'The customer vault for your shop',

@@ -8,6 +8,7 @@ import { idAccount } from './id.account';
 import { idStaff } from './id.staff';
 import { idTransfer } from './id.transfer';
 import { idBackup } from './id.backup';
+import { idDemo } from './id.demo';
 
 const base = {
   'app.name': 'Brankas',
@@ -200,6 +201,6 @@ const base = {
   'field.contains_personal': "Jangan memakai nama Anda, nama toko, atau kata 'brankas' di kata sandi.",
 };
 
-export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff, ...idBackup };
+export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff, ...idBackup, ...idDemo };
 
 export type MessageKey = keyof typeof id;

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createAuditSlice } from './auditSlice';
 import { createBackupSlice } from './backupSlice';
 import { createCustomersSlice } from './customersSlice';
+import { createDemoSlice } from './demoSlice';
 import { createExportSlice } from './exportSlice';
 import { createFieldsSlice } from './fieldsSlice';
 import { createImportSlice } from './importSlice';
@@ -27,6 +28,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createStaffSlice(...a),
   ...createAuditSlice(...a),
   ...createBackupSlice(...a),
+  ...createDemoSlice(...a),
 }));
 
 export type { AppState } from './types';

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { AuditSlice } from './auditSlice';
 import type { BackupSlice } from './backupSlice';
 import type { CustomersSlice } from './customersSlice';
+import type { DemoSlice } from './demoSlice';
 import type { ExportSlice } from './exportSlice';
 import type { FieldsSlice } from './fieldsSlice';
 import type { ImportSlice } from './importSlice';
@@ -23,6 +24,7 @@ export type AppState = SessionSlice &
   UiSlice &
   StaffSlice &
   AuditSlice &
-  BackupSlice;
+  BackupSlice &
+  DemoSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -217,6 +217,11 @@ export function createFakeClient() {
       inspectFirstRun: fn<'restore', 'inspectFirstRun'>(async () => ok(backupInfo())),
       runFirstRun: fn<'restore', 'runFirstRun'>(async () => ok(restoreOutcome({ previousKept: false }))),
     },
+    demo: {
+      status: fn<'demo', 'status'>(async () => ok({ active: false, leftover: false })),
+      start: fn<'demo', 'start'>(async () => ok<VaultStatus>(unlocked)),
+      discard: fn<'demo', 'discard'>(async () => ok<VaultStatus>({ state: 'no_vault' })),
+    },
     on: ((event: EventName, listener: (payload: never) => void) => {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);

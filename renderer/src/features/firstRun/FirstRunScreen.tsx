@@ -6,6 +6,7 @@ import { OWNER_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, type ErrorCode } from '../.
 import { errorKey, fieldErrorKey, useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 import { RestoreOffer } from '../backup/FirstRunRestore';
+import { DemoOffer } from '../demo/DemoOffer';
 import { validateFirstRun, type FirstRunErrors, type FirstRunValues } from './validateFirstRun';
 
 const FIELD_IDS = { ownerName: 'firstrun-owner', password: 'firstrun-password', confirm: 'firstrun-confirm' } as const;
@@ -63,6 +64,7 @@ export function FirstRunScreen() {
             <li>{t('firstRun.point.password')}</li>
             <li>{t('firstRun.point.recovery')}</li>
           </ul>
+          <DemoOffer />
         </section>
         <form className="form split__form" onSubmit={submit} noValidate aria-labelledby="firstrun-title">
           {formError && formError !== 'invalid_input' && <Alert>{t(errorKey(formError))}</Alert>}
