@@ -113,6 +113,9 @@ const samples: { [C in ChannelName]: Sample } = {
   'audit.list': plain({ limit: 50 }),
   'audit.verify': plain({}),
   'audit.export': { input: () => ({}), before: (ctx) => void ctx.dialogs.saves.push(null) },
+  'demo.status': plain({}),
+  'demo.start': plain({}),
+  'demo.discard': plain({}),
 };
 
 /** Signing out ends the run: the channels after it would only answer `locked`. */
