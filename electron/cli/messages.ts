@@ -3,7 +3,8 @@
  * app's English translations where the advice is the same; the CLI cannot take a recovery code,
  * so the way forward for a missing key is the app.
  */
-import { isConflictCode, type ErrorCode, type FieldErrorCode, type ImportConflictCode } from '../contract';
+import { isConflictCode, type ErrorCode, type FieldErrorCode, type FileProblem, type ImportConflictCode } from '../contract';
+import { MAX_RECORD_CHARS } from '../vault/transfer/limits';
 import type { VaultError } from '../vault/errors';
 
 const RECOVER_IN_APP = 'Open the Brankas app on this computer and enter your recovery code there; the command line works again afterwards.';
@@ -94,5 +95,18 @@ export function vaultErrorMessage(err: VaultError, dataDir?: string): string {
   const fields = err.fields
     ? ' ' + Object.entries(err.fields).map(([field, code]) => `${field}: ${fieldErrorMessage(code)}`).join('; ') + '.'
     : '';
-  return base + where + fields;
+  return base + where + fields + (err.file ? ` ${fileProblemMessage(err.file)}` : '');
+}
+
+/** Why a file cannot be read, when it is known: the row to look at, and what to do. */
+export function fileProblemMessage({ reason, row }: FileProblem): string {
+  const inRow = row !== undefined ? ` in row ${row}` : '';
+  switch (reason) {
+    case 'quote_not_closed':
+      return `A quote (") opened${inRow} is never closed, so the rest of the file would be one cell. Close or remove that quote in the spreadsheet, save, and try again.`;
+    case 'line_too_long':
+      return `Row${row !== undefined ? ` ${row}` : ''} is longer than ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters (often a quote that is never closed). Check that row, save, and try again.`;
+    case 'not_text':
+      return 'The file is not text: it holds binary data (a program, a picture, an archive). Export the list from the spreadsheet as CSV or Excel (.xlsx).';
+  }
 }

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { CustomerFilter } from './customers';
 import type { FieldErrorCode } from './errors';
 
+/** One CSV record may hold at most this many characters (a stray quote would otherwise swallow the file); the renderer names it. */
+export const MAX_RECORD_CHARS = 1_000_000;
+
 /** Where an imported column goes: a field key (built-in or custom), 'name', 'tags', or null (ignored). */
 export const ImportTarget = z.string().regex(/^(name|tags|phone|email|address|city|birthday|gender|notes|preferences|custom_\d{1,6})$/).nullable();
 export type ImportTarget = z.infer<typeof ImportTarget>;

@@ -6,7 +6,7 @@
 import { open, stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
-import { VaultError } from '../errors';
+import { fileProblem, VaultError } from '../errors';
 import { MAX_IMPORT_BYTES, SNIFF_BYTES } from './limits';
 
 export const CSV_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
@@ -111,7 +111,7 @@ export async function sniffFile(path: string): Promise<Sniffed> {
   // A UTF-16 head cut mid-character decodes to a trailing replacement character; ignore it.
   if (text.endsWith('\ufffd')) text = text.slice(0, -1);
   if (text.trim() === '' && size === head.length) throw new VaultError('file_empty');
-  if (looksBinary(text)) throw new VaultError('unsupported_file', undefined, 'binary content');
+  if (looksBinary(text)) throw fileProblem('unsupported_file', { reason: 'not_text' }, 'binary content');
   // Excel's own hint line `sep=;` names the delimiter and is not a row of the sheet.
   const hint = /^sep=([,;\t])\r?\n/i.exec(text);
   if (hint) return { format: 'csv', size, encoding, bom, delimiter: hint[1] as Delimiter, skipLines: 1 };

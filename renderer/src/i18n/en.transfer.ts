@@ -28,6 +28,12 @@ export const enTransfer: Record<keyof typeof idTransfer, string> = {
   'import.file.delimiter': 'separated by “{delimiter}”',
   'import.file.columns': '{count} columns',
   'import.file.other': 'Choose another file',
+  'import.file.reason.quote_not_closed_row':
+    'A quote (") opened in row {row} is never closed, so the rest of the file would be one cell. Close or remove that quote in the spreadsheet, save, and try again.',
+  'import.file.reason.quote_not_closed': 'A quote (") is never closed. Close or remove it in the spreadsheet, save, and try again.',
+  'import.file.reason.line_too_long_row': 'Row {row} is longer than {limit} characters (often a quote that is never closed). Check that row, save, and try again.',
+  'import.file.reason.line_too_long': 'A row is longer than {limit} characters (often a quote that is never closed). Check the file, save, and try again.',
+  'import.file.reason.not_text': 'This file is not text: it holds binary data (a program, a picture, an archive). Export the list from the spreadsheet as CSV or Excel (.xlsx).',
   'import.map.title': 'Match columns',
   'import.map.sheet': 'Sheet',
   'import.map.body':

@@ -26,6 +26,12 @@ export const idTransfer = {
   'import.file.delimiter': 'pemisah “{delimiter}”',
   'import.file.columns': '{count} kolom',
   'import.file.other': 'Pilih file lain',
+  'import.file.reason.quote_not_closed_row':
+    'Tanda kutip (") yang dibuka di baris {row} tidak pernah ditutup, sehingga sisa file akan menjadi satu sel. Tutup atau hapus tanda kutip itu di spreadsheet, simpan, lalu coba lagi.',
+  'import.file.reason.quote_not_closed': 'Ada tanda kutip (") yang tidak pernah ditutup. Tutup atau hapus tanda kutip itu di spreadsheet, simpan, lalu coba lagi.',
+  'import.file.reason.line_too_long_row': 'Baris {row} lebih panjang dari {limit} karakter (sering karena tanda kutip yang tidak ditutup). Periksa baris itu, simpan, lalu coba lagi.',
+  'import.file.reason.line_too_long': 'Ada baris yang lebih panjang dari {limit} karakter (sering karena tanda kutip yang tidak ditutup). Periksa file, simpan, lalu coba lagi.',
+  'import.file.reason.not_text': 'File ini bukan teks: isinya data biner (program, gambar, arsip). Ekspor daftar dari spreadsheet sebagai CSV atau Excel (.xlsx).',
   'import.map.title': 'Cocokkan kolom',
   'import.map.sheet': 'Lembar (sheet)',
   'import.map.body':

@@ -42,6 +42,18 @@ describe('import wizard', () => {
     expect(screen.getByRole('alert').textContent).toContain('Baris pertama file tidak berisi judul kolom');
   });
 
+  it('says why a file cannot be read, with the row, in Indonesian and English', async () => {
+    const quote = { ok: false, error: { code: 'file_unreadable', file: { reason: 'quote_not_closed', row: 1204 } } } as const;
+    fake.client.import.open.mockReset().mockResolvedValueOnce(quote);
+    render(<ImportWizard />);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Pilih file…' })));
+    expect(screen.getByRole('alert').textContent).toContain('File ini tidak bisa dibaca');
+    expect(screen.getByTestId('import-error-reason').textContent).toContain('Tanda kutip (") yang dibuka di baris 1.204 tidak pernah ditutup');
+    act(() => useStore.setState({ locale: 'en' }));
+    expect(screen.getByTestId('import-error-reason').textContent).toContain('A quote (") opened in row 1,204 is never closed');
+    act(() => useStore.setState({ locale: 'id' }));
+  });
+
   it('shows the dry run counts and problems, then imports with progress and can be cancelled', async () => {
     await toReview();
     expect(screen.getByTestId('import-count-new').textContent).toContain('3');

@@ -1,11 +1,10 @@
-import { Alert } from '../../components/Alert';
 import { formatNumber } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 import type { OnDuplicate } from '../../store/importSlice';
 import { ProblemTable } from './ProblemTable';
-import { importErrorKey } from './problemText';
 import { ReportButton } from './ReportButton';
+import { ImportError } from './ImportError';
 
 const CHOICES: { value: OnDuplicate; label: 'import.review.skip' | 'import.review.update'; hint: 'import.review.skipHint' | 'import.review.updateHint' }[] = [
   { value: 'skip', label: 'import.review.skip', hint: 'import.review.skipHint' },
@@ -21,7 +20,6 @@ export function ReviewStep() {
   const locale = useStore((s) => s.locale);
   const dryRun = useStore((s) => s.importer.dryRun);
   const onDuplicate = useStore((s) => s.importer.onDuplicate);
-  const error = useStore((s) => s.importer.error);
   const setOnDuplicate = useStore((s) => s.setOnDuplicate);
   const backToMapping = useStore((s) => s.backToMapping);
   const runImport = useStore((s) => s.runImport);
@@ -53,7 +51,7 @@ export function ReviewStep() {
           <dd>{n(dryRun.invalid)}</dd>
         </div>
       </dl>
-      {error && <Alert tone={error === 'cancelled' ? 'info' : 'error'}>{t(importErrorKey(error))}</Alert>}
+      <ImportError />
       {dryRun.duplicates > 0 && (
         <fieldset className="radio-group" data-testid="import-duplicates">
           <legend className="field__label">{t('import.review.duplicatesQuestion', { count: n(dryRun.duplicates) })}</legend>
