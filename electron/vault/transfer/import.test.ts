@@ -10,6 +10,7 @@ import { createFieldsService } from '../fields/service';
 import { enableFields } from '../fields/testing';
 import { vaultErrorOf } from '../testing';
 import { dryRun, inspectFile, previewImport, runImport, writeProblemsCsv } from '.';
+import { IMPORT_CACHE_KIB } from './limits';
 import { csvText, writeFixture, writeXlsx } from './testing';
 
 let t: TestDb;
@@ -202,5 +203,21 @@ describe('files with no customers, and conflicts in the report', () => {
     const rows = parse(readFileSync(report, 'utf8').replace(/^\ufeff/, ''), { delimiter: ';' }) as string[][];
     expect(rows[1]).toEqual(['2', 'No HP', 'No HP: Same phone number as a customer with another name: not imported, nothing changed. Check it and decide', 'Siti Santoso', '0812-3456-7890']);
     expect(rows[2]?.[2]).toBe('No HP: Not a valid phone number');
+  });
+});
+
+describe('the page cache of an import', () => {
+  it('runs with IMPORT_CACHE_KIB and gives the connection its own size back, also after a failure', async () => {
+    await t.db.exec('PRAGMA cache_size = -65536');
+    const seen: number[] = [];
+    const path = writeFixture(dir, 'a.csv', 'Nama\nAni\n');
+    await runImport(t.db, src(path), ['name'], 'skip', {
+      onProgress: () => void t.db.get<{ cache_size: number }>('PRAGMA cache_size').then((r) => seen.push(r?.cache_size ?? 0)),
+    });
+    expect(seen).toContain(-IMPORT_CACHE_KIB);
+    expect((await t.db.get<{ cache_size: number }>('PRAGMA cache_size'))?.cache_size).toBe(-65536);
+    const empty = writeFixture(dir, 'kosong.csv', 'Nama\n');
+    expect((await vaultErrorOf(runImport(t.db, src(empty), ['name'], 'skip'))).code).toBe('file_empty');
+    expect((await t.db.get<{ cache_size: number }>('PRAGMA cache_size'))?.cache_size).toBe(-65536);
   });
 });

@@ -10,6 +10,7 @@ import type { Db, Queryable } from '../db/driver';
 import { findExistingByPhoneOrEmail, insertCustomersBatch, updateCustomerFromImport, type KnownCustomer } from '../customers/bulk';
 import type { NormalisedCustomer } from '../customers/validate';
 import { listFields } from '../fields/repository';
+import { withImportCache } from './cache';
 import { HashedKeySet } from './keyset';
 import { PROBLEMS_SHOWN } from './limits';
 import { nameHash, sameName } from './names';
@@ -126,50 +127,52 @@ export async function runImport(
   const now = (opts.now ?? Date.now)();
   const counts = { imported: 0, updated: 0, skipped: 0 };
   const conflicts: ImportProblem[] = [];
-  const summary = await db.transaction(async (tx) => {
-    const result = await scanRows(source, mapping, fields, opts, async (batch, labels) => {
+  const summary = await withImportCache(db, () =>
+    db.transaction(async (tx) => {
+      const result = await scanRows(source, mapping, fields, opts, async (batch, labels) => {
+        checkAborted(opts.signal);
+        // Customers already stored (earlier batches of this file included: they are in the transaction).
+        const known = await lookup(tx, batch);
+        let pending: { customer: NormalisedCustomer; keys: string[] }[] = [];
+        const pendingKeys = new Set<string>();
+        const insertPending = async () => {
+          if (!pending.length) return;
+          const ids = await insertCustomersBatch(tx, pending.map((p) => p.customer), now);
+          pending.forEach((p, i) => p.keys.forEach((k) => known.set(k, { id: ids[i] as number, name: p.customer.name })));
+          counts.imported += pending.length;
+          pending = [];
+          pendingKeys.clear();
+        };
+        for (const row of batch) {
+          const { customer } = row;
+          const keys = duplicateKeys(customer);
+          // A duplicate of a row earlier in this batch: store that one first, so it has an id.
+          if (keys.some((k) => pendingKeys.has(k))) await insertPending();
+          const conflict = conflictOf(row, keys, labels, (k) => {
+            const c = known.get(k);
+            return c && sameName(c.name, customer.name);
+          });
+          if (conflict) {
+            conflicts.push(conflict);
+            continue;
+          }
+          const match = keys.map((k) => known.get(k)).find((c) => c !== undefined);
+          if (match === undefined) {
+            pending.push({ customer, keys });
+            keys.forEach((k) => pendingKeys.add(k));
+          } else if (onDuplicate === 'update' && (await updateCustomerFromImport(tx, match.id, customer, now))) {
+            counts.updated++;
+            // The update may have given the customer this row's phone or email (its name stays).
+            keys.forEach((k) => known.set(k, match));
+          } else {
+            counts.skipped++;
+          }
+        }
+        await insertPending();
+      });
       checkAborted(opts.signal);
-      // Customers already stored (earlier batches of this file included: they are in the transaction).
-      const known = await lookup(tx, batch);
-      let pending: { customer: NormalisedCustomer; keys: string[] }[] = [];
-      const pendingKeys = new Set<string>();
-      const insertPending = async () => {
-        if (!pending.length) return;
-        const ids = await insertCustomersBatch(tx, pending.map((p) => p.customer), now);
-        pending.forEach((p, i) => p.keys.forEach((k) => known.set(k, { id: ids[i] as number, name: p.customer.name })));
-        counts.imported += pending.length;
-        pending = [];
-        pendingKeys.clear();
-      };
-      for (const row of batch) {
-        const { customer } = row;
-        const keys = duplicateKeys(customer);
-        // A duplicate of a row earlier in this batch: store that one first, so it has an id.
-        if (keys.some((k) => pendingKeys.has(k))) await insertPending();
-        const conflict = conflictOf(row, keys, labels, (k) => {
-          const c = known.get(k);
-          return c && sameName(c.name, customer.name);
-        });
-        if (conflict) {
-          conflicts.push(conflict);
-          continue;
-        }
-        const match = keys.map((k) => known.get(k)).find((c) => c !== undefined);
-        if (match === undefined) {
-          pending.push({ customer, keys });
-          keys.forEach((k) => pendingKeys.add(k));
-        } else if (onDuplicate === 'update' && (await updateCustomerFromImport(tx, match.id, customer, now))) {
-          counts.updated++;
-          // The update may have given the customer this row's phone or email (its name stays).
-          keys.forEach((k) => known.set(k, match));
-        } else {
-          counts.skipped++;
-        }
-      }
-      await insertPending();
-    });
-    checkAborted(opts.signal);
-    return result;
-  });
+      return result;
+    }),
+  );
   return { ...counts, invalid: summary.problems, conflicts };
 }
