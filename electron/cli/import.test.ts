@@ -176,6 +176,7 @@ describe('import', () => {
     ['a header row and no data rows', 'Nama;No HP\r\n', 'The file holds no customers: it is empty, or has a header row and no rows below it.'],
     ['a binary file', Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 9, 8, 7, 0]), 'The file is not text: it holds binary data'],
     ['a quote never closed', 'Nama,Catatan\nAni,ok\nBudi,"tidak ditutup\nCici,ok\n', 'A quote (") opened in row 3 is never closed'],
+    ['a quote never closed, semicolons', 'Nama;Catatan\nAni;ok\nBudi;"tidak ditutup\nCici;ok\n', 'A quote (") opened in row 3 is never closed'],
     ['a row over the limit', `Nama;Catatan\nAni;${'x'.repeat(1_000_010)}\n`, 'Row 2 is longer than 1,000,000 characters'],
   ])('exit 2 for %s', async (_what, content, message) => {
     const file = content === null ? `${cli.dir()}/missing.csv` : cli.file('f.csv', content);

@@ -80,14 +80,17 @@ function looksBinary(text: string): boolean {
 export function detectDelimiter(sample: string, preferTab = false): Delimiter {
   let best: { d: Delimiter; score: number } = { d: preferTab ? '\t' : ',', score: 0 };
   for (const d of DELIMITERS) {
+    const options = { delimiter: d, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to_line: 30 };
     let rows: string[][];
     try {
-      rows = parse(sample, { delimiter: d, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to_line: 30 });
-    } catch {
-      // The sample may end inside a quoted cell: judge the lines before the last one.
-      const cut = sample.slice(0, Math.max(sample.lastIndexOf('\n', sample.length - 2), 0));
+      rows = parse(sample, options);
+    } catch (err) {
+      // The sample may end inside a quoted cell, or a stray quote swallows the rest of a small file:
+      // judge the records before the one that failed (the reader then says which row it was).
+      const records = (err as { records?: unknown }).records;
+      if (typeof records !== 'number' || records < 1) continue;
       try {
-        rows = parse(cut, { delimiter: d, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to_line: 30 });
+        rows = parse(sample, { ...options, to: records });
       } catch {
         continue;
       }
