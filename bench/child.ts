@@ -25,6 +25,8 @@ export interface ChildReport {
   /** Customers stored. */
   rows: number;
   skipped?: number;
+  /** Same phone under another name: left alone (the generator's repeated phones carry other names). */
+  conflicts?: number;
   invalid?: number;
   /** Peak resident set of this process (bytes): getrusage maxrss and /proc VmHWM (the raw one includes its prebuilt rows). */
   maxRss: number;
@@ -73,10 +75,19 @@ async function run(task: ChildTask): Promise<ChildReport> {
       },
     });
     const ms = performance.now() - t;
-    return { ms, rows: result.imported, skipped: result.skipped, invalid: result.invalid.length, ...peak(), ...(note ? { note } : {}) };
+    return { ms, rows: result.imported, skipped: result.skipped, conflicts: result.conflicts.length, invalid: result.invalid.length, ...peak(), ...(note ? { note } : {}) };
   } finally {
     await db.close();
   }
+}
+
+// BENCH_MEM_TRACE=1: the child's memory every second on stderr (where a peak comes from).
+if (process.env.BENCH_MEM_TRACE) {
+  const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)}M`;
+  setInterval(() => {
+    const m = process.memoryUsage();
+    process.stderr.write(`  · mem: rss ${mib(m.rss)} heap ${mib(m.heapUsed)}/${mib(m.heapTotal)} external ${mib(m.external)} buffers ${mib(m.arrayBuffers)}\n`);
+  }, 1000).unref();
 }
 
 process.once('message', (task: ChildTask) => {

@@ -101,6 +101,7 @@ test('init → import → search → export → stats', async () => {
     updated: 0,
     skipped: 0,
     invalid: [{ row: 3, column: 'No. WA', code: 'invalid_phone' }],
+    conflicts: [],
   });
 
   const found = await brankas(['search', '7001 22', '--user', OWNER, '--json'], signedIn);

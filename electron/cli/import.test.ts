@@ -38,6 +38,7 @@ describe('import', () => {
         { row: 3, column: 'No HP', code: 'invalid_phone' },
         { row: 4, column: 'Email', code: 'invalid_email' },
       ],
+      conflicts: [],
     });
     const saved = await all();
     expect(saved.map((c) => [c.name, c.phone, c.city])).toEqual([
@@ -54,7 +55,9 @@ describe('import', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('(CSV, utf-8, ","-separated)');
     expect(r.stdout).toMatch(/Telepon +→ phone/);
-    expect(r.stdout).toContain('Imported 2 new customers; 0 updated, 0 skipped as already present, 0 rows not valid.');
+    expect(r.stdout).toContain(
+      'Imported 2 new customers; 0 updated, 0 skipped as already present, 0 left alone (same phone or email as a customer with another name), 0 rows not valid.',
+    );
     expect(r.stderr).toBe('');
     expect(await all()).toHaveLength(2);
   });
@@ -67,7 +70,7 @@ describe('import', () => {
   });
 
   it('--dry-run counts new, duplicate and invalid rows and changes nothing', async () => {
-    await seedCustomers(cli.dataDir, [{ name: 'Budi Lama', phone: '081234567890' }]);
+    await seedCustomers(cli.dataDir, [{ name: 'budi santoso', phone: '081234567890' }]);
     const before = await all(); // sign-in itself is recorded (last sign-in, audit trail): the customers must not change
     const r = await cli.runAs(['import', cli.file('p.csv', SEMICOLON_CSV), '--dry-run', '--json']);
     expect(r.code, r.stderr).toBe(2);
@@ -75,6 +78,7 @@ describe('import', () => {
       total: 4,
       new: 1,
       duplicates: 1,
+      conflicts: 0,
       invalid: 2,
       problems: [
         { row: 3, column: 'No HP', code: 'invalid_phone' },
@@ -82,9 +86,11 @@ describe('import', () => {
       ],
     });
     expect(await all()).toEqual(before);
-    expect((await all()).map((c) => c.name)).toEqual(['Budi Lama']);
+    expect((await all()).map((c) => c.name)).toEqual(['budi santoso']);
     const text = await cli.runAs(['import', cli.file('p.csv', SEMICOLON_CSV), '--dry-run']);
-    expect(text.stdout).toContain('Dry run, nothing was changed: 4 rows; 1 new, 1 already present (would be skipped), 2 not valid.');
+    expect(text.stdout).toContain(
+      'Dry run, nothing was changed: 4 rows; 1 new, 1 already present (would be skipped), 0 left alone (same phone or email as a customer with another name), 2 not valid.',
+    );
   });
 
   it('--dry-run of a clean file exits 0', async () => {
@@ -128,24 +134,50 @@ describe('import', () => {
     expect(await all()).toEqual([]);
   });
 
-  it('--on-duplicate update updates the customer with the same phone; skip (the default) leaves it', async () => {
-    await seedCustomers(cli.dataDir, [{ name: 'Budi', phone: '081234567890', city: 'Solo' }]);
-    const file = cli.file('d.csv', 'Nama;HP;Kota\nBudi Santoso;+62 812-3456-7890;Surabaya\n');
+  it('--on-duplicate update updates the customer with the same phone and name; skip (the default) leaves it', async () => {
+    await seedCustomers(cli.dataDir, [{ name: 'Budi Santoso', phone: '081234567890', city: 'Solo' }]);
+    const file = cli.file('d.csv', 'Nama;HP;Kota\nBUDI SANTOSO;+62 812-3456-7890;Surabaya\n');
     const skip = await cli.runAs(['import', file, '--json']);
     expect(JSON.parse(skip.stdout)).toMatchObject({ imported: 0, updated: 0, skipped: 1 });
-    expect((await all())[0]).toMatchObject({ name: 'Budi', city: 'Solo' });
+    expect((await all())[0]).toMatchObject({ name: 'Budi Santoso', city: 'Solo' });
     const update = await cli.runAs(['import', file, '--json', '--on-duplicate', 'update']);
     expect(update.code, update.stderr).toBe(0);
     expect(JSON.parse(update.stdout)).toMatchObject({ imported: 0, updated: 1, skipped: 0 });
     const after = await all();
     expect(after).toHaveLength(1);
-    expect(after[0]).toMatchObject({ city: 'Surabaya' });
+    expect(after[0]).toMatchObject({ name: 'Budi Santoso', city: 'Surabaya' });
+  });
+
+  it("never renames Budi: Siti with his phone is left alone, listed and exit 2, with --dry-run, skip and update", async () => {
+    const budi = cli.file('budi.csv', 'Nama;No HP\nBudi Santoso;0812-3456-7890\n');
+    expect((await cli.runAs(['import', budi])).code).toBe(0);
+    const before = await all();
+    const siti = cli.file('siti.csv', 'Nama;No HP;Email\nSiti Santoso;+62 812 3456 7890;\nAni;0813-1111-2222;\n');
+    const conflict = { row: 2, column: 'No HP', code: 'same_phone_other_name' };
+    const dry = await cli.runAs(['import', siti, '--dry-run', '--json', '--on-duplicate', 'update']);
+    expect(dry.code, dry.stderr).toBe(2);
+    expect(JSON.parse(dry.stdout)).toEqual({ total: 2, new: 1, duplicates: 0, conflicts: 1, invalid: 0, problems: [conflict] });
+    const text = await cli.runAs(['import', siti, '--dry-run', '--on-duplicate', 'update']);
+    expect(text.stdout).toContain('1 new, 0 already present (would be updated), 1 left alone (same phone or email as a customer with another name), 0 not valid.');
+    expect(text.stdout).toContain('row 2, column "No HP": same phone number as a customer with another name: not imported, nothing changed');
+    for (const mode of ['update', 'skip']) {
+      const r = await cli.runAs(['import', siti, '--json', '--on-duplicate', mode]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(JSON.parse(r.stdout)).toEqual({ imported: mode === 'update' ? 1 : 0, updated: 0, skipped: mode === 'update' ? 0 : 1, invalid: [], conflicts: [conflict] });
+    }
+    const after = await all();
+    expect(after.find((c) => c.phone === '+6281234567890')).toEqual(before[0]);
+    expect(after.map((c) => c.name)).toEqual(['Ani', 'Budi Santoso']);
   });
 
   it.each([
     ['a missing file', null, 'cannot be read'],
-    ['an empty file', '', 'empty'],
-    ['a binary file', Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 9, 8, 7, 0]), ''],
+    ['an empty file', '', 'The file holds no customers'],
+    ['a header row and no data rows', 'Nama;No HP\r\n', 'The file holds no customers: it is empty, or has a header row and no rows below it.'],
+    ['a binary file', Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 9, 8, 7, 0]), 'The file is not text: it holds binary data'],
+    ['a quote never closed', 'Nama,Catatan\nAni,ok\nBudi,"tidak ditutup\nCici,ok\n', 'A quote (") opened in row 3 is never closed'],
+    ['a quote never closed, semicolons', 'Nama;Catatan\nAni;ok\nBudi;"tidak ditutup\nCici;ok\n', 'A quote (") opened in row 3 is never closed'],
+    ['a row over the limit', `Nama;Catatan\nAni;${'x'.repeat(1_000_010)}\n`, 'Row 2 is longer than 1,000,000 characters'],
   ])('exit 2 for %s', async (_what, content, message) => {
     const file = content === null ? `${cli.dir()}/missing.csv` : cli.file('f.csv', content);
     const r = await cli.runAs(['import', file]);

@@ -1,12 +1,13 @@
 /**
  * `brankas import FILE`: the app's importer (same reader, mapping, checks and one transaction),
- * with the suggested mapping adjustable by --map. Valid rows are saved; invalid rows are listed
- * and make the exit code 2 so a script notices.
+ * with the suggested mapping adjustable by --map. Valid rows are saved; invalid rows and rows left
+ * alone (same phone or email as a customer with another name) are listed and make the exit code 2
+ * so a script notices.
  */
 import { basename, resolve } from 'node:path';
 import { ON_DUPLICATE, type ImportProblem, type ImportTarget } from '../contract';
 import { audited } from '../vault/audit/audited';
-import type { Queryable } from '../vault/db/driver';
+import { DriverError, type Queryable } from '../vault/db/driver';
 import { VaultError } from '../vault/errors';
 import { listFields } from '../vault/fields/repository';
 import { dryRun, runImport } from '../vault/transfer/import';
@@ -16,7 +17,7 @@ import type { Command } from './command';
 import { CliError, EXIT, rejected, usageError } from './errors';
 import { customers, drained, line, plural, type CliIo } from './io';
 import { applyMap, parseMapOption } from './mapping';
-import { fieldErrorMessage } from './messages';
+import { fieldErrorMessage, importProblemMessage } from './messages';
 import { progressLine } from './progress';
 import { withSession } from './session';
 
@@ -29,15 +30,20 @@ Imports customers from a CSV file (comma, semicolon or tab; UTF-8, UTF-16 or Win
 an Excel workbook (.xlsx) with the app's importer. Columns are matched to fields by their
 headers in Indonesian or English (Nama, No HP, No. WA, Telepon, Alamat, Kota, Email, Catatan,
 Tgl Lahir, …); unmatched columns are left out. Only fields switched on in the app's field
-catalogue can be imported. A customer with the same phone or email as one already in the vault
-(or earlier in the file) is a duplicate. Everything is saved in one transaction: on any error
-or Ctrl-C nothing is changed.
+catalogue can be imported. A row with the same phone or email as a customer already in the vault
+(or earlier in the file) and the same name is a duplicate (names match when equal ignoring case,
+extra spaces and accents: "BUDI  santoso" = "Budi Santoso"). The same phone or email under
+another name (families often share one WhatsApp number) is not a duplicate: that row is neither
+imported nor used to update anyone, and is listed as "same phone/email as a customer with
+another name" for you to decide. Everything is saved in one transaction: on any error or Ctrl-C
+nothing is changed.
 
-Rows that are not valid are not imported; they are listed (row, column, reason) and make the
-exit code 2, while the valid rows are saved. Use --dry-run first to check a file (it exits 2
-too when rows are not valid). A mapping that cannot work (no column for the name, two columns
-for one field, a --map naming no column or field) is a usage error (exit 1); a field switched
-off in the catalogue is refused (exit 2).
+Rows that are not valid, and rows left alone as above, are not imported; they are listed (row,
+column, reason) and make the exit code 2, while the valid rows are saved. Use --dry-run first to
+check a file (it exits 2 too when rows are not valid or left alone). A file with no customer rows
+(empty, or only a header row) exits 2. A full disk imports nothing and exits 2. A mapping that
+cannot work (no column for the name, two columns for one field, a --map naming no column or field)
+is a usage error (exit 1); a field switched off in the catalogue is refused (exit 2).
 
 Options:
   --map "Header=field,…"     change the mapping: a column by its header (any case) or number
@@ -46,11 +52,14 @@ Options:
                              field's label; "-" or "ignore" leaves the column out. Repeatable.
   --sheet NAME               Excel: the sheet to read (default: the first)
   --on-duplicate skip|update skip duplicates (default), or update them with the row's values
-  --dry-run                  check the whole file and count new, duplicate and invalid rows;
-                             changes nothing
+                             (never the name)
+  --dry-run                  check the whole file and count new, duplicate, left-alone and
+                             invalid rows; changes nothing
   --json                     print the result as JSON: {"imported","updated","skipped",
-                             "invalid":[{"row","column","code"}]}; with --dry-run {"total","new",
-                             "duplicates","invalid","problems":[{"row","column","code"}]}
+                             "invalid":[{"row","column","code"}],"conflicts":[{"row","column",
+                             "code"}]}; with --dry-run {"total","new","duplicates","conflicts",
+                             "invalid","problems":[{"row","column","code"}]}. A conflict's code
+                             is same_phone_other_name or same_email_other_name.
 
 Examples:
   brankas import pelanggan.csv --user "Ibu Sari" --dry-run
@@ -91,11 +100,11 @@ export const importCommand: Command = {
           progress.done();
           if (json) line(io.stdout, JSON.stringify({ ...result, problems }));
           else {
-            line(io.stdout, `Dry run, nothing was changed: ${plural(result.total, 'row')}; ${result.new} new, ${result.duplicates} already present (${onDuplicate === 'update' ? 'would be updated' : 'would be skipped'}), ${result.invalid} not valid.`);
+            line(io.stdout, `Dry run, nothing was changed: ${plural(result.total, 'row')}; ${result.new} new, ${result.duplicates} already present (${onDuplicate === 'update' ? 'would be updated' : 'would be skipped'}), ${leftAlone(result.conflicts)}, ${result.invalid} not valid.`);
             listProblems(io, problems);
           }
           await drained(io.stdout);
-          return result.invalid > 0 ? EXIT.rejected : EXIT.ok;
+          return result.invalid > 0 || result.conflicts > 0 ? EXIT.rejected : EXIT.ok;
         }
         // The import and its audit entry in one transaction: an entry that cannot be written imports nothing.
         const result = await withMappingErrors(inspected, () =>
@@ -107,7 +116,7 @@ export const importCommand: Command = {
               action: 'data.import',
               targetType: 'file',
               targetId: basename(path),
-              details: { via: 'cli', imported: r.imported, updated: r.updated, skipped: r.skipped, invalid: r.invalid.length, onDuplicate },
+              details: { via: 'cli', imported: r.imported, updated: r.updated, skipped: r.skipped, invalid: r.invalid.length, conflicts: r.conflicts.length, onDuplicate },
             }),
           ),
         );
@@ -115,17 +124,30 @@ export const importCommand: Command = {
         if (json) line(io.stdout, JSON.stringify(result));
         else {
           const rows = new Set(result.invalid.map((x) => x.row)).size;
-          line(io.stdout, `Imported ${customers(result.imported, 'new customer')}; ${result.updated} updated, ${result.skipped} skipped as already present, ${plural(rows, 'row')} not valid.`);
-          listProblems(io, result.invalid);
+          line(io.stdout, `Imported ${customers(result.imported, 'new customer')}; ${result.updated} updated, ${result.skipped} skipped as already present, ${leftAlone(result.conflicts.length)}, ${plural(rows, 'row')} not valid.`);
+          listProblems(io, [...result.invalid, ...result.conflicts].sort((a, b) => a.row - b.row));
         }
         await drained(io.stdout);
-        return result.invalid.length > 0 ? EXIT.rejected : EXIT.ok;
+        return result.invalid.length > 0 || result.conflicts.length > 0 ? EXIT.rejected : EXIT.ok;
       } finally {
         progress.done();
       }
+    }).catch((err: unknown) => {
+      throw diskFull(err) ? rejected(DISK_FULL) : err;
     });
   },
 };
+
+const leftAlone = (n: number): string => `${n} left alone (same phone or email as a customer with another name)`;
+
+/**
+ * A full disk is not unexpected, and the one transaction means nothing landed: say so and what to
+ * do (exit 2), whether it struck the rows, the audit entry, the commit or the sign-in before them.
+ */
+const DISK_FULL =
+  'The disk is full: nothing was imported, and the vault is as it was. Free up some space on the drive that holds the Brankas data folder, then run the import again.';
+const diskFull = (err: unknown): boolean =>
+  (err instanceof DriverError && err.sqliteCode === 'SQLITE_FULL') || (err instanceof VaultError && err.code === 'disk_full');
 
 /** The file's header and suggested mapping; a wrong --sheet names the sheets there are. */
 async function inspect(db: Queryable, path: string, sheet: string | null): Promise<InspectedFile> {
@@ -172,6 +194,6 @@ function describeFile(io: CliIo, file: string, f: InspectedFile, mapping: readon
 }
 
 function listProblems(io: CliIo, problems: readonly ImportProblem[]): void {
-  for (const x of problems.slice(0, PROBLEMS_LISTED)) line(io.stdout, `  row ${x.row}, column "${x.column}": ${fieldErrorMessage(x.code)}`);
+  for (const x of problems.slice(0, PROBLEMS_LISTED)) line(io.stdout, `  row ${x.row}, column "${x.column}": ${importProblemMessage(x.code)}`);
   if (problems.length > PROBLEMS_LISTED) line(io.stdout, `  … and ${problems.length - PROBLEMS_LISTED} more (--json lists them all)`);
 }

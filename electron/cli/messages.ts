@@ -3,7 +3,8 @@
  * app's English translations where the advice is the same; the CLI cannot take a recovery code,
  * so the way forward for a missing key is the app.
  */
-import type { ErrorCode, FieldErrorCode } from '../contract';
+import { isConflictCode, type ErrorCode, type FieldErrorCode, type FileProblem, type ImportConflictCode } from '../contract';
+import { MAX_RECORD_CHARS } from '../vault/transfer/limits';
 import type { VaultError } from '../vault/errors';
 
 const RECOVER_IN_APP = 'Open the Brankas app on this computer and enter your recovery code there; the command line works again afterwards.';
@@ -41,7 +42,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   disk_full: "The computer's storage is full. Free up some space, then try again.",
   read_only: 'Brankas cannot write to its data folder. Check the folder permissions.',
   file_unreadable: 'The file cannot be read. Check that it is a CSV or Excel (.xlsx) file and that you may open it.',
-  file_empty: 'The file is empty.',
+  file_empty: 'The file holds no customers: it is empty, or has a header row and no rows below it. Nothing was imported.',
   no_header: 'The file has no header row. The first row must name the columns (for example Nama, No HP, Email).',
   file_too_large: 'The file is too large to import.',
   sheet_not_found: 'The workbook has no sheet with that name.',
@@ -78,6 +79,15 @@ const FIELD_MESSAGES: Record<FieldErrorCode, string> = {
 
 export const fieldErrorMessage = (code: FieldErrorCode): string => FIELD_MESSAGES[code] ?? code;
 
+const CONFLICT_MESSAGES: Record<ImportConflictCode, string> = {
+  same_phone_other_name: 'same phone number as a customer with another name: not imported, nothing changed (check it and decide)',
+  same_email_other_name: 'same email as a customer with another name: not imported, nothing changed (check it and decide)',
+};
+
+/** A problem of an imported row: a field error, or a conflict with a customer of another name. */
+export const importProblemMessage = (code: FieldErrorCode | ImportConflictCode): string =>
+  isConflictCode(code) ? CONFLICT_MESSAGES[code] : fieldErrorMessage(code);
+
 export function vaultErrorMessage(err: VaultError, dataDir?: string): string {
   let base = MESSAGES[err.code] ?? MESSAGES.internal;
   if (err.code === 'too_many_attempts' && err.retryAfterSeconds) base = `Too many failed sign-in attempts for this account. Try again in ${err.retryAfterSeconds} seconds.`;
@@ -85,5 +95,18 @@ export function vaultErrorMessage(err: VaultError, dataDir?: string): string {
   const fields = err.fields
     ? ' ' + Object.entries(err.fields).map(([field, code]) => `${field}: ${fieldErrorMessage(code)}`).join('; ') + '.'
     : '';
-  return base + where + fields;
+  return base + where + fields + (err.file ? ` ${fileProblemMessage(err.file)}` : '');
+}
+
+/** Why a file cannot be read, when it is known: the row to look at, and what to do. */
+export function fileProblemMessage({ reason, row }: FileProblem): string {
+  const inRow = row !== undefined ? ` in row ${row}` : '';
+  switch (reason) {
+    case 'quote_not_closed':
+      return `A quote (") opened${inRow} is never closed, so the rest of the file would be one cell. Close or remove that quote in the spreadsheet, save, and try again.`;
+    case 'line_too_long':
+      return `Row${row !== undefined ? ` ${row}` : ''} is longer than ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters (often a quote that is never closed). Check that row, save, and try again.`;
+    case 'not_text':
+      return 'The file is not text: it holds binary data (a program, a picture, an archive). Export the list from the spreadsheet as CSV or Excel (.xlsx).';
+  }
 }

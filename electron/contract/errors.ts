@@ -79,18 +79,40 @@ export const fieldErrorCodes = [
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 
+/**
+ * For `file_unreadable` / `unsupported_file`: why the file cannot be read, when that is known.
+ * quote_not_closed: a quote opened in row `row` is never closed; line_too_long: row `row` is longer
+ * than the limit (MAX_RECORD_CHARS, 1,000,000 characters); not_text: the file holds binary data.
+ */
+export const fileProblemReasons = ['quote_not_closed', 'line_too_long', 'not_text'] as const;
+export type FileProblemReason = (typeof fileProblemReasons)[number];
+
+/** What a file error may say beyond its code: a reason and a row number, nothing of the file's content. */
+export interface FileProblem {
+  reason: FileProblemReason;
+  /** 1-based, as a spreadsheet numbers rows (the header is row 1). */
+  row?: number;
+}
+
 export interface AppError {
   code: ErrorCode;
   /** For `invalid_input`: which field is wrong and why. */
   fields?: Record<string, FieldErrorCode>;
   /** For `too_many_attempts`: seconds until the next sign-in attempt is allowed. */
   retryAfterSeconds?: number;
+  /** For `file_unreadable` / `unsupported_file`: why, when known. */
+  file?: FileProblem;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, fields?: Record<string, FieldErrorCode>, retryAfterSeconds?: number): Result<never> => ({
+export const fail = (code: ErrorCode, fields?: Record<string, FieldErrorCode>, retryAfterSeconds?: number, file?: FileProblem): Result<never> => ({
   ok: false,
-  error: { code, ...(fields ? { fields } : {}), ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) },
+  error: {
+    code,
+    ...(fields ? { fields } : {}),
+    ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+    ...(file ? { file: { reason: file.reason, ...(file.row !== undefined ? { row: file.row } : {}) } } : {}),
+  },
 });

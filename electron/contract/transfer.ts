@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { CustomerFilter } from './customers';
 import type { FieldErrorCode } from './errors';
 
+/** One CSV record may hold at most this many characters (a stray quote would otherwise swallow the file); the renderer names it. */
+export const MAX_RECORD_CHARS = 1_000_000;
+
 /** Where an imported column goes: a field key (built-in or custom), 'name', 'tags', or null (ignored). */
 export const ImportTarget = z.string().regex(/^(name|tags|phone|email|address|city|birthday|gender|notes|preferences|custom_\d{1,6})$/).nullable();
 export type ImportTarget = z.infer<typeof ImportTarget>;
@@ -48,13 +51,25 @@ export interface ImportFile {
   sampleRows: string[][];
 }
 
+/**
+ * A valid row whose phone (or email) belongs to a customer with another name — in the vault or
+ * earlier in the file. Families often share one WhatsApp number, so it is not taken for the same
+ * person: the row is neither imported nor used to update anyone, and is left for the person to decide.
+ * Names "match" when equal after normalising case, spaces and diacritics (vault/transfer/names.ts).
+ */
+export const IMPORT_CONFLICT_CODES = ['same_phone_other_name', 'same_email_other_name'] as const;
+export type ImportConflictCode = (typeof IMPORT_CONFLICT_CODES)[number];
+
 export interface ImportProblem {
   /** 1-based row number as a spreadsheet shows it (the header is row 1). */
   row: number;
   /** The column header (or the field) with the problem. */
   column: string;
-  code: FieldErrorCode;
+  code: FieldErrorCode | ImportConflictCode;
 }
+
+export const isConflictCode = (code: ImportProblem['code']): code is ImportConflictCode =>
+  (IMPORT_CONFLICT_CODES as readonly string[]).includes(code);
 
 /** The first rows as they will be stored. */
 export interface ImportPreview {
@@ -64,10 +79,12 @@ export interface ImportPreview {
 export interface DryRunResult {
   total: number;
   new: number;
-  /** Same normalised phone or email as a customer already in the vault (or earlier in the file). */
+  /** Same normalised phone or email as a customer already in the vault (or earlier in the file), and the same name. */
   duplicates: number;
+  /** Same phone or email as a customer with another name: neither imported nor updated (ImportConflictCode). */
+  conflicts: number;
   invalid: number;
-  /** The first problems (all of them go into the report). */
+  /** The first problems, invalid rows and conflicts alike (all of them go into the report). */
   problems: ImportProblem[];
 }
 
@@ -75,7 +92,10 @@ export interface ImportResult {
   imported: number;
   updated: number;
   skipped: number;
+  /** The problems of the rows that are not valid (field error codes). */
   invalid: ImportProblem[];
+  /** Rows left alone: same phone or email as a customer with another name (one problem per row). */
+  conflicts: ImportProblem[];
 }
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;

@@ -192,7 +192,7 @@ describe('what the trail holds after a working day', () => {
         actorId: 1,
         targetType: 'file',
         targetId: 'pelanggan-baru.csv',
-        details: { imported: 1, updated: 0, skipped: 0, invalid: 1, onDuplicate: 'skip' },
+        details: { imported: 1, updated: 0, skipped: 0, invalid: 1, conflicts: 0, onDuplicate: 'skip' },
       }),
     ]);
     expect(ran.exported).toEqual({ fileName: 'ekspor-pelanggan.csv', count: 1 });

@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldErrorCode } from '../contract';
+import type { ErrorCode, FieldErrorCode, FileProblem } from '../contract';
 
 /**
  * The one error type services throw on purpose. The router turns it into
@@ -17,6 +17,16 @@ export class VaultError extends Error {
 
   /** For `too_many_attempts`: when the next try is allowed. */
   retryAfterSeconds?: number;
+
+  /** For `file_unreadable` / `unsupported_file`: why, when known (a reason and a row number; may cross the bridge). */
+  file?: FileProblem;
+}
+
+/** A file error that says why: `fileProblem('file_unreadable', { reason: 'quote_not_closed', row: 12 })`. */
+export function fileProblem(code: 'file_unreadable' | 'unsupported_file', file: FileProblem, detail?: string): VaultError {
+  const err = new VaultError(code, undefined, detail ?? file.reason);
+  err.file = file;
+  return err;
 }
 
 export function tooManyAttempts(waitMs: number): VaultError {

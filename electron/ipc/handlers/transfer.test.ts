@@ -112,12 +112,12 @@ describe('dry run, import, report', () => {
     const preview = await value<{ rows: unknown[] }>(call('import.preview', source));
     expect(preview.rows).toHaveLength(3);
     const dry = await value<DryRunResult>(call('import.dryRun', source));
-    expect(dry).toEqual({ total: 3, new: 2, duplicates: 0, invalid: 1, problems: [{ row: 3, column: 'No HP', code: 'invalid_phone' }] });
+    expect(dry).toEqual({ total: 3, new: 2, duplicates: 0, conflicts: 0, invalid: 1, problems: [{ row: 3, column: 'No HP', code: 'invalid_phone' }] });
     expect(ctx.events.filter((e) => e.event === 'job.progress').at(-1)?.payload).toEqual({ job: 'dryRun', done: 3, total: 3 });
 
     ctx.events.length = 0;
     const result = await value<ImportResult>(call('import.run', { ...source, onDuplicate: 'skip' }));
-    expect(result).toEqual({ imported: 2, updated: 0, skipped: 0, invalid: dry.problems });
+    expect(result).toEqual({ imported: 2, updated: 0, skipped: 0, invalid: dry.problems, conflicts: [] });
     const progress = ctx.events.filter((e) => e.event === 'job.progress').map((e) => e.payload);
     // The dry run's count is the import's total.
     expect(progress[0]).toEqual({ job: 'import', done: 0, total: 3 });

@@ -77,11 +77,13 @@ export const importHandlers: HandlerMap<'import'> = {
           action: 'data.import',
           targetType: 'file',
           targetId: fileName,
-          details: { imported: r.imported, updated: r.updated, skipped: r.skipped, invalid: r.invalid.length, onDuplicate },
+          details: { imported: r.imported, updated: r.updated, skipped: r.skipped, invalid: r.invalid.length, conflicts: r.conflicts.length, onDuplicate },
         }),
       );
-      const rows = result.imported + result.updated + result.skipped + new Set(result.invalid.map((p) => p.row)).size;
-      ctx.transfer.remember(fileId, sheet, result.invalid, rows);
+      const rows = result.imported + result.updated + result.skipped + result.conflicts.length + new Set(result.invalid.map((p) => p.row)).size;
+      // The report lists the rows left alone beside the invalid ones, in file order.
+      const problems = [...result.invalid, ...result.conflicts].sort((a, b) => a.row - b.row);
+      ctx.transfer.remember(fileId, sheet, problems, rows);
       return result;
     }),
 

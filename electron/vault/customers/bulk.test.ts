@@ -113,15 +113,15 @@ describe('insertCustomersBatch', () => {
 });
 
 describe('updateCustomerFromImport', () => {
-  it('replaces what the row holds, keeps what it leaves empty, adds tags, merges custom values', async () => {
+  it('replaces what the row holds, keeps what it leaves empty and the stored name, adds tags, merges custom values', async () => {
     const id = await t.db.transaction((tx) =>
       insertCustomer(
         tx,
-        { ...base, name: 'Budi', phone: '+6281234567890', notes: 'suka kopi', city: 'Bogor', tags: ['VIP'], custom: { custom_1: 1, custom_2: 'a' } },
+        { ...base, name: 'Budi Santoso', phone: '+6281234567890', notes: 'suka kopi', city: 'Bogor', tags: ['VIP'], custom: { custom_1: 1, custom_2: 'a' } },
         1,
       ),
     );
-    const imported: NormalisedCustomer = { ...base, name: 'Budi Santoso', city: 'Bandung', tags: ['vip', 'Impor'], custom: { custom_2: 'b' } };
+    const imported: NormalisedCustomer = { ...base, name: 'BUDI  SANTOSO', city: 'Bandung', tags: ['vip', 'Impor'], custom: { custom_2: 'b' } };
     expect(await t.db.transaction((tx) => updateCustomerFromImport(tx, id, imported, 9))).toBe(true);
     expect(await getCustomer(t.db, id)).toMatchObject({
       name: 'Budi Santoso',
@@ -148,11 +148,12 @@ describe('findExistingByPhoneOrEmail', () => {
     const emails = ['p7@toko.id', 'p1199@toko.id', 'nobody@toko.id', 'p7@toko.id'];
     const found = await findExistingByPhoneOrEmail(t.db, phones, emails);
     expect(found.size).toBe(1202);
-    expect(found.get(`p:${phoneOf(0)}`)).toBe(ids[0]);
-    expect(found.get(`p:${phoneOf(1199)}`)).toBe(ids[1199]);
-    expect(found.get(`p:${phoneOf(5)}`)).toBe(ids[5]);
-    expect(found.get('e:p7@toko.id')).toBe(ids[7]);
-    expect(found.get('e:p1199@toko.id')).toBe(ids[1199]);
+    expect(found.get(`p:${phoneOf(0)}`)?.id).toBe(ids[0]);
+    expect(found.get(`p:${phoneOf(1199)}`)?.id).toBe(ids[1199]);
+    expect(found.get(`p:${phoneOf(5)}`)?.id).toBe(ids[5]);
+    expect(found.get('e:p7@toko.id')?.id).toBe(ids[7]);
+    expect(found.get('e:p1199@toko.id')?.id).toBe(ids[1199]);
+    expect(found.get(`p:${phoneOf(5)}`)?.name).toBe(row(5).name);
     expect(found.has('p:+6289999999999')).toBe(false);
     expect(found.has('e:nobody@toko.id')).toBe(false);
     expect(await findExistingByPhoneOrEmail(t.db, [], [])).toEqual(new Map());

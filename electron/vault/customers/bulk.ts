@@ -93,14 +93,16 @@ export async function insertCustomersBatch(tx: Queryable, rows: readonly Normali
 /**
  * Updates a customer from an imported row: what the row holds replaces the stored value, what it
  * leaves empty keeps the stored value (a spreadsheet without a notes column does not wipe notes).
- * Tags are added to the stored ones (up to the limit); custom values replace key by key.
+ * Tags are added to the stored ones (up to the limit); custom values replace key by key. The name is
+ * never changed: the importer updates only a customer whose name matches the row's (same person,
+ * maybe typed "BUDI SANTOSO"), and the stored spelling is the one someone chose.
  * False when there is no such customer.
  */
 export async function updateCustomerFromImport(tx: Queryable, id: number, row: NormalisedCustomer, now: number): Promise<boolean> {
   const stored = await getCustomer(tx, id);
   if (!stored) return false;
   const merged: NormalisedCustomer = {
-    name: row.name,
+    name: stored.name,
     phone: row.phone ?? stored.phone,
     email: row.email ?? stored.email,
     address: row.address ?? stored.address,
@@ -115,16 +117,23 @@ export async function updateCustomerFromImport(tx: Queryable, id: number, row: N
   return updateCustomer(tx, id, merged, now);
 }
 
+/** A stored customer as the importer's duplicate check needs it. */
+export interface KnownCustomer {
+  id: number;
+  name: string;
+}
+
 /**
  * Existing customers with any of these phones (E.164) or emails (lower-case), by the
- * customers_by_phone / customers_by_email indexes. Keys `p:<e164>` and `e:<email>` → the lowest id.
+ * customers_by_phone / customers_by_email indexes. Keys `p:<e164>` and `e:<email>` → the customer
+ * with the lowest id, and its name (a shared number is not the same person when the names differ).
  */
 export async function findExistingByPhoneOrEmail(
   q: Queryable,
   phones: readonly string[],
   emails: readonly string[],
-): Promise<Map<string, number>> {
-  const found = new Map<string, number>();
+): Promise<Map<string, KnownCustomer>> {
+  const found = new Map<string, KnownCustomer>();
   const lookups = [
     { column: 'phone', prefix: 'p:', values: phones },
     { column: 'email', prefix: 'e:', values: emails },
@@ -133,11 +142,11 @@ export async function findExistingByPhoneOrEmail(
     const unique = [...new Set(values.filter((v) => v !== ''))];
     for (let start = 0; start < unique.length; start += LOOKUP_CHUNK) {
       const chunk = unique.slice(start, start + LOOKUP_CHUNK);
-      const rows = await q.all<{ id: number; v: string }>(
-        `SELECT id, ${column} AS v FROM customers WHERE ${column} IN ${tuple(chunk.length)} ORDER BY id`,
+      const rows = await q.all<{ id: number; name: string; v: string }>(
+        `SELECT id, name, ${column} AS v FROM customers WHERE ${column} IN ${tuple(chunk.length)} ORDER BY id`,
         chunk,
       );
-      for (const { id, v } of rows) if (!found.has(prefix + v)) found.set(prefix + v, id);
+      for (const { id, name, v } of rows) if (!found.has(prefix + v)) found.set(prefix + v, { id, name });
     }
   }
   return found;

@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse';
-import { VaultError } from '../errors';
+import { fileProblem, VaultError } from '../errors';
 import { MAX_RECORD_CHARS } from './limits';
 import { unreadable, type CsvEncoding, type Delimiter } from './sniff';
 
@@ -47,10 +47,19 @@ export async function* csvRows(path: string, encoding: CsvEncoding, delimiter: D
   if (failure) throw csvError(failure);
 }
 
+/**
+ * CsvError codes (CSV_QUOTE_NOT_CLOSED, CSV_MAX_RECORD_SIZE, …): the text is not readable as a
+ * table. The two a person can fix are said with the row: csv-parse counts the records it finished
+ * (`records`, the header included), so the one it failed in is the next — the row where the stray
+ * quote opened, or the row that runs past the limit.
+ */
 function csvError(err: unknown): VaultError {
   if (err instanceof VaultError) return err;
-  const code = (err as { code?: string }).code ?? '';
-  // CsvError codes (CSV_QUOTE_NOT_CLOSED, CSV_MAX_RECORD_SIZE, …): the text is not readable as a table.
+  const { code = '', records } = err as { code?: string; records?: number };
+  const row = typeof records === 'number' ? records + 1 : undefined;
+  const at = row !== undefined ? { row } : {};
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return fileProblem('file_unreadable', { reason: 'quote_not_closed', ...at }, code);
+  if (code === 'CSV_MAX_RECORD_SIZE') return fileProblem('file_unreadable', { reason: 'line_too_long', ...at }, code);
   if (code.startsWith('CSV_')) return new VaultError('file_unreadable', undefined, code);
   return unreadable(err);
 }

@@ -1,4 +1,7 @@
-/** Duplicates (same normalised phone or email, in the vault or earlier in the file) and cancelling an import. */
+/**
+ * Duplicates (same normalised phone or email and a matching name, in the vault or earlier in the
+ * file), the same phone or email under another name (left alone), and cancelling an import.
+ */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openTestDb, tempDir, type TestDb } from '../db/testing';
@@ -25,50 +28,71 @@ const everyone = async () =>
 describe('duplicates', () => {
   let path: string;
   beforeEach(async () => {
-    await customers.save({ customer: { name: 'Budi Lama', phone: '081234567890', city: 'Bandung', notes: 'pelanggan lama', tags: ['lama'] } });
-    await customers.save({ customer: { name: 'Ani Lama', email: 'ani@contoh.id' } });
+    await customers.save({ customer: { name: 'Budi Santoso', phone: '081234567890', city: 'Bandung', notes: 'pelanggan lama', tags: ['lama'] } });
+    await customers.save({ customer: { name: 'Ani Lestari', email: 'ani@contoh.id' } });
     path = writeFixture(
       dir,
       'dup.csv',
       csvText([
         ['Nama', 'No HP', 'Email', 'Kota', 'Catatan', 'Label'],
-        ['Budi Baru', '+62 812-3456-7890', '', 'Cimahi', '', 'baru'], // same phone as Budi Lama, written differently
-        ['Ani Baru', '', 'ANI@contoh.id', '', 'catatan baru', ''], // same email, other case
+        ['BUDI  SANTOSO', '+62 812-3456-7890', '', 'Cimahi', '', 'baru'], // Budi: phone written differently, name in capitals
+        ['Ani Léstari', '', 'ANI@contoh.id', '', 'catatan baru', ''], // Ani: email in another case, an accent
         ['Cici', '0856-1111-2222', 'cici@contoh.id', 'Depok', '', ''],
-        ['Cici Lagi', '', 'cici@contoh.id', 'Bekasi', '', ''], // duplicate of an earlier row of the file
+        ['cici', '', 'cici@contoh.id', 'Bekasi', '', ''], // duplicate of an earlier row of the file
         ['Dodi', '0877-3333-4444', '', '', '', ''],
+        ['Siti Santoso', '0812 3456 7890', '', 'Surabaya', '', ''], // Budi's number, another person
+        ['Rina', '', 'cici@contoh.id', '', '', ''], // the email of an earlier row, another person
       ]),
     );
   });
+  const conflicts = [
+    { row: 7, column: 'No HP', code: 'same_phone_other_name' },
+    { row: 8, column: 'Email', code: 'same_email_other_name' },
+  ];
 
-  it('the dry run counts duplicates of stored customers and of earlier rows', async () => {
+  it('the dry run counts duplicates of stored customers and of earlier rows, and the same phone or email under another name', async () => {
     const { mapping } = await inspectFile(t.db, path);
-    expect((await dryRun(t.db, src(path), mapping)).result).toEqual({ total: 5, new: 2, duplicates: 3, invalid: 0, problems: [] });
+    const { result, problems } = await dryRun(t.db, src(path), mapping);
+    expect(result).toEqual({ total: 7, new: 2, duplicates: 3, conflicts: 2, invalid: 0, problems: conflicts });
+    expect(problems).toEqual(conflicts);
   });
 
-  it('skip: duplicates are left alone', async () => {
+  it('skip: duplicates are left alone, and so are the rows with another name', async () => {
     const { mapping } = await inspectFile(t.db, path);
-    expect(await runImport(t.db, src(path), mapping, 'skip')).toEqual({ imported: 2, updated: 0, skipped: 3, invalid: [] });
+    expect(await runImport(t.db, src(path), mapping, 'skip')).toEqual({ imported: 2, updated: 0, skipped: 3, invalid: [], conflicts });
     const names = (await customers.search({ query: '', offset: 0, limit: 50 })).items.map((c) => [c.name, c.city]);
     expect(names).toEqual([
-      ['Ani Lama', null],
-      ['Budi Lama', 'Bandung'],
+      ['Ani Lestari', null],
+      ['Budi Santoso', 'Bandung'],
       ['Cici', 'Depok'],
       ['Dodi', null],
     ]);
   });
 
-  it('update: the matched customer takes the non-empty values of the row', async () => {
+  it('update: the matched customer takes the non-empty values of the row, never its name; another name updates no one', async () => {
     const { mapping } = await inspectFile(t.db, path);
-    expect(await runImport(t.db, src(path), mapping, 'update')).toEqual({ imported: 2, updated: 3, skipped: 0, invalid: [] });
+    expect(await runImport(t.db, src(path), mapping, 'update')).toEqual({ imported: 2, updated: 3, skipped: 0, invalid: [], conflicts });
     const list = (await customers.search({ query: '', offset: 0, limit: 50 })).items;
-    expect(list.map((c) => c.name)).toEqual(['Ani Baru', 'Budi Baru', 'Cici Lagi', 'Dodi']);
-    const budi = list.find((c) => c.name === 'Budi Baru');
-    // Empty cells keep what was stored; tags are added to the stored ones.
+    expect(list.map((c) => c.name)).toEqual(['Ani Lestari', 'Budi Santoso', 'Cici', 'Dodi']);
+    const budi = list.find((c) => c.name === 'Budi Santoso');
+    // Empty cells keep what was stored; tags are added to the stored ones. Siti's row changed nothing.
     expect(budi).toMatchObject({ phone: '+6281234567890', city: 'Cimahi', notes: 'pelanggan lama', tags: ['lama', 'baru'] });
-    expect(list.find((c) => c.name === 'Ani Baru')).toMatchObject({ email: 'ani@contoh.id', notes: 'catatan baru' });
+    expect(list.find((c) => c.name === 'Ani Lestari')).toMatchObject({ email: 'ani@contoh.id', notes: 'catatan baru' });
     // The later row of the file updated the customer its earlier row created.
-    expect(list.find((c) => c.name === 'Cici Lagi')).toMatchObject({ phone: '+6285611112222', city: 'Bekasi' });
+    expect(list.find((c) => c.name === 'Cici')).toMatchObject({ phone: '+6285611112222', city: 'Bekasi' });
+  });
+
+  it("the issue's case: Siti with Budi's WhatsApp number, imported later with update, leaves Budi and his purchases as they are", async () => {
+    const budiFile = writeFixture(dir, 'budi.csv', 'Nama;No HP\nBudi Santoso;0811-2222-3333\n');
+    const sitiFile = writeFixture(dir, 'siti.csv', 'Nama;No HP;Kota\nSiti Santoso;+62 811 2222 3333;Solo\n');
+    expect(await runImport(t.db, src(budiFile), ['name', 'phone'], 'skip')).toMatchObject({ imported: 1 });
+    const [before] = await t.db.all<Record<string, unknown>>("SELECT * FROM customers WHERE name = 'Budi Santoso' AND phone = '+6281122223333'");
+    const siti = [{ row: 2, column: 'No HP', code: 'same_phone_other_name' }];
+    expect((await dryRun(t.db, src(sitiFile), ['name', 'phone', 'city'])).result).toMatchObject({ new: 0, duplicates: 0, conflicts: 1, problems: siti });
+    for (const mode of ['skip', 'update'] as const) {
+      expect(await runImport(t.db, src(sitiFile), ['name', 'phone', 'city'], mode)).toEqual({ imported: 0, updated: 0, skipped: 0, invalid: [], conflicts: siti });
+    }
+    expect(await t.db.all("SELECT * FROM customers WHERE phone = '+6281122223333'")).toEqual([before]);
   });
 });
 

@@ -5,12 +5,12 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { Customer, ExportInput } from '../../contract';
 import type { Queryable } from '../db/driver';
 import { listFields } from '../fields/repository';
 import { customersOf, exportColumns, jsonValue, sheetValue, type ExportColumn } from './export-rows';
+import { loadExcel, type ExcelJS } from './excel';
 import { escapeFormula } from './formula';
 import { openAtomic, outputError } from './output';
 import { checkAborted, throttled, type JobOptions } from './scan';
@@ -76,7 +76,7 @@ function jsonWriter(sink: Sink): Writer {
   };
 }
 
-function xlsxWriter(sink: Sink): Writer {
+function xlsxWriter(ExcelJS: ExcelJS, sink: Sink): Writer {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink.stream, useStyles: false, useSharedStrings: false });
   const sheet = book.addWorksheet('Pelanggan');
   let cols: ExportColumn[] = [];
@@ -98,10 +98,10 @@ function xlsxWriter(sink: Sink): Writer {
   };
 }
 
-function writerFor(input: ExportInput, sink: Sink): Writer {
+async function writerFor(input: ExportInput, sink: Sink): Promise<Writer> {
   if (input.format === 'csv') return csvWriter(sink, input.delimiter ?? ';');
   if (input.format === 'json') return jsonWriter(sink);
-  return xlsxWriter(sink);
+  return xlsxWriter(await loadExcel(), sink);
 }
 
 /** Streams the export into `sink`; returns how many customers were written. */
@@ -109,7 +109,7 @@ async function exportInto(db: Queryable, sink: Sink, input: ExportInput, opts: E
   const columns = exportColumns(input.fields, await listFields(db));
   const { total, pages } = await customersOf(db, input.scope);
   await opts.beforeOutput?.(total);
-  const writer = writerFor(input, sink);
+  const writer = await writerFor(input, sink);
   const progress = throttled(opts.onProgress, total);
   let count = 0;
   await writer.start(columns);

@@ -10,6 +10,7 @@ import { createFieldsService } from '../fields/service';
 import { enableFields } from '../fields/testing';
 import { vaultErrorOf } from '../testing';
 import { dryRun, inspectFile, previewImport, runImport, writeProblemsCsv } from '.';
+import { IMPORT_CACHE_KIB } from './limits';
 import { csvText, writeFixture, writeXlsx } from './testing';
 
 let t: TestDb;
@@ -107,7 +108,7 @@ describe('dry run, import and report', () => {
     const { mapping } = await inspectFile(t.db, path);
     const progress: { done: number; total: number | null }[] = [];
     const { result, problems } = await dryRun(t.db, src(path), mapping, { onProgress: (p) => progress.push(p) });
-    expect(result).toEqual({ total: 5, new: 2, duplicates: 0, invalid: 3, problems });
+    expect(result).toEqual({ total: 5, new: 2, duplicates: 0, conflicts: 0, invalid: 3, problems });
     expect(problems).toEqual([
       { row: 4, column: 'Nama Lengkap', code: 'required' },
       { row: 5, column: 'No. HP', code: 'invalid_phone' },
@@ -118,7 +119,7 @@ describe('dry run, import and report', () => {
     expect(await all()).toEqual([]);
 
     const imported = await runImport(t.db, src(path), mapping, 'skip');
-    expect(imported).toEqual({ imported: 2, updated: 0, skipped: 0, invalid: problems });
+    expect(imported).toEqual({ imported: 2, updated: 0, skipped: 0, invalid: problems, conflicts: [] });
     const [ani, budi] = await all();
     expect(budi).toMatchObject({
       name: 'Budi Santoso',
@@ -169,5 +170,54 @@ describe('dry run, import and report', () => {
     expect(file).toMatchObject({ format: 'xlsx', sheets: ['Catatan', 'Data'], sheet: 'Data', mapping: ['name', 'phone', 'birthday'] });
     expect(await runImport(t.db, src(path, 'Data'), file.mapping, 'skip')).toMatchObject({ imported: 1, invalid: [] });
     expect(await all()).toMatchObject([{ name: 'Eka', phone: '+6285711112222', birthday: '1979-12-31' }]);
+  });
+});
+
+describe('files with no customers, and conflicts in the report', () => {
+  it.each([
+    ['a header row only', 'Nama;No HP\r\n'],
+    ['a header row and blank rows', 'Nama;No HP\r\n;\r\n\r\n ; \r\n'],
+  ])('%s: file_empty at inspect, dry run and import, and nothing is written', async (_, text) => {
+    const path = writeFixture(dir, 'kosong.csv', text);
+    expect((await vaultErrorOf(inspectFile(t.db, path))).code).toBe('file_empty');
+    expect((await vaultErrorOf(dryRun(t.db, src(path), ['name', 'phone']))).code).toBe('file_empty');
+    expect((await vaultErrorOf(runImport(t.db, src(path), ['name', 'phone'], 'skip'))).code).toBe('file_empty');
+    expect(await all()).toEqual([]);
+  });
+
+  it('an XLSX sheet with a header and no rows: file_empty', async () => {
+    const path = await writeXlsx(join(dir, 'a.xlsx'), { Data: [['Nama', 'HP']] });
+    expect((await vaultErrorOf(inspectFile(t.db, path))).code).toBe('file_empty');
+  });
+
+  it('the report names the rows left alone as same phone, other name, beside the invalid ones', async () => {
+    await customers.save({ customer: { name: 'Budi Santoso', phone: '0812-3456-7890' } });
+    const path = writeFixture(dir, 'a.csv', 'Nama;No HP\r\nSiti Santoso;0812-3456-7890\r\nAni;123\r\n');
+    const { problems } = await dryRun(t.db, src(path), ['name', 'phone']);
+    expect(problems).toEqual([
+      { row: 2, column: 'No HP', code: 'same_phone_other_name' },
+      { row: 3, column: 'No HP', code: 'invalid_phone' },
+    ]);
+    const report = join(dir, 'laporan.csv');
+    await writeProblemsCsv(report, problems, { original: src(path), lang: 'en' });
+    const rows = parse(readFileSync(report, 'utf8').replace(/^\ufeff/, ''), { delimiter: ';' }) as string[][];
+    expect(rows[1]).toEqual(['2', 'No HP', 'No HP: Same phone number as a customer with another name: not imported, nothing changed. Check it and decide', 'Siti Santoso', '0812-3456-7890']);
+    expect(rows[2]?.[2]).toBe('No HP: Not a valid phone number');
+  });
+});
+
+describe('the page cache of an import', () => {
+  it('runs with IMPORT_CACHE_KIB and gives the connection its own size back, also after a failure', async () => {
+    await t.db.exec('PRAGMA cache_size = -65536');
+    const seen: number[] = [];
+    const path = writeFixture(dir, 'a.csv', 'Nama\nAni\n');
+    await runImport(t.db, src(path), ['name'], 'skip', {
+      onProgress: () => void t.db.get<{ cache_size: number }>('PRAGMA cache_size').then((r) => seen.push(r?.cache_size ?? 0)),
+    });
+    expect(seen).toContain(-IMPORT_CACHE_KIB);
+    expect((await t.db.get<{ cache_size: number }>('PRAGMA cache_size'))?.cache_size).toBe(-65536);
+    const empty = writeFixture(dir, 'kosong.csv', 'Nama\n');
+    expect((await vaultErrorOf(runImport(t.db, src(empty), ['name'], 'skip'))).code).toBe('file_empty');
+    expect((await t.db.get<{ cache_size: number }>('PRAGMA cache_size'))?.cache_size).toBe(-65536);
   });
 });

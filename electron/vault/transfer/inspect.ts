@@ -1,6 +1,7 @@
 /** A first look at a picked file (header, suggested mapping, sample rows), and the preview of a mapping. */
 import type { ImportFile, ImportPreview, ImportTarget } from '../../contract';
 import type { Queryable } from '../db/driver';
+import { VaultError } from '../errors';
 import { listFields } from '../fields/repository';
 import { isKnownHeader, suggestMapping } from './headers';
 import { SAMPLE_ROWS } from './limits';
@@ -11,7 +12,10 @@ import { openTable } from './table';
 /** An ImportFile without the id and name the IPC layer gives it. */
 export type InspectedFile = Omit<ImportFile, 'fileId' | 'fileName'>;
 
-/** Reads the header and the first SAMPLE_ROWS rows; suggests a target per column from the enabled fields. */
+/**
+ * Reads the header and the first SAMPLE_ROWS rows; suggests a target per column from the enabled
+ * fields. A file (or sheet) with no data row under its header is `file_empty`.
+ */
 export async function inspectFile(db: Queryable, path: string, sheet: string | null = null): Promise<InspectedFile> {
   const fields = await listFields(db);
   const table = await openTable(path, sheet, isKnownHeader);
@@ -24,6 +28,8 @@ export async function inspectFile(db: Queryable, path: string, sheet: string | n
   } finally {
     await table.rows.return(undefined);
   }
+  // A header row and nothing under it holds no customers: said now, not as "0 imported" at the end.
+  if (sampleRows.length === 0) throw new VaultError('file_empty', undefined, 'a header row and no data rows');
   const { format, encoding, delimiter, sheets } = table.info;
   return {
     format,

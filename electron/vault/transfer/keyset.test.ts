@@ -17,3 +17,16 @@ describe('HashedKeySet', () => {
     expect(set.has('')).toBe(true);
   });
 });
+
+describe('HashedKeySet values', () => {
+  it('keeps the value a key was first added with, across growth', () => {
+    const set = new HashedKeySet(4);
+    for (let i = 0; i < 50_000; i++) set.add(`p:${i}`, i * 7919);
+    set.add('p:3', 1); // again: the first value stays
+    for (let i = 0; i < 50_000; i++) if (set.get(`p:${i}`) !== (i * 7919) >>> 0) throw new Error(`wrong value for p:${i}`);
+    expect(set.get('p:3')).toBe(3 * 7919);
+    expect(set.get('p:50000')).toBeUndefined();
+    set.add('e:x', 0xffffffff);
+    expect(set.get('e:x')).toBe(0xffffffff);
+  });
+});

@@ -4,6 +4,8 @@
  * an open-addressing table of two Uint32Arrays: 16 bytes a key at most. Two different keys share a
  * hash with a chance of about n²/2⁶⁵ (≈ 10⁻⁷ for two million keys): at worst a dry run counts one
  * duplicate too many. The import itself looks keys up in the vault, exactly.
+ * Each key carries a 32-bit value (the dry run keeps the hash of the name that first had it): 24 bytes
+ * a key at most.
  */
 const EMPTY_HI = 0;
 const EMPTY_LO = 0;
@@ -36,6 +38,7 @@ function hash64(key: string): [number, number] {
 export class HashedKeySet {
   private hi: Uint32Array;
   private lo: Uint32Array;
+  private val: Uint32Array;
   private count = 0;
 
   constructor(capacity = 1 << 12) {
@@ -43,6 +46,7 @@ export class HashedKeySet {
     while (slots < capacity * 2) slots *= 2;
     this.hi = new Uint32Array(slots);
     this.lo = new Uint32Array(slots);
+    this.val = new Uint32Array(slots);
   }
 
   get size(): number {
@@ -54,11 +58,19 @@ export class HashedKeySet {
     return this.find(hi, lo) >= 0;
   }
 
-  add(key: string): void {
+  /** The value the key was first added with, or undefined. */
+  get(key: string): number | undefined {
+    const [hi, lo] = hash64(key);
+    const i = this.find(hi, lo);
+    return i >= 0 ? this.val[i] : undefined;
+  }
+
+  /** Adds the key with `value`; a key already there keeps its first value. */
+  add(key: string, value = 0): void {
     const [hi, lo] = hash64(key);
     if (this.find(hi, lo) >= 0) return;
     if ((this.count + 1) * 2 > this.hi.length) this.grow();
-    this.put(hi, lo);
+    this.put(hi, lo, value >>> 0);
   }
 
   /** The slot holding (hi, lo), or -1. */
@@ -72,22 +84,24 @@ export class HashedKeySet {
     }
   }
 
-  private put(hi: number, lo: number): void {
+  private put(hi: number, lo: number, value: number): void {
     const mask = this.hi.length - 1;
     let i = lo & mask;
     while (this.hi[i] !== EMPTY_HI || this.lo[i] !== EMPTY_LO) i = (i + 1) & mask;
     this.hi[i] = hi;
     this.lo[i] = lo;
+    this.val[i] = value;
     this.count++;
   }
 
   private grow(): void {
-    const { hi, lo } = this;
+    const { hi, lo, val } = this;
     this.hi = new Uint32Array(hi.length * 2);
     this.lo = new Uint32Array(lo.length * 2);
+    this.val = new Uint32Array(val.length * 2);
     this.count = 0;
     for (let i = 0; i < hi.length; i++) {
-      if (hi[i] !== EMPTY_HI || lo[i] !== EMPTY_LO) this.put(hi[i] as number, lo[i] as number);
+      if (hi[i] !== EMPTY_HI || lo[i] !== EMPTY_LO) this.put(hi[i] as number, lo[i] as number, val[i] as number);
     }
   }
 }

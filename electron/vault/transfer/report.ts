@@ -1,10 +1,10 @@
 /**
- * The invalid rows of a dry run or import as a CSV (UTF-8 with BOM, so Excel opens it): the row
+ * The invalid rows (and the rows left alone as same phone or email, other name) of a dry run or import as a CSV (UTF-8 with BOM, so Excel opens it): the row
  * number, the column(s), the reason(s), then the row's original cells under the original header —
  * fix the cells, and the file imports again (the first three columns are not matched to any field).
  */
 import { stringify } from 'csv-stringify/sync';
-import type { FieldErrorCode, ImportProblem } from '../../contract';
+import type { ImportProblem } from '../../contract';
 import { escapeFormula } from './formula';
 import { isKnownHeader } from './headers';
 import { openAtomic } from './output';
@@ -13,7 +13,7 @@ import { openTable } from './table';
 
 export type ReportLanguage = 'id' | 'en';
 
-const REASONS: Record<FieldErrorCode, [string, string]> = {
+const REASONS: Record<ImportProblem['code'], [string, string]> = {
   required: ['Wajib diisi', 'Required'],
   too_long: ['Terlalu panjang', 'Too long'],
   too_short: ['Terlalu pendek', 'Too short'],
@@ -29,13 +29,21 @@ const REASONS: Record<FieldErrorCode, [string, string]> = {
   too_weak: ['Terlalu mudah ditebak', 'Too easy to guess'],
   too_common: ['Terlalu umum', 'Too common'],
   contains_personal: ['Berisi nama pribadi atau nama toko', 'Contains a personal or shop name'],
+  same_phone_other_name: [
+    'Nomor HP sama dengan pelanggan lain yang namanya berbeda: tidak diimpor, tidak ada yang diubah. Periksa dan putuskan sendiri',
+    'Same phone number as a customer with another name: not imported, nothing changed. Check it and decide',
+  ],
+  same_email_other_name: [
+    'Email sama dengan pelanggan lain yang namanya berbeda: tidak diimpor, tidak ada yang diubah. Periksa dan putuskan sendiri',
+    'Same email as a customer with another name: not imported, nothing changed. Check it and decide',
+  ],
 };
 const TITLES: Record<ReportLanguage, [string, string, string]> = {
   id: ['Baris', 'Kolom', 'Masalah'],
   en: ['Row', 'Column', 'Problem'],
 };
 
-export const reasonText = (code: FieldErrorCode, lang: ReportLanguage = 'id'): string => REASONS[code][lang === 'id' ? 0 : 1];
+export const reasonText = (code: ImportProblem['code'], lang: ReportLanguage = 'id'): string => REASONS[code][lang === 'id' ? 0 : 1];
 
 export interface ReportOptions {
   /** Re-read this file to put each invalid row's original cells into the report. */

@@ -65,7 +65,8 @@ export async function scanRows(
   mapping: readonly ImportTarget[],
   fields: readonly FieldDef[],
   opts: JobOptions,
-  onBatch: (batch: ValidRow[]) => Promise<void>,
+  /** `labels`: field → the column it is read from, as the file names it (for problems found later). */
+  onBatch: (batch: ValidRow[], labels: ReadonlyMap<string, string>) => Promise<void>,
 ): Promise<ScanSummary> {
   checkAborted(opts.signal);
   const now = (opts.now ?? Date.now)();
@@ -75,13 +76,15 @@ export async function scanRows(
   // One batch is written (on SQLite's thread) while the next is read and checked (on this one).
   // Batches still run one after another, in file order; none is left running when this returns.
   let inflight: Promise<void> | null = null;
+  let labels: ReadonlyMap<string, string> = new Map();
   const hand = async (batch: ValidRow[]) => {
     if (inflight) await inflight;
-    inflight = onBatch(batch);
+    inflight = onBatch(batch, labels);
     inflight.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   };
   try {
     const m = compileMapping(table.headers, mapping, fields);
+    labels = m.labels;
     let batch: ValidRow[] = [];
     progress(0);
     for await (const src of table.rows) {
@@ -102,6 +105,8 @@ export async function scanRows(
     if (batch.length) await hand(batch);
     if (inflight) await inflight;
     checkAborted(opts.signal);
+    // No data rows (the file lost them since it was inspected): nothing to check or import.
+    if (summary.total === 0) throw new VaultError('file_empty', undefined, 'a header row and no data rows');
     progress(summary.total, true);
     return summary;
   } finally {

@@ -6,7 +6,7 @@
 import { open, stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
-import { VaultError } from '../errors';
+import { fileProblem, VaultError } from '../errors';
 import { MAX_IMPORT_BYTES, SNIFF_BYTES } from './limits';
 
 export const CSV_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
@@ -80,14 +80,17 @@ function looksBinary(text: string): boolean {
 export function detectDelimiter(sample: string, preferTab = false): Delimiter {
   let best: { d: Delimiter; score: number } = { d: preferTab ? '\t' : ',', score: 0 };
   for (const d of DELIMITERS) {
+    const options = { delimiter: d, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to_line: 30 };
     let rows: string[][];
     try {
-      rows = parse(sample, { delimiter: d, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to_line: 30 });
-    } catch {
-      // The sample may end inside a quoted cell: judge the lines before the last one.
-      const cut = sample.slice(0, Math.max(sample.lastIndexOf('\n', sample.length - 2), 0));
+      rows = parse(sample, options);
+    } catch (err) {
+      // The sample may end inside a quoted cell, or a stray quote swallows the rest of a small file:
+      // judge the records before the one that failed (the reader then says which row it was).
+      const records = (err as { records?: unknown }).records;
+      if (typeof records !== 'number' || records < 1) continue;
       try {
-        rows = parse(cut, { delimiter: d, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to_line: 30 });
+        rows = parse(sample, { ...options, to: records });
       } catch {
         continue;
       }
@@ -111,7 +114,7 @@ export async function sniffFile(path: string): Promise<Sniffed> {
   // A UTF-16 head cut mid-character decodes to a trailing replacement character; ignore it.
   if (text.endsWith('\ufffd')) text = text.slice(0, -1);
   if (text.trim() === '' && size === head.length) throw new VaultError('file_empty');
-  if (looksBinary(text)) throw new VaultError('unsupported_file', undefined, 'binary content');
+  if (looksBinary(text)) throw fileProblem('unsupported_file', { reason: 'not_text' }, 'binary content');
   // Excel's own hint line `sep=;` names the delimiter and is not a row of the sheet.
   const hint = /^sep=([,;\t])\r?\n/i.exec(text);
   if (hint) return { format: 'csv', size, encoding, bom, delimiter: hint[1] as Delimiter, skipLines: 1 };

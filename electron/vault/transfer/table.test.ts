@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { tempDir } from '../db/testing';
 import { vaultErrorOf } from '../testing';
 import { isKnownHeader } from './headers';
-import { MAX_IMPORT_BYTES } from './limits';
+import { MAX_IMPORT_BYTES, MAX_RECORD_CHARS } from './limits';
 import { openTable } from './table';
 import { csvText, writeFixture, type FixtureEncoding } from './testing';
 
@@ -139,15 +139,26 @@ describe('files that cannot be read', () => {
   it('binary bytes, an old .xls and a ZIP that is no workbook are refused as unsupported', async () => {
     const random = join(dir, 'photo.csv');
     writeFileSync(random, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 0, 0]));
-    expect((await vaultErrorOf(openTable(random, null, isKnownHeader))).code).toBe('unsupported_file');
+    const binary = await vaultErrorOf(openTable(random, null, isKnownHeader));
+    expect([binary.code, binary.file]).toEqual(['unsupported_file', { reason: 'not_text' }]);
     const xls = join(dir, 'old.xls');
     writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
     expect((await vaultErrorOf(openTable(xls, null, isKnownHeader))).code).toBe('unsupported_file');
   });
 
-  it('a quote that never closes is unreadable, not a hang or a huge cell', async () => {
+  it('a quote that never closes is unreadable, not a hang or a huge cell, and names the row it opened in', async () => {
     const path = writeFixture(dir, 'open.csv', `Nama,Catatan\nAni,"tidak ditutup\n${'x,'.repeat(10)}\n`);
-    expect((await vaultErrorOf(readAll(path))).code).toBe('file_unreadable');
+    const err = await vaultErrorOf(readAll(path));
+    expect([err.code, err.file]).toEqual(['file_unreadable', { reason: 'quote_not_closed', row: 2 }]);
+    // Rows spanning lines count as one, as a spreadsheet numbers them; an Excel `sep=` line is no row.
+    const later = writeFixture(dir, 'later.csv', `sep=;\nNama;Catatan\nAni;"dua\nbaris"\nBudi;ok\nCici;"tidak ditutup\nDodi;x\n`);
+    expect((await vaultErrorOf(readAll(later))).file).toEqual({ reason: 'quote_not_closed', row: 4 });
+  });
+
+  it('a row longer than the limit is unreadable, with its row number', async () => {
+    const path = writeFixture(dir, 'long.csv', `Nama;Catatan\nAni;ok\nBudi;${'x'.repeat(MAX_RECORD_CHARS + 10)}\nCici;ok\n`);
+    const err = await vaultErrorOf(readAll(path));
+    expect([err.code, err.file]).toEqual(['file_unreadable', { reason: 'line_too_long', row: 3 }]);
   });
 
   it('a file that is gone: file_unreadable', async () => {

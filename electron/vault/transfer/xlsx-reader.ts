@@ -4,7 +4,8 @@
  * float noise, formulas as their cached result, rich text as its plain text.
  */
 import type { ReadStream } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './excel';
 import { VaultError } from '../errors';
 import type { SourceRow } from './csv-reader';
 import { unreadable } from './sniff';
@@ -109,7 +110,8 @@ function rowCells(row: ExcelJS.Row): string[] {
  * or file_unreadable (a damaged one).
  */
 export async function* xlsxRows(path: string, sheet: string | null): AsyncGenerator<XlsxEvent> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const Excel = await loadExcel();
+  const reader = new Excel.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     styles: 'cache', // number formats: needed to tell a date from a number
     hyperlinks: 'ignore',

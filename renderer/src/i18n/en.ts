@@ -163,7 +163,7 @@ export const en: Record<MessageKey, string> = {
   'error.disk_full': 'The computer\'s storage is full. Free up some space, then try again.',
   'error.read_only': 'Brankas cannot write to its data folder. Check the folder permissions or contact support.',
   'error.file_unreadable': 'This file cannot be read. Make sure it is not damaged or open in another program, then try again.',
-  'error.file_empty': 'This file is empty. Choose a file that holds customer data.',
+  'error.file_empty': 'This file holds no customers: it is empty, or has a header row and no rows below it. Choose a file that holds customer data.',
   'error.no_header': 'The first row of the file holds no column titles. Add a title row (for example Name, Phone, City), then try again.',
   'error.file_too_large': 'This file is too large to import. Split it into several smaller files.',
   'error.sheet_not_found': 'That sheet is not in this file. Choose another sheet.',

@@ -159,7 +159,7 @@ const base = {
   'error.disk_full': 'Penyimpanan komputer penuh. Kosongkan sebagian ruang, lalu coba lagi.',
   'error.read_only': 'Brankas tidak bisa menulis ke folder datanya. Periksa izin folder atau hubungi dukungan.',
   'error.file_unreadable': 'File ini tidak bisa dibaca. Pastikan file tidak rusak dan tidak sedang dibuka program lain, lalu coba lagi.',
-  'error.file_empty': 'File ini kosong. Pilih file yang berisi data pelanggan.',
+  'error.file_empty': 'File ini tidak berisi pelanggan: kosong, atau hanya ada baris judul tanpa baris data di bawahnya. Pilih file yang berisi data pelanggan.',
   'error.no_header': 'Baris pertama file tidak berisi judul kolom. Tambahkan baris judul (misalnya Nama, No HP, Kota), lalu coba lagi.',
   'error.file_too_large': 'File ini terlalu besar untuk diimpor. Bagi menjadi beberapa file yang lebih kecil.',
   'error.sheet_not_found': 'Lembar (sheet) itu tidak ada di file ini. Pilih lembar lain.',

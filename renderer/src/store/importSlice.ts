@@ -1,5 +1,5 @@
 import { api } from '../api';
-import type { DryRunResult, ErrorCode, FieldDef, ImportFile, ImportPreview, ImportResult, ImportTarget, JobProgress } from '../contract';
+import type { DryRunResult, ErrorCode, FieldDef, FileProblem, ImportFile, ImportPreview, ImportResult, ImportTarget, JobProgress } from '../contract';
 import { enabledFields } from './fieldsSlice';
 import type { SliceCreator } from './types';
 
@@ -17,6 +17,8 @@ export interface ImportState {
   onDuplicate: OnDuplicate;
   result: ImportResult | null;
   error: ErrorCode | null;
+  /** Why the file cannot be read (a reason and a row), when the error says. */
+  errorFile: FileProblem | null;
   /** Opening or re-reading the file. */
   busy: boolean;
   /** The file name of the saved invalid-rows report. */
@@ -51,6 +53,7 @@ const initialImport: ImportState = {
   onDuplicate: 'skip',
   result: null,
   error: null,
+  errorFile: null,
   busy: false,
   reportFile: null,
 };
@@ -79,7 +82,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
     return file ? { fileId: file.fileId, sheet: file.sheet, mapping } : null;
   };
   const loaded = (file: ImportFile) =>
-    patch({ step: 'mapping', file, mapping: cleanMapping(file.mapping, importTargets(get().fields)), preview: null, dryRun: null, error: null, busy: false, reportFile: null });
+    patch({ step: 'mapping', file, mapping: cleanMapping(file.mapping, importTargets(get().fields)), preview: null, dryRun: null, error: null, errorFile: null, busy: false, reportFile: null });
 
   return {
     importer: initialImport,
@@ -87,10 +90,10 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
     receiveJobProgress: (jobProgress) => set({ jobProgress }),
 
     async pickImportFile() {
-      patch({ busy: true, error: null });
+      patch({ busy: true, error: null, errorFile: null });
       const res = await api.import.open();
       if (!res.ok) {
-        patch({ busy: false, error: res.error.code });
+        patch({ busy: false, error: res.error.code, errorFile: res.error.file ?? null });
         get().noteError(res.error);
       } else if (res.value === null) patch({ busy: false }); // the user closed the dialog
       else loaded(res.value);
@@ -99,11 +102,11 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
     async chooseSheet(sheet) {
       const file = get().importer.file;
       if (!file || sheet === file.sheet) return;
-      patch({ busy: true, error: null });
+      patch({ busy: true, error: null, errorFile: null });
       const res = await api.import.inspect({ fileId: file.fileId, sheet });
       if (res.ok) loaded(res.value);
       else {
-        patch({ busy: false, error: res.error.code, step: res.error.code === 'file_expired' ? 'pick' : 'mapping' });
+        patch({ busy: false, error: res.error.code, errorFile: res.error.file ?? null, step: res.error.code === 'file_expired' ? 'pick' : 'mapping' });
         get().noteError(res.error);
       }
     },
@@ -122,7 +125,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
       if (n !== previewRequest) return;
       if (res.ok) patch({ preview: res.value });
       else {
-        patch({ preview: null, error: res.error.code, ...(res.error.code === 'file_expired' ? { step: 'pick' as const } : {}) });
+        patch({ preview: null, error: res.error.code, errorFile: res.error.file ?? null, ...(res.error.code === 'file_expired' ? { step: 'pick' as const } : {}) });
         get().noteError(res.error);
       }
     },
@@ -131,31 +134,31 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
       const input = source();
       if (!input) return;
       set({ jobProgress: null });
-      patch({ step: 'checking', error: null, dryRun: null, reportFile: null });
+      patch({ step: 'checking', error: null, errorFile: null, dryRun: null, reportFile: null });
       const res = await api.import.dryRun(input);
       if (get().importer.step !== 'checking') return; // closed or locked meanwhile
       if (res.ok) patch({ step: 'review', dryRun: res.value });
       else {
-        patch({ step: res.error.code === 'file_expired' ? 'pick' : 'mapping', error: res.error.code });
+        patch({ step: res.error.code === 'file_expired' ? 'pick' : 'mapping', error: res.error.code, errorFile: res.error.file ?? null });
         get().noteError(res.error);
       }
     },
 
-    backToMapping: () => patch({ step: 'mapping', error: null }),
+    backToMapping: () => patch({ step: 'mapping', error: null, errorFile: null }),
     setOnDuplicate: (onDuplicate) => patch({ onDuplicate }),
 
     async runImport() {
       const input = source();
       if (!input) return;
       set({ jobProgress: null });
-      patch({ step: 'importing', error: null });
+      patch({ step: 'importing', error: null, errorFile: null });
       const res = await api.import.run({ ...input, onDuplicate: get().importer.onDuplicate });
       if (get().importer.step !== 'importing') return;
       if (res.ok) {
         patch({ step: 'done', result: res.value });
         get().reloadCustomers();
       } else {
-        patch({ step: res.error.code === 'file_expired' ? 'pick' : 'review', error: res.error.code });
+        patch({ step: res.error.code === 'file_expired' ? 'pick' : 'review', error: res.error.code, errorFile: res.error.file ?? null });
         get().noteError(res.error);
       }
     },
@@ -170,9 +173,9 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
       if (!file) return;
       const res = await api.import.saveReport({ fileId: file.fileId, sheet: file.sheet });
       if (res.ok) {
-        if (res.value) patch({ reportFile: res.value.fileName, error: null });
+        if (res.value) patch({ reportFile: res.value.fileName, error: null, errorFile: null });
       } else {
-        patch({ error: res.error.code });
+        patch({ error: res.error.code, errorFile: res.error.file ?? null });
         get().noteError(res.error);
       }
     },

@@ -4,7 +4,7 @@ import { useStore } from '../../store';
 import { ProblemTable } from './ProblemTable';
 import { ReportButton } from './ReportButton';
 
-/** The import landed: how many were added, updated, skipped and left out as invalid. */
+/** The import landed: how many were added, updated, skipped, left alone (same phone/email, other name) and left out as invalid. */
 export function DoneStep() {
   const t = useT();
   const locale = useStore((s) => s.locale);
@@ -14,6 +14,7 @@ export function DoneStep() {
   if (!result) return null;
   const n = (v: number) => formatNumber(locale, v);
   const invalidRows = new Set(result.invalid.map((p) => p.row)).size;
+  const notImported = invalidRows + result.conflicts.length;
   const finish = () => {
     setImportOpen(false);
     showNotice('import.done.notice', { count: n(result.imported + result.updated) });
@@ -37,14 +38,19 @@ export function DoneStep() {
           <dt>{t('import.done.skipped')}</dt>
           <dd>{n(result.skipped)}</dd>
         </div>
+        <div className={result.conflicts.length > 0 ? 'stats__item stats__item--bad' : 'stats__item'} data-testid="import-result-conflicts">
+          <dt>{t('import.done.conflicts')}</dt>
+          <dd>{n(result.conflicts.length)}</dd>
+        </div>
         <div className={invalidRows > 0 ? 'stats__item stats__item--bad' : 'stats__item'} data-testid="import-result-invalid">
           <dt>{t('import.done.invalid')}</dt>
           <dd>{n(invalidRows)}</dd>
         </div>
       </dl>
-      {invalidRows > 0 && (
+      {notImported > 0 && (
         <>
-          <ProblemTable problems={result.invalid} invalidRows={invalidRows} />
+          <ProblemTable problems={[...result.invalid, ...result.conflicts].sort((a, b) => a.row - b.row)} rows={notImported} />
+          {result.conflicts.length > 0 && <p className="field__hint">{t('import.review.conflictsNote')}</p>}
           <ReportButton />
         </>
       )}

@@ -13,7 +13,7 @@ const { useStore } = await import('../../store');
 const { ImportWizard } = await import('./ImportWizard');
 const initial = useStore.getState();
 
-const dryRun: DryRunResult = { total: 5, new: 3, duplicates: 1, invalid: 1, problems: [{ row: 4, column: 'No HP', code: 'invalid_phone' }] };
+const dryRun: DryRunResult = { total: 5, new: 3, duplicates: 1, conflicts: 0, invalid: 1, problems: [{ row: 4, column: 'No HP', code: 'invalid_phone' }] };
 
 beforeEach(() => {
   vi.clearAllMocks();
@@ -23,11 +23,11 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-async function toReview() {
+async function toReview(result: DryRunResult = dryRun) {
   render(<ImportWizard />);
   api.on('job.progress', useStore.getState().receiveJobProgress);
   await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Pilih file…' })));
-  fake.client.import.dryRun.mockResolvedValueOnce(ok(dryRun));
+  fake.client.import.dryRun.mockResolvedValueOnce(ok(result));
   await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Lanjut: periksa data' })));
 }
 
@@ -40,6 +40,18 @@ describe('import wizard', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Pilih file…' })));
     expect(screen.getByRole('alert').textContent).toContain('Baris pertama file tidak berisi judul kolom');
+  });
+
+  it('says why a file cannot be read, with the row, in Indonesian and English', async () => {
+    const quote = { ok: false, error: { code: 'file_unreadable', file: { reason: 'quote_not_closed', row: 1204 } } } as const;
+    fake.client.import.open.mockReset().mockResolvedValueOnce(quote);
+    render(<ImportWizard />);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Pilih file…' })));
+    expect(screen.getByRole('alert').textContent).toContain('File ini tidak bisa dibaca');
+    expect(screen.getByTestId('import-error-reason').textContent).toContain('Tanda kutip (") yang dibuka di baris 1.204 tidak pernah ditutup');
+    act(() => useStore.setState({ locale: 'en' }));
+    expect(screen.getByTestId('import-error-reason').textContent).toContain('A quote (") opened in row 1,204 is never closed');
+    act(() => useStore.setState({ locale: 'id' }));
   });
 
   it('shows the dry run counts and problems, then imports with progress and can be cancelled', async () => {
@@ -68,7 +80,7 @@ describe('import wizard', () => {
 
   it('shows the result and re-fetches the list', async () => {
     await toReview();
-    fake.client.import.run.mockResolvedValueOnce(ok({ imported: 3, updated: 0, skipped: 1, invalid: dryRun.problems }));
+    fake.client.import.run.mockResolvedValueOnce(ok({ imported: 3, updated: 0, skipped: 1, invalid: dryRun.problems, conflicts: [] }));
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Impor 3 pelanggan' })));
     expect(screen.getByTestId('import-result-imported').textContent).toContain('3');
     expect(screen.getByTestId('import-result-skipped').textContent).toContain('1');
@@ -76,5 +88,26 @@ describe('import wizard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Selesai' }));
     expect(useStore.getState().importOpen).toBe(false);
     expect(useStore.getState().notice?.key).toBe('import.done.notice');
+  });
+
+  it('shows rows with the same phone under another name as left alone, in the counts, the table and the result', async () => {
+    const conflict = { row: 3, column: 'No HP', code: 'same_phone_other_name' } as const;
+    await toReview({ total: 2, new: 1, duplicates: 0, conflicts: 1, invalid: 0, problems: [conflict] });
+    expect(screen.getByTestId('import-count-conflicts').textContent).toContain('1');
+    expect(screen.getByTestId('import-problem').textContent).toContain('Nomor HP sama dengan pelanggan lain yang namanya berbeda');
+    expect(screen.getByTestId('import-conflicts-note').textContent).toContain('tidak diimpor dan tidak mengubah siapa pun');
+    expect(screen.getByTestId('import-report')).toBeTruthy();
+    // Only the new row is imported: the conflict is not counted as a change.
+    fake.client.import.run.mockResolvedValueOnce(ok({ imported: 1, updated: 0, skipped: 0, invalid: [], conflicts: [conflict] }));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Impor 1 pelanggan' })));
+    expect(screen.getByTestId('import-result-conflicts').textContent).toContain('1');
+    expect(screen.getByTestId('import-problem').textContent).toContain('Nomor HP sama');
+  });
+
+  it('says that a full disk imported nothing', async () => {
+    await toReview();
+    fake.client.import.run.mockResolvedValueOnce(fail('disk_full'));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Impor 3 pelanggan' })));
+    expect(screen.getByRole('alert').textContent).toContain('Penyimpanan komputer penuh: tidak ada yang diimpor');
   });
 });

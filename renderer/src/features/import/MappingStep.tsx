@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { SelectField } from '../../components/SelectField';
-import { errorKey, useT } from '../../i18n/useT';
+import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 import { importTargets, isMultiTarget } from '../../store/importSlice';
 import { targetLabel } from '../fields/fieldText';
 import { FileInfo } from './FileInfo';
 import { PreviewTable } from './PreviewTable';
+import { ImportError } from './ImportError';
 
 const PREVIEW_DELAY_MS = 250;
 const SAMPLE_VALUES = 2;
@@ -19,7 +20,6 @@ export function MappingStep() {
   const file = useStore((s) => s.importer.file);
   const mapping = useStore((s) => s.importer.mapping);
   const busy = useStore((s) => s.importer.busy);
-  const error = useStore((s) => s.importer.error);
   const fields = useStore((s) => s.fields);
   const setMapping = useStore((s) => s.setMapping);
   const chooseSheet = useStore((s) => s.chooseSheet);
@@ -63,7 +63,7 @@ export function MappingStep() {
         </div>
       )}
       <p className="dialog__body">{t('import.map.body')}</p>
-      {error && <Alert>{t(errorKey(error))}</Alert>}
+      <ImportError />
       <div className="table-wrap">
         <table className="table mapping" data-testid="import-mapping" aria-busy={busy || undefined}>
           <caption className="sr-only">{t('import.map.caption')}</caption>

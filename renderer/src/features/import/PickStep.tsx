@@ -1,12 +1,11 @@
-import { Alert } from '../../components/Alert';
-import { errorKey, useT } from '../../i18n/useT';
+import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
+import { ImportError } from './ImportError';
 
 /** Step 1: what can be imported, and the button that opens the system's file dialog. */
 export function PickStep() {
   const t = useT();
   const busy = useStore((s) => s.importer.busy);
-  const error = useStore((s) => s.importer.error);
   const pickImportFile = useStore((s) => s.pickImportFile);
   const setImportOpen = useStore((s) => s.setImportOpen);
   return (
@@ -21,7 +20,7 @@ export function PickStep() {
         <li>{t('import.pick.header')}</li>
       </ul>
       <p className="callout callout--safe">{t('import.pick.safe')}</p>
-      {error && <Alert>{t(errorKey(error))}</Alert>}
+      <ImportError />
       <div className="dialog__actions">
         <span className="spacer" />
         <button type="button" className="button button--ghost" onClick={() => setImportOpen(false)}>

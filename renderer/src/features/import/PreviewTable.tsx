@@ -1,7 +1,8 @@
 import type { Gender, ImportProblem } from '../../contract';
-import { fieldErrorKey, useT } from '../../i18n/useT';
+import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 import { genderLabels, targetLabel } from '../fields/fieldText';
+import { problemKey } from './problemText';
 
 /** The first rows as they will be stored (`import.preview`), problems marked in their cells. */
 export function PreviewTable() {
@@ -50,7 +51,7 @@ export function PreviewTable() {
                     return (
                       <td key={c.target} className={problem ? 'cell--invalid' : undefined}>
                         {shown(c.target, r.values[c.target])}
-                        {problem && <span className="cell__problem">{t(fieldErrorKey(problem.code))}</span>}
+                        {problem && <span className="cell__problem">{t(problemKey(problem.code))}</span>}
                       </td>
                     );
                   })}

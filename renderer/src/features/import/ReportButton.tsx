@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 
-/** Saves the invalid rows as CSV through the save dialog, to fix and import again. */
+/** Saves the rows not imported (invalid, or same phone/email under another name) as CSV through the save dialog. */
 export function ReportButton() {
   const t = useT();
   const reportFile = useStore((s) => s.importer.reportFile);

@@ -1,23 +1,25 @@
-import { Alert } from '../../components/Alert';
 import { formatNumber } from '../../i18n/translate';
-import { errorKey, useT } from '../../i18n/useT';
+import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 import type { OnDuplicate } from '../../store/importSlice';
 import { ProblemTable } from './ProblemTable';
 import { ReportButton } from './ReportButton';
+import { ImportError } from './ImportError';
 
 const CHOICES: { value: OnDuplicate; label: 'import.review.skip' | 'import.review.update'; hint: 'import.review.skipHint' | 'import.review.updateHint' }[] = [
   { value: 'skip', label: 'import.review.skip', hint: 'import.review.skipHint' },
   { value: 'update', label: 'import.review.update', hint: 'import.review.updateHint' },
 ];
 
-/** Step 3: what the dry run found — new, already present, invalid — and what to do with duplicates. */
+/**
+ * Step 3: what the dry run found — new, already present, same phone/email under another name (left
+ * alone), invalid — and what to do with duplicates.
+ */
 export function ReviewStep() {
   const t = useT();
   const locale = useStore((s) => s.locale);
   const dryRun = useStore((s) => s.importer.dryRun);
   const onDuplicate = useStore((s) => s.importer.onDuplicate);
-  const error = useStore((s) => s.importer.error);
   const setOnDuplicate = useStore((s) => s.setOnDuplicate);
   const backToMapping = useStore((s) => s.backToMapping);
   const runImport = useStore((s) => s.runImport);
@@ -40,12 +42,16 @@ export function ReviewStep() {
           <dt>{t('import.review.duplicates')}</dt>
           <dd>{n(dryRun.duplicates)}</dd>
         </div>
+        <div className={dryRun.conflicts > 0 ? 'stats__item stats__item--bad' : 'stats__item'} data-testid="import-count-conflicts">
+          <dt>{t('import.review.conflicts')}</dt>
+          <dd>{n(dryRun.conflicts)}</dd>
+        </div>
         <div className={dryRun.invalid > 0 ? 'stats__item stats__item--bad' : 'stats__item'} data-testid="import-count-invalid">
           <dt>{t('import.review.invalid')}</dt>
           <dd>{n(dryRun.invalid)}</dd>
         </div>
       </dl>
-      {error && <Alert tone={error === 'cancelled' ? 'info' : 'error'}>{t(error === 'cancelled' ? 'import.cancelled' : errorKey(error))}</Alert>}
+      <ImportError />
       {dryRun.duplicates > 0 && (
         <fieldset className="radio-group" data-testid="import-duplicates">
           <legend className="field__label">{t('import.review.duplicatesQuestion', { count: n(dryRun.duplicates) })}</legend>
@@ -68,12 +74,18 @@ export function ReviewStep() {
               </div>
             </div>
           ))}
+          <p className="field__hint">{t('import.review.duplicatesNote')}</p>
         </fieldset>
       )}
-      {dryRun.invalid > 0 && (
+      {dryRun.invalid + dryRun.conflicts > 0 && (
         <>
-          <ProblemTable problems={dryRun.problems} invalidRows={dryRun.invalid} />
-          <p className="field__hint">{t('import.review.invalidNote')}</p>
+          <ProblemTable problems={dryRun.problems} rows={dryRun.invalid + dryRun.conflicts} />
+          {dryRun.conflicts > 0 && (
+            <p className="field__hint" data-testid="import-conflicts-note">
+              {t('import.review.conflictsNote')}
+            </p>
+          )}
+          {dryRun.invalid > 0 && <p className="field__hint">{t('import.review.invalidNote')}</p>}
           <ReportButton />
         </>
       )}
