@@ -136,7 +136,7 @@ function checkAccess(access: Access, status: VaultStatus): Result<never> | null 
 
 function toFailure(channel: string, err: unknown, report?: (channel: string, err: unknown) => void): Result<never> {
   const mapped = fsError(err);
-  if (mapped instanceof VaultError) return fail(mapped.code, mapped.fields, mapped.retryAfterSeconds);
+  if (mapped instanceof VaultError) return fail(mapped.code, mapped.fields, mapped.retryAfterSeconds, mapped.file);
   if (err instanceof DriverError) {
     if (err.sqliteCode === 'SQLITE_FULL') return fail('disk_full');
     if (err.sqliteCode === 'SQLITE_READONLY') return fail('read_only');

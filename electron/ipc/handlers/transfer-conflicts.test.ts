@@ -109,3 +109,11 @@ describe('a full disk', () => {
     expect(await value(call('import.run', { ...source(file), onDuplicate: 'skip' }))).toMatchObject({ imported: 5_000 });
   });
 });
+
+describe('why a file cannot be read crosses the bridge', () => {
+  it('a quote opened on row 2 and never closed: file_unreadable with the reason and the row', async () => {
+    const path = writeFixture(files, 'kutip.csv', `Nama,Catatan\nAni,"tidak ditutup\n${'x,'.repeat(10)}\n`);
+    ctx.dialogs.opens.push(path);
+    expect(await errorOf(call('import.open'))).toEqual({ code: 'file_unreadable', file: { reason: 'quote_not_closed', row: 2 } });
+  });
+});
