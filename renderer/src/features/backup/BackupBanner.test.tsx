@@ -45,6 +45,11 @@ describe('home backup banner', () => {
     expect(useStore.getState()).toMatchObject({ settingsOpen: true, settingsStart: 'backup' });
   });
 
+  it('says nothing about backups in the sample-data vault (it is thrown away, never backed up)', async () => {
+    useStore.setState({ demo: { active: true, ownerName: 'Pemilik Demo', password: 'contoh' } });
+    expect(await renderWith(backupStatus({ lastSuccessAt: null, lastFileName: null, overdue: true }))).toBeNull();
+  });
+
   it('warns when the last backup is overdue', async () => {
     const banner = await renderWith(backupStatus({ lastSuccessAt: BACKUP_NOW - 9 * DAY, overdue: true }));
     expect(banner?.dataset.state).toBe('overdue');

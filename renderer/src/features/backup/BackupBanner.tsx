@@ -27,13 +27,15 @@ export function BackupBanner() {
   const status = useStore((s) => s.backupStatus);
   const loadBackupStatus = useStore((s) => s.loadBackupStatus);
   const settingsOpen = useStore((s) => s.settingsOpen);
+  // The sample-data vault is thrown away, never backed up: no backup warnings there.
+  const demo = useStore((s) => s.demo?.active === true);
 
   // On arrival, and again when Settings closes (a backup or a new schedule may have changed it).
   useEffect(() => {
     if (canManage && !settingsOpen) void loadBackupStatus();
   }, [canManage, settingsOpen, loadBackupStatus]);
 
-  if (!canManage || !status) return null;
+  if (!canManage || !status || demo) return null;
   return (
     <>
       {status.previousVault && <RestorePendingBanner restoredFrom={status.previousVault.restoredFrom} replacedAt={status.previousVault.replacedAt} />}
