@@ -4,6 +4,8 @@
  *   - a refusal carries a typed code from the contract, never `internal`, never `unknown_channel`
  *     for a known channel, and field codes from the contract;
  *   - an answer crosses Electron's IPC (structured clone);
+ *   - on a station whose state or role the contract refuses the channel, the answer is a refusal
+ *     by the router's own checks, whatever the input;
  *   - a refusal changes nothing: the vault's tables (all but the audit trail) hash the same, the
  *     trail gained only the entries a refusal is meant to leave ('access.denied', and a failed
  *     sign-in's 'auth.signInFailed'), the status is the same, and a vault-less folder holds the same files.
@@ -96,6 +98,8 @@ export const outcomes = new Map<ChannelName, Record<string, number>>();
 const cache = new WeakMap<Station, { snap: Snapshot; epoch: number }>();
 
 const codes = new Set<string>(errorCodes);
+/** What the router's own checks answer before a handler runs. */
+const GATE_CODES = new Set<string>(['invalid_input', 'no_vault', 'vault_exists', 'locked', 'conflict', 'forbidden']);
 const fieldCodes = new Set<string>(fieldErrorCodes);
 
 /** Why `r` is not an answer the contract allows, or null. */
@@ -141,6 +145,12 @@ export async function checkCall(st: Station, channel: ChannelName, input: unknow
   const internal = st.internalErrors.splice(0);
   if (bad || internal.length) {
     throw new Error(`${channel} on ${st.name}: ${bad ?? 'internal error reported'} ${internal.map((e) => String(e.err)).join('; ')}`);
+  }
+  // The state and role checks hold for every input: a station the contract does not admit the
+  // channel on gets a refusal, and one that says why (state, role or input), never the handler's.
+  if (!admits(channel, st.name)) {
+    if (r.ok) throw new Error(`${channel} answered on ${st.name}, which its access (${channels[channel].access}) and permission refuse`);
+    if (!GATE_CODES.has(r.error.code)) throw new Error(`${channel} on ${st.name} reached its handler (${r.error.code})`);
   }
   if (!r.ok) {
     const tc = performance.now();
