@@ -46,7 +46,7 @@ describe('the fuzz property', () => {
       await owner.vault.db().run("UPDATE customers SET name = 'Diubah' WHERE id = 1");
       return fail('not_found');
     };
-    await withRouter(owner, handle, () => expect(checkCall(owner, 'customers.get', { id: 1 })).rejects.toThrow(/changed the vault: tables changed: customers/));
+    await withRouter(owner, handle, () => expect(checkCall(owner, 'customers.get', { id: 1 })).rejects.toThrow(/vault changed since the last check: tables changed: customers/));
   });
 
   it('catches a refusal that wrote an audit entry other than access.denied', async () => {
