@@ -156,6 +156,8 @@ export async function checkCall(st: Station, channel: ChannelName, input: unknow
     throw new Error(`${channel} on ${st.name}: ${bad ?? 'internal error reported'} ${internal.map((e) => String(e.err)).join('; ')}`);
   }
   if (!parses && (r.ok || r.error.code !== 'invalid_input')) throw new Error(`${channel} on ${st.name}: an input its schema refuses got ${outcome}`);
+  // …and says which field is wrong (the renderer shows it there); the whole input is "_".
+  if (!parses && !r.ok && Object.keys(r.error.fields ?? {}).length === 0) throw new Error(`${channel} on ${st.name}: invalid_input that names no field`);
   // The state and role checks hold for every input: a station the contract does not admit the
   // channel on gets a refusal, and one that says why (state, role or input), never the handler's.
   if (!admits(channel, st.name)) {
