@@ -12,11 +12,13 @@ import { World, type Station } from './stations';
 const world = new World();
 let owner: Station;
 let locked: Station;
+let cashier: Station;
 let honest: Router;
 
 beforeAll(async () => {
   owner = await world.station('owner');
   locked = await world.station('locked');
+  cashier = await world.station('staff');
   honest = owner.router;
 });
 afterAll(() => world.destroy());
@@ -69,6 +71,13 @@ describe('the fuzz property', () => {
     for (const [handle, message] of cases) {
       await withRouter(owner, handle, () => expect(checkCall(owner, 'customers.get', { id: 1 })).rejects.toThrow(message));
     }
+  });
+
+  it('catches a sensitive value shown unmasked to a cashier, and lets the masked record and a reveal through', async () => {
+    await checkCall(cashier, 'customers.get', { id: 1 });
+    await checkCall(cashier, 'customers.reveal', { id: 1, field: 'phone' });
+    const unmasked = async () => ok({ id: 1, name: 'Budi Santoso', phone: '+6281234567890', masked: [] });
+    await withRouter(cashier, unmasked, () => expect(checkCall(cashier, 'customers.get', { id: 1 })).rejects.toThrow(/unmasked/));
   });
 
   it('catches a channel answered, or handled, where its state or role refuses it', async () => {

@@ -4,6 +4,7 @@
  *   - a refusal carries a typed code from the contract, never `internal`, never `unknown_channel`
  *     for a known channel, and field codes from the contract;
  *   - an answer crosses Electron's IPC (structured clone);
+ *   - a Cashier or Viewer never gets the station customer's phone or e-mail unmasked (but by a reveal);
  *   - on a station whose state or role the contract refuses the channel, the answer is a refusal
  *     by the router's own checks, whatever the input;
  *   - a refusal changes nothing: the vault's tables (all but the audit trail) hash the same, the
@@ -164,6 +165,7 @@ export async function checkCall(st: Station, channel: ChannelName, input: unknow
     if (r.ok) throw new Error(`${channel} answered on ${st.name}, which its access (${channels[channel].access}) and permission refuse`);
     if (!GATE_CODES.has(r.error.code)) throw new Error(`${channel} on ${st.name} reached its handler (${r.error.code})`);
   }
+  if (r.ok && leaks(st.name, channel, r.value)) throw new Error(`${channel} on ${st.name} showed a sensitive value unmasked to a role that may not see it`);
   if (r.ok) cache.delete(st);
   else if (checked && before) {
     const tc = performance.now();
@@ -172,6 +174,18 @@ export async function checkCall(st: Station, channel: ChannelName, input: unknow
     if (!found.length) cache.set(st, { snap: after, epoch: st.epoch });
     if (found.length) throw new Error(`${channel} on ${st.name} refused with ${r.error.code} but the vault changed since the last check: ${found.join('; ')}`);
   }
+}
+
+/**
+ * The station's customer has this phone and e-mail (stations.ts). A role without
+ * customers.viewSensitive sees them masked everywhere; only a reveal (recorded) shows one in full.
+ */
+const SENSITIVE = [/81234567890/, /budi@contoh\.co\.id/i];
+function leaks(station: Station['name'], channel: ChannelName, value: unknown): boolean {
+  if (station !== 'staff' && station !== 'viewer') return false;
+  if (channel === 'customers.reveal') return false;
+  const text = JSON.stringify(value ?? null).replace(/[-\s]/g, '');
+  return SENSITIVE.some((re) => re.test(text));
 }
 
 /** Whether a channel's state and permission let it through on this station (such runs are weighted up). */
