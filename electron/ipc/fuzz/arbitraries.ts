@@ -24,6 +24,7 @@ export const knownStrings: readonly string[] = [
   'phone',
   'abcdefghijkl',
   '2026-01-02',
+  '1990-05-17',
   "'; DROP TABLE customers; --",
   '"unclosed NEAR( * OR',
   '%_\\',

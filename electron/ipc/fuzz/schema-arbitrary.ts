@@ -46,11 +46,12 @@ function stringOf(d: Def): fc.Arbitrary<string> {
     const pattern = format.pattern;
     const known = knownStrings.filter((s) => pattern.test(s) && fits(s));
     const generated = fc.stringMatching(pattern).filter(fits);
-    return known.length ? fc.oneof(fc.constantFrom(...known), generated) : generated;
+    return known.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, generated) : generated;
   }
   const known = knownStrings.filter(fits);
   const generated = fc.string({ minLength: min, maxLength: Math.min(max, min + 40), unit: 'grapheme' });
-  return known.length ? fc.oneof(fc.constantFrom(...known), generated) : generated;
+  // Known strings first: a real phone, e-mail or password gets a call past the service's own checks.
+  return known.length ? fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...known) }, generated) : generated;
 }
 
 function numberOf(d: Def): fc.Arbitrary<number> {

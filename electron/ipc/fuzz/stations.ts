@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Role, StaffMember } from '../../contract';
+import { BUILTIN_FIELDS, type Role, type StaffMember } from '../../contract';
 import { tempDir } from '../../vault/db/testing';
 import { systemKeychain } from '../../vault/keys/keychain';
 import { readRecoveryFile } from '../../vault/open';
@@ -74,7 +74,10 @@ export class Station {
       if (!r.ok) throw new Error(`station ${this.name}: staff.create ${r.error.code}`);
       this.staffId = (r.value as StaffMember).id;
     }
-    // A customer with a purchase, so generated ids 1… name a row that exists.
+    // Every field switched on and a custom field (custom_1), so generated customers can get past
+    // "field disabled"; then a customer with a purchase, so generated ids 1… name rows that exist.
+    for (const key of BUILTIN_FIELDS) await this.router.handle(APP, 'fields.update', { key, enabled: true, purpose: 'Uji fuzz' });
+    await this.router.handle(APP, 'fields.createCustom', { label: 'Ukuran baju', kind: 'text', purpose: 'Uji fuzz', sensitive: true });
     const saved = await this.router.handle(APP, 'customers.save', { customer: { name: 'Budi Santoso', phone: '0812-3456-7890', email: 'budi@contoh.co.id', tags: ['vip'] } });
     if (!saved.ok) throw new Error(`station ${this.name}: customers.save ${saved.error.code}`);
     await this.router.handle(APP, 'purchases.save', { purchase: { customerId: 1, date: '2026-01-02', description: 'Kopi', amount: 25_000, channel: 'store' } });
