@@ -78,7 +78,7 @@ export function createRouter(opts: RouterOptions): Router {
       if (!isKnown(channel)) return fail('unknown_channel');
       const def = channels[channel];
       const parsed = def.input.safeParse(input);
-      if (!parsed.success) return fail('invalid_input', fieldErrors(parsed.error));
+      if (!parsed.success) return fail('invalid_input', fieldErrors(parsed.error, input));
       const { vault } = opts.context;
       const denied = checkAccess(def.access, vault.status());
       if (denied) return denied;

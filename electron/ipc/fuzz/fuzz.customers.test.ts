@@ -1,0 +1,5 @@
+/** Fuzzes the 'customers' group of channels (groups.ts) through the real router; see run.ts for replaying a failure. */
+import { fuzzGroups } from './groups';
+import { fuzzChannels } from './run';
+
+fuzzChannels('customers', fuzzGroups.customers);
