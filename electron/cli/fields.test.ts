@@ -163,7 +163,7 @@ describe('brankas fields', () => {
     expect(await trail('fields.update')).toEqual([]);
   });
 
-  it('a change whose audit entry cannot be written does not happen (exit 4, field unchanged)', async () => {
+  it('a change whose audit entry cannot be written does not happen (exit 3, field unchanged)', async () => {
     // The CLI opens its own connection, so the refusal is a trigger in the file (dropped afterwards).
     await rawDb((db) =>
       db.exec(`CREATE TRIGGER test_refuse_fields BEFORE INSERT ON audit_log WHEN NEW.action = 'fields.update'
@@ -171,7 +171,7 @@ describe('brankas fields', () => {
     );
     const r = await cli.runAs(['fields', 'enable', 'address', '--purpose', 'Pengiriman pesanan']);
     await rawDb((db) => db.exec('DROP TRIGGER test_refuse_fields'));
-    expect(r.code).toBe(4);
+    expect(r.code).toBe(3);
     expect(r.stderr).toBe(
       'brankas: Nothing was changed: the action could not be written to the audit trail. Try again; if it keeps happening, check the disk, then restore from a backup.\n',
     );
