@@ -2,6 +2,7 @@
  * `brankas export`: the app's exporter (CSV with BOM and formula escaping, XLSX, JSON) to a file
  * or standard output. An export is not encrypted, which the command says every time.
  */
+import { recordAlone } from '../vault/audit/audited';
 import { basename, relative, resolve, isAbsolute } from 'node:path';
 import { CUSTOMER_LIMITS, EXPORT_FORMATS, type ExportInput, type FieldDef } from '../contract';
 import { VaultError } from '../vault/errors';
@@ -117,7 +118,7 @@ export const exportCommand: Command = {
       const opts = {
         onProgress: progress.report,
         ...(io.signal ? { signal: io.signal } : {}),
-        ...(out ? { beforeCommit: (n: number) => vault.record(entry(n)) } : { beforeOutput: (n: number | null) => vault.record(entry(n)) }),
+        ...(out ? { beforeCommit: (n: number) => recordAlone(db, vault.recordIn, entry(n)) } : { beforeOutput: (n: number | null) => recordAlone(db, vault.recordIn, entry(n)) }),
       };
       let count: number;
       try {

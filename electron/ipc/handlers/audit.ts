@@ -1,5 +1,6 @@
 /** audit.*: the trail, its verification and a CSV export through the save dialog. */
 import { AuditQueryInput } from '../../contract';
+import { recordAlone } from '../../vault/audit/audited';
 import { exportAuditCsv, listAudit } from '../../vault/audit/repository';
 import { verifyAudit } from '../../vault/audit/verify';
 import type { HandlerMap } from '../context';
@@ -20,7 +21,7 @@ export const auditHandlers: HandlerMap<'audit'> = {
     const fileName = baseName(path);
     const { rows } = await exportAuditCsv(ctx.db(), input, path, {
       // Before the file is put in place: an entry that cannot be written leaves no file.
-      beforeCommit: (n) => ctx.vault.record({ action: 'data.export', targetType: 'file', targetId: fileName, details: { what: 'audit', count: n } }),
+      beforeCommit: (n) => recordAlone(ctx.db(), ctx.vault.recordIn, { action: 'data.export', targetType: 'file', targetId: fileName, details: { what: 'audit', count: n } }),
     });
     return { fileName, rows };
   },

@@ -5,7 +5,7 @@
  * only an export (its temporary file is removed, nothing appears at the chosen path).
  */
 import type { ExportInput, ImportFile, JobProgress } from '../../contract';
-import { audited } from '../../vault/audit/audited';
+import { audited, recordAlone } from '../../vault/audit/audited';
 import { VaultError } from '../../vault/errors';
 import { dryRun, exportToFile, inspectFile, previewImport, runImport, writeProblemsCsv } from '../../vault/transfer';
 import type { Context, FileFilter, HandlerMap } from '../context';
@@ -119,7 +119,7 @@ export const exportHandlers: HandlerMap<'export'> = {
         onProgress: progressTo(ctx, 'export'),
         // Written before the file is put in place: an entry that cannot be written leaves no file.
         beforeCommit: (n) =>
-          ctx.vault.record({
+          recordAlone(ctx.db(), ctx.vault.recordIn, {
             action: 'data.export',
             targetType: 'file',
             targetId: fileName,

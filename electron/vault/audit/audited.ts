@@ -21,3 +21,13 @@ export async function audited<T>(db: Db, recordIn: RecordIn, fn: (db: Db) => Pro
     return value;
   });
 }
+
+/**
+ * An entry on its own, for work whose result is a file (an export): written in a transaction of its
+ * own just before the file is put in place, and — unlike `VaultService.record`, which is a no-op while
+ * the vault is closed — it throws (`locked`, `audit_failed`, `disk_full`) so the file never appears
+ * unrecorded.
+ */
+export function recordAlone(db: Db, recordIn: RecordIn, entry: AuditRecord): Promise<void> {
+  return db.transaction((tx) => recordIn(tx, entry));
+}
