@@ -34,8 +34,10 @@ export function createAccountService(vault: VaultService, now: () => number = Da
   return {
     async changePassword(input: { current: string; next: string }): Promise<{ changed: true }> {
       const person = me();
-      await confirmPassword(input.current);
+      // The new password is judged first: a weak one is refused before the current one is checked,
+      // so a refused change leaves even the sign-in attempt counters as they were.
       assertStrongPassword(input.next, [person.name], 'next');
+      await confirmPassword(input.current);
       const hash = await hashPassword(input.next, vault.kdf);
       await vault.db().transaction(async (tx) => {
         await updatePasswordHash(tx, person.id, hash, now());
