@@ -181,11 +181,21 @@ export async function checkCall(st: Station, channel: ChannelName, input: unknow
  * customers.viewSensitive sees them masked everywhere; only a reveal (recorded) shows one in full.
  */
 const SENSITIVE = [/81234567890/, /budi@contoh\.co\.id/i];
+/** The fields a customer record masks for such a role (a name, a note or a purchase's description is whatever was typed). */
+const MASKED_KEYS = ['phone', 'phoneDisplay', 'email', 'address', 'birthday'];
 function leaks(station: Station['name'], channel: ChannelName, value: unknown): boolean {
   if (station !== 'staff' && station !== 'viewer') return false;
   if (channel === 'customers.reveal') return false;
-  const text = JSON.stringify(value ?? null).replace(/[-\s]/g, '');
-  return SENSITIVE.some((re) => re.test(text));
+  const shows = (v: unknown): boolean => SENSITIVE.some((re) => re.test(JSON.stringify(v ?? null).replace(/[-\s]/g, '')));
+  const walk = (v: unknown, depth: number): boolean => {
+    if (depth > 8 || v === null || typeof v !== 'object') return false;
+    if (Array.isArray(v)) return v.some((x) => walk(x, depth + 1));
+    const o = v as Record<string, unknown>;
+    // A customer record (it carries `masked`): the fields masked for this role.
+    if (Array.isArray(o.masked) && MASKED_KEYS.some((k) => shows(o[k]))) return true;
+    return Object.values(o).some((x) => walk(x, depth + 1));
+  };
+  return walk(value, 0);
 }
 
 /** Whether a channel's state and permission let it through on this station (such runs are weighted up). */
