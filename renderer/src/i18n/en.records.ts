@@ -48,8 +48,6 @@ export const enRecords: Record<keyof typeof idRecords, string> = {
   'purchases.removeConfirm': 'Remove purchase',
   'purchases.removed': 'The purchase has been removed.',
 
-  'customers.countOne': '1 customer',
-  'customers.countMatchingOne': '1 result',
   'customers.col.lastPurchase': 'Last purchase',
   'customers.col.total': 'Total spent',
   'customers.empty.import': 'Import from a spreadsheet',

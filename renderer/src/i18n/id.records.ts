@@ -46,8 +46,6 @@ export const idRecords = {
   'purchases.removeConfirm': 'Hapus pembelian',
   'purchases.removed': 'Pembelian sudah dihapus.',
 
-  'customers.countOne': '1 pelanggan',
-  'customers.countMatchingOne': '1 hasil',
   'customers.col.lastPurchase': 'Pembelian terakhir',
   'customers.col.total': 'Total belanja',
   'customers.empty.import': 'Impor dari spreadsheet',
