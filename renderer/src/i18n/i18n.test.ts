@@ -54,6 +54,8 @@ describe('translate', () => {
     expect([1, 2, 1250].map((count) => translate('en', 'customers.count', { count }))).toEqual(['1 customer', '2 customers', '1,250 customers']);
     expect([1, 1250].map((count) => translate('id', 'customers.count', { count }))).toEqual(['1 pelanggan', '1.250 pelanggan']);
     expect(translate('en', 'customers.count', { count: '1,000+' })).toBe('1,000+ customers');
+    expect(translate('en', 'import.done.notice', { count: 1 })).toBe('1 customer imported.');
+    expect(translate('en', 'fields.off.body', { count: 1, field: 'Email' })).toMatch(/^1 customer has a value for Email\./);
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
