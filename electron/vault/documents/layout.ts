@@ -4,7 +4,7 @@
  * not reports — and deterministic: the same model always lays out the same way.
  */
 import { FONT_BOLD, FONT_REGULAR } from './fonts';
-import type { Block, DocumentModel } from './model';
+import type { Block, Cell, DocumentModel } from './model';
 
 const MARGIN = 56; // 2 cm
 const FOOTER_SPACE = 40;
@@ -50,16 +50,20 @@ function table(doc: PDFKit.PDFDocument, block: Extract<Block, { kind: 'table' }>
   const sum = weights.reduce((a, b) => a + b, 0);
   const cols = weights.map((w) => (w / sum) * total);
   const pad = 4;
-  const drawRow = (cells: readonly string[], font: string) => {
-    doc.font(font).fontSize(s.body);
-    const heights = cells.map((c, i) => doc.heightOfString(c, { width: cols[i]! - 2 * pad }));
-    const h = Math.max(...heights) + 2 * pad;
+  // A cell's parts: [font, text] pairs set one under the other.
+  const parts = (c: Cell, font: string): [string, string][] =>
+    typeof c === 'string' ? [[font, c]] : [[FONT_BOLD, c.bold], ...(c.text ? [[FONT_REGULAR, c.text] as [string, string]] : [])];
+  const cellHeight = (c: Cell, font: string, w: number) =>
+    parts(c, font).reduce((h, [f, t]) => h + doc.font(f).fontSize(s.body).heightOfString(t, { width: w }), 0);
+  const drawRow = (cells: readonly Cell[], font: string) => {
+    const h = Math.max(...cells.map((c, i) => cellHeight(c, font, cols[i]! - 2 * pad))) + 2 * pad;
     const fresh = doc.y + h > bottom(doc);
     if (fresh) doc.addPage();
     const top = doc.y;
     let x = doc.page.margins.left;
     cells.forEach((c, i) => {
-      doc.font(font).fontSize(s.body).text(c, x + pad, top + pad, { width: cols[i]! - 2 * pad });
+      doc.y = top + pad;
+      for (const [f, t] of parts(c, font)) doc.font(f).fontSize(s.body).text(t, x + pad, doc.y, { width: cols[i]! - 2 * pad });
       x += cols[i]!;
     });
     doc.moveTo(doc.page.margins.left, top + h).lineTo(doc.page.margins.left + total, top + h).lineWidth(0.5).strokeColor('#888888').stroke();

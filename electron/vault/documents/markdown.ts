@@ -1,7 +1,8 @@
 /** A document model as Markdown: the same words as the PDF, for a web page or a text archive. */
-import type { Block, DocumentModel } from './model';
+import type { Block, Cell, DocumentModel } from './model';
 
-const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const escape = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (c: Cell) => escape(typeof c === 'string' ? c : c.text ? `**${c.bold}** ${c.text}` : `**${c.bold}**`);
 
 function block(b: Block): string {
   switch (b.kind) {
@@ -16,7 +17,7 @@ function block(b: Block): string {
     case 'bullets':
       return b.items.map((i) => `- ${i}`).join('\n');
     case 'table':
-      return [b.columns, b.columns.map(() => '---'), ...b.rows].map((r) => `| ${r.map(escapeCell).join(' | ')} |`).join('\n');
+      return [b.columns.map(escape), b.columns.map(() => '---'), ...b.rows.map((r) => r.map(cell))].map((r) => `| ${r.join(' | ')} |`).join('\n');
   }
 }
 

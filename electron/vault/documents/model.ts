@@ -3,13 +3,16 @@
  * already in one language. Templates build this from their dictionary and typed input; layout.ts
  * sets it on A4 pages, markdown.ts writes it as text. Neither knows which document it is.
  */
+/** A table cell: plain text, or a bold first line (a name) over plain text (its description). */
+export type Cell = string | { bold: string; text?: string };
+
 export type Block =
   | { kind: 'title'; text: string }
   | { kind: 'subtitle'; text: string }
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string; bold?: boolean }
   | { kind: 'bullets'; items: readonly string[] }
-  | { kind: 'table'; columns: readonly string[]; rows: readonly (readonly string[])[]; widths?: readonly number[] };
+  | { kind: 'table'; columns: readonly string[]; rows: readonly (readonly Cell[])[]; widths?: readonly number[] };
 
 export interface DocumentModel {
   /** PDF metadata and the Markdown's first line. */

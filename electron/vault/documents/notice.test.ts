@@ -63,6 +63,7 @@ describe.each(['id', 'en'] as const)('the privacy notice in %s', (lang) => {
     for (const s of [...want.purposes, '3×24', want.footer]) expect(wa).toContain(s);
     const md = await renderNotice(fixtureNotice, lang, 'md');
     for (const h of want.headings.slice(1)) expect(md).toContain(`## ${h}`);
+    for (const p of want.purposes) expect(md).toContain(`| **${p}** `);
     expect(md).toContain(want.footer);
   });
 });

@@ -30,7 +30,7 @@ function howToUse(t: NoticeT, shop: NoticeData['shop']): string[] {
 
 function purposeBlocks(t: NoticeT, lang: Lang, data: NoticeData): Block[] {
   const rows = data.purposes.map((p) => [
-    `${p.name[lang]}\n${p.description[lang]}`,
+    { bold: p.name[lang], text: p.description[lang] },
     t(`basis.${p.basis}`),
     p.fields.map((f) => f[lang]).join(', '),
     retentionText(t, p.retention),
