@@ -42,12 +42,36 @@ test('the package holds the built app, its runtime dependencies and the native m
     extractAll(join(resources, 'app.asar'), app);
     cpSync(join(resources, 'app.asar.unpacked'), app, { recursive: true });
     const deps = Object.keys(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).dependencies as Record<string, string>);
-    const probe = deps.map((d) => (d === 'libphonenumber-js' ? 'libphonenumber-js/max' : d));
+    // dejavu-fonts-ttf is font files only (no main): its package.json is what resolves.
+    const probe = deps.map((d) => (d === 'libphonenumber-js' ? 'libphonenumber-js/max' : d === 'dejavu-fonts-ttf' ? 'dejavu-fonts-ttf/package.json' : d));
     const loaded = execFileSync(process.execPath, ['-e', `for (const m of ${JSON.stringify(probe)}) require(m); console.log('loaded')`], {
       cwd: app,
       encoding: 'utf8',
     });
     expect(loaded.trim()).toBe('loaded');
+
+    // Documents embed DejaVu Sans regular and bold, resolved by path from the package at run time
+    // (electron/vault/documents/fonts.ts): both are packed, the rest of the family is left out,
+    // and pdfkit sets text in them from the packaged tree.
+    const fonts = files.filter((f) => f.startsWith('/node_modules/dejavu-fonts-ttf/ttf/')).sort();
+    expect(fonts).toEqual(['/node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf', '/node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf']);
+    const pdf = execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `const { join, dirname } = require('node:path');
+         const ttf = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+         const PDF = require('pdfkit');
+         const doc = new PDF({ font: join(ttf, 'DejaVuSans.ttf') });
+         doc.registerFont('bold', join(ttf, 'DejaVuSans-Bold.ttf'));
+         const chunks = [];
+         doc.on('data', (c) => chunks.push(c)).on('end', () => console.log(Buffer.concat(chunks).subarray(0, 5).toString()));
+         doc.text('Rp 1.250.000').font('bold').text('3×24 jam');
+         doc.end();`,
+      ],
+      { cwd: app, encoding: 'utf8' },
+    );
+    expect(pdf.trim()).toBe('%PDF-');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

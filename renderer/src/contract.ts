@@ -3,3 +3,4 @@
  * Only `electron/contract` is reachable from here: renderer/tsconfig.json and ESLint enforce it.
  */
 export * from '../../electron/contract';
+export * from '../../electron/contract/i18n';

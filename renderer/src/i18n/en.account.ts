@@ -1,7 +1,8 @@
+import type { Message } from '../contract';
 import type { idAccount } from './id.account';
 
 /** English for id.account.ts. */
-export const enAccount: Record<keyof typeof idAccount, string> = {
+export const enAccount: Record<keyof typeof idAccount, Message> = {
   'role.owner': 'Owner',
   'role.manager': 'Manager',
   'role.staff': 'Cashier',

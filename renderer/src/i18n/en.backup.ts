@@ -1,7 +1,8 @@
+import type { Message } from '../contract';
 import type { idBackup } from './id.backup';
 
 /** English — backups (Settings › Backups, the home screen) and restoring from a backup. */
-export const enBackup: Record<keyof typeof idBackup, string> = {
+export const enBackup: Record<keyof typeof idBackup, Message> = {
   'settings.tab.backup': 'Backups',
   'signIn.restored': 'The vault was restored from a backup. Sign in with the password that was valid when that backup was made.',
   'signIn.restoreUndone': 'The previous vault is back. Sign in with your password as usual.',
@@ -12,14 +13,10 @@ export const enBackup: Record<keyof typeof idBackup, string> = {
   'backup.duration.seconds': '{s} seconds',
   'backup.duration.minutes': '{m} min {s} s',
   'backup.counts': '{customers}, {purchases}, {staff}, {audit}',
-  'backup.count.customers': '{n} customers',
-  'backup.count.customersOne': '1 customer',
-  'backup.count.purchases': '{n} purchases',
-  'backup.count.purchasesOne': '1 purchase',
-  'backup.count.staff': '{n} people',
-  'backup.count.staffOne': '1 person',
-  'backup.count.audit': '{n} audit entries',
-  'backup.count.auditOne': '1 audit entry',
+  'backup.count.customers': { one: '{count} customer', other: '{count} customers' },
+  'backup.count.purchases': { one: '{count} purchase', other: '{count} purchases' },
+  'backup.count.staff': { one: '{count} person', other: '{count} people' },
+  'backup.count.audit': { one: '{count} audit entry', other: '{count} audit entries' },
 
   'backup.fact.file': 'File',
   'backup.fact.folder': 'Folder',

@@ -1,7 +1,8 @@
+import type { Message } from '../contract';
 import type { idDemo } from './id.demo';
 
 /** English for id.demo.ts. */
-export const enDemo: Record<keyof typeof idDemo, string> = {
+export const enDemo: Record<keyof typeof idDemo, Message> = {
   'demo.offer.title': 'Want to look around first?',
   'demo.offer.hint':
     'A separate vault with about {count} made-up customers, with purchases and tags. It never mixes with your real data and can be thrown away at any time.',

@@ -1,7 +1,8 @@
+import type { Message } from '../contract';
 import type { idRecords } from './id.records';
 
 /** English — field catalogue, richer records, purchases, list sort/filter/selection. */
-export const enRecords: Record<keyof typeof idRecords, string> = {
+export const enRecords: Record<keyof typeof idRecords, Message> = {
   'form.birthday': 'Birthday',
   'form.gender': 'Gender',
   'form.preferences': 'Preferences',
@@ -48,8 +49,6 @@ export const enRecords: Record<keyof typeof idRecords, string> = {
   'purchases.removeConfirm': 'Remove purchase',
   'purchases.removed': 'The purchase has been removed.',
 
-  'customers.countOne': '1 customer',
-  'customers.countMatchingOne': '1 result',
   'customers.col.lastPurchase': 'Last purchase',
   'customers.col.total': 'Total spent',
   'customers.empty.import': 'Import from a spreadsheet',
@@ -113,8 +112,11 @@ export const enRecords: Record<keyof typeof idRecords, string> = {
   'fields.delete.title': 'Delete the field {field}?',
   'fields.delete.body': 'The field and the {count} values stored in it will be erased for good and cannot be brought back.',
   'fields.delete.confirm': 'Delete field and its data',
-  'fields.off.title': 'Erase {count} stored values?',
-  'fields.off.body': '{count} customers have a value for {field}. Once switched off, {field} no longer appears in the form, import or export.',
+  'fields.off.title': { one: 'Erase {count} stored value?', other: 'Erase {count} stored values?' },
+  'fields.off.body': {
+    one: '{count} customer has a value for {field}. Once switched off, {field} no longer appears in the form, import or export.',
+    other: '{count} customers have a value for {field}. Once switched off, {field} no longer appears in the form, import or export.',
+  },
   'fields.off.erase': 'Erase the data',
   'fields.off.eraseHint': 'removed from the vault for good; it cannot be brought back.',
   'fields.off.keep': 'Keep hidden',

@@ -1,7 +1,8 @@
+import type { Message } from '../contract';
 import type { idStaff } from './id.staff';
 
 /** English for id.staff.ts. */
-export const enStaff: Record<keyof typeof idStaff, string> = {
+export const enStaff: Record<keyof typeof idStaff, Message> = {
   'settings.tab.people': 'People',
   'settings.tab.review': 'Access review',
   'settings.tab.reviewDue': 'Access review (due)',
@@ -120,8 +121,8 @@ export const enStaff: Record<keyof typeof idStaff, string> = {
   'review.role': "{name}'s role",
   'review.reason': '{name} still needs access because',
   'review.reasonDisable': "Why {name}'s account is disabled",
-  'review.submit': 'Save review ({count} accounts)',
-  'review.notice.done': 'Access review saved for {count} accounts.',
+  'review.submit': { one: 'Save review ({count} account)', other: 'Save review ({count} accounts)' },
+  'review.notice.done': { one: 'Access review saved for {count} account.', other: 'Access review saved for {count} accounts.' },
   'review.banner.label': 'Access review',
   'review.banner.text': 'The access review is due: check who still needs to open this vault.',
   'review.banner.open': 'Review now',

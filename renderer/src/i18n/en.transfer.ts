@@ -1,7 +1,8 @@
+import type { Message } from '../contract';
 import type { idTransfer } from './id.transfer';
 
 /** English — spreadsheet import, export, progress of long work. */
-export const enTransfer: Record<keyof typeof idTransfer, string> = {
+export const enTransfer: Record<keyof typeof idTransfer, Message> = {
   'progress.ofTotal': '{done} of {total} rows',
   'progress.rows': '{done} rows processed',
 
@@ -73,7 +74,7 @@ export const enTransfer: Record<keyof typeof idTransfer, string> = {
   'import.review.invalidNote': 'Invalid rows are not imported. Save the report, fix them in the spreadsheet, then import again.',
   'import.review.duplicatesNote': 'Duplicates: same phone number or email, and the name matches (case, spaces and accents aside). The name of a customer already stored is never changed.',
   'import.review.back': 'Back to matching columns',
-  'import.review.run': 'Import {count} customers',
+  'import.review.run': { one: 'Import {count} customer', other: 'Import {count} customers' },
   'import.cancelled': 'Import cancelled. The vault is back as it was.',
   'import.problems.title': 'Rows not imported ({count})',
   'import.problems.column': 'Column',
@@ -91,7 +92,7 @@ export const enTransfer: Record<keyof typeof idTransfer, string> = {
   'import.done.invalid': 'Invalid',
   'import.done.conflicts': 'Same phone/email, other name',
   'import.done.close': 'Done',
-  'import.done.notice': '{count} customers imported.',
+  'import.done.notice': { one: '{count} customer imported.', other: '{count} customers imported.' },
 
   'export.button': 'Export',
   'export.title': 'Export customers',
@@ -117,5 +118,5 @@ export const enTransfer: Record<keyof typeof idTransfer, string> = {
   'export.cancelling': 'Cancelling…',
   'export.cancelNote': 'Cancelling saves no file; the half-written file is removed.',
   'export.cancelled': 'Export cancelled. No file was saved.',
-  'export.done': '{count} customers exported to {file}.',
+  'export.done': { one: '{count} customer exported to {file}.', other: '{count} customers exported to {file}.' },
 };

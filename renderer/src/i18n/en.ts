@@ -5,9 +5,10 @@ import { enTransfer } from './en.transfer';
 import { enBackup } from './en.backup';
 import { enDemo } from './en.demo';
 import type { MessageKey } from './id';
+import type { Message } from '../contract';
 
 /** English. Typed against the Indonesian keys, so a missing or extra key is a compile error. */
-export const en: Record<MessageKey, string> = {
+export const en: Record<MessageKey, Message> = {
   ...enRecords,
   ...enTransfer,
   ...enAccount,
@@ -99,8 +100,8 @@ export const en: Record<MessageKey, string> = {
   'customers.title': 'Customers',
   'customers.search': 'Search customers',
   'customers.searchPlaceholder': 'Search name, phone, city or tag',
-  'customers.count': '{count} customers',
-  'customers.countMatching': '{count} results',
+  'customers.count': { one: '{count} customer', other: '{count} customers' },
+  'customers.countMatching': { one: '{count} result', other: '{count} results' },
   'customers.add': 'Add customer',
   'customers.listLabel': 'Customer list',
   'customers.col.name': 'Name',

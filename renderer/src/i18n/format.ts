@@ -1,11 +1,8 @@
+import { formatDate as formatSharedDate, formatDay as formatSharedDay } from '../contract';
 import type { Locale } from './translate';
 
-const tag = (locale: Locale) => (locale === 'id' ? 'id-ID' : 'en-GB');
-
-/** Whole rupiah the Indonesian way in both languages: "Rp 1.250.000". */
-export function formatRupiah(amount: number): string {
-  return `Rp ${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }).format(amount)}`;
-}
+/* Money and dates come from the shared core (electron/contract/i18n), which the documents use too. */
+export { formatRupiah } from '../contract';
 
 /** "1.250.000", "Rp 1.250.000", "1250000" → 1250000; anything else (letters, decimals) → null. */
 export function parseRupiah(text: string): number | null {
@@ -15,18 +12,10 @@ export function parseRupiah(text: string): number | null {
 }
 
 /** An ISO calendar date ("2026-05-12") as "12 Mei 2026" / "12 May 2026". */
-export function formatDate(locale: Locale, iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  if (!y || !m || !d) return iso;
-  return new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
-}
+export const formatDate = (locale: Locale, iso: string): string => formatSharedDate(locale, iso, 'short');
 
 /** A moment (ms since the epoch) as a local calendar date. */
-export function formatDay(locale: Locale, ms: number): string {
-  return new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(ms));
-}
+export const formatDay = (locale: Locale, ms: number): string => formatSharedDay(locale, ms, 'short');
 
 /** Today as an ISO calendar date in local time (the default for a new purchase). */
 export function todayIso(now = new Date()): string {

@@ -71,7 +71,7 @@ export const idTransfer = {
   'import.review.invalidNote': 'Baris yang tidak valid tidak diimpor. Simpan laporannya, perbaiki di spreadsheet, lalu impor lagi.',
   'import.review.duplicatesNote': 'Duplikat: nomor HP atau email sama dan namanya cocok (huruf besar/kecil, spasi, dan aksen tidak dihitung). Nama pelanggan yang sudah ada tidak pernah diubah.',
   'import.review.back': 'Kembali ke pencocokan kolom',
-  'import.review.run': 'Impor {count} pelanggan',
+  'import.review.run': { other: 'Impor {count} pelanggan' },
   'import.cancelled': 'Impor dibatalkan. Brankas dikembalikan seperti semula.',
   'import.problems.title': 'Baris yang tidak diimpor ({count})',
   'import.problems.column': 'Kolom',
@@ -89,7 +89,7 @@ export const idTransfer = {
   'import.done.invalid': 'Tidak valid',
   'import.done.conflicts': 'Nomor/email sama, nama lain',
   'import.done.close': 'Selesai',
-  'import.done.notice': '{count} pelanggan diimpor.',
+  'import.done.notice': { other: '{count} pelanggan diimpor.' },
 
   'export.button': 'Ekspor',
   'export.title': 'Ekspor pelanggan',
@@ -115,5 +115,5 @@ export const idTransfer = {
   'export.cancelling': 'Membatalkan…',
   'export.cancelNote': 'Membatalkan tidak menyimpan file apa pun; file setengah jadi dihapus.',
   'export.cancelled': 'Ekspor dibatalkan. Tidak ada file yang disimpan.',
-  'export.done': '{count} pelanggan diekspor ke {file}.',
+  'export.done': { other: '{count} pelanggan diekspor ke {file}.' },
 };

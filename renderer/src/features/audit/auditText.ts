@@ -1,5 +1,5 @@
 import type { AuditAction, AuditDetails, AuditEntry, AuditOutcome, AuditVerification } from '../../contract';
-import { dictionaries, type Locale, type MessageKey, type Translate } from '../../i18n/translate';
+import { dictionaries, formatNumber, type Locale, type MessageKey, type Translate } from '../../i18n/translate';
 import { builtinLabels } from '../fields/fieldText';
 
 export const actionKey = (a: AuditAction): MessageKey => `auditAction.${a}` satisfies MessageKey;
@@ -44,7 +44,7 @@ export function targetText(t: Translate, entry: Pick<AuditEntry, 'targetType' | 
 
 /** The result of `audit.verify` in plain words. */
 export function verificationText(t: Translate, locale: Locale, v: AuditVerification): string {
-  const count = new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-US').format(v.entries);
+  const count = formatNumber(locale, v.entries);
   if (v.ok) return t('audit.verify.ok', { count });
   if (v.reason === 'truncated' || v.firstBrokenId === null) return t('audit.verify.truncated', { count });
   return t(v.reason === 'altered' ? 'audit.verify.altered' : 'audit.verify.missing', { id: v.firstBrokenId, count });

@@ -80,7 +80,7 @@ export function BackupNow({ configured }: { configured: boolean }) {
               <dt>{t('backup.fact.duration')}</dt>
               <dd data-testid="backup-result-duration">{formatDuration(t, locale, run.result.durationMs)}</dd>
               <dt>{t('backup.fact.contents')}</dt>
-              <dd data-testid="backup-result-counts">{countsText(t, locale, run.result.counts)}</dd>
+              <dd data-testid="backup-result-counts">{countsText(t, run.result.counts)}</dd>
             </dl>
           </div>
         )}

@@ -158,7 +158,7 @@ function PreviewStep({ flow, info, passphrase, onCancel }: { flow: Flow; info: B
         <dt>{t('restore.preview.appVersion')}</dt>
         <dd data-testid="restore-preview-version">{info.appVersion}</dd>
         <dt>{t('backup.fact.contents')}</dt>
-        <dd data-testid="restore-preview-counts">{countsText(t, locale, info.counts)}</dd>
+        <dd data-testid="restore-preview-counts">{countsText(t, info.counts)}</dd>
         <dt>{t('backup.fact.size')}</dt>
         <dd>{formatMegabytes(locale, info.bytes)}</dd>
       </dl>

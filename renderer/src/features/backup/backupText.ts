@@ -1,5 +1,6 @@
 import { errorCodes, type ErrorCode } from '../../contract';
-import { formatNumber, type Locale, type MessageKey, type Translate } from '../../i18n/translate';
+import { formatNumber } from '../../contract';
+import type { Locale, MessageKey, Translate } from '../../i18n/translate';
 import { errorKey } from '../../i18n/useT';
 
 const DAY = 86_400_000;
@@ -7,7 +8,7 @@ const DAY = 86_400_000;
 /** Bytes as megabytes with one decimal, the way Windows Explorer counts them: "12,3 MB". */
 export function formatMegabytes(locale: Locale, bytes: number): string {
   const mb = bytes / (1024 * 1024);
-  const text = new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: 1, minimumFractionDigits: mb < 10 ? 1 : 0 }).format(mb);
+  const text = formatNumber(locale, mb, { maximumFractionDigits: 1, minimumFractionDigits: mb < 10 ? 1 : 0 });
   return `${text} MB`;
 }
 
@@ -15,7 +16,7 @@ export function formatMegabytes(locale: Locale, bytes: number): string {
 export function formatDuration(t: Translate, locale: Locale, ms: number): string {
   const seconds = ms / 1000;
   if (seconds < 60) {
-    const s = new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: seconds < 10 ? 1 : 0 }).format(seconds);
+    const s = formatNumber(locale, seconds, { maximumFractionDigits: seconds < 10 ? 1 : 0 });
     return t('backup.duration.seconds', { s });
   }
   const whole = Math.round(seconds);
@@ -39,14 +40,13 @@ export function agoText(t: Translate, ms: number, now: number): string {
   return t('backup.ago.days', { n: days });
 }
 
-/** What a backup holds, in one line: "1.250 pelanggan, 3.400 pembelian, 3 orang, 980 catatan audit". */
-export function countsText(t: Translate, locale: Locale, c: { customers: number; purchases: number; staff: number; auditEntries: number }): string {
-  const part = (n: number, many: MessageKey, one: MessageKey) => (n === 1 ? t(one) : t(many, { n: formatNumber(locale, n) }));
+/** What a backup holds, in one line (plural forms from the dictionaries): "1.250 pelanggan, 3.400 pembelian, 3 orang, 980 catatan audit". */
+export function countsText(t: Translate, c: { customers: number; purchases: number; staff: number; auditEntries: number }): string {
   return t('backup.counts', {
-    customers: part(c.customers, 'backup.count.customers', 'backup.count.customersOne'),
-    purchases: part(c.purchases, 'backup.count.purchases', 'backup.count.purchasesOne'),
-    staff: part(c.staff, 'backup.count.staff', 'backup.count.staffOne'),
-    audit: part(c.auditEntries, 'backup.count.audit', 'backup.count.auditOne'),
+    customers: t('backup.count.customers', { count: c.customers }),
+    purchases: t('backup.count.purchases', { count: c.purchases }),
+    staff: t('backup.count.staff', { count: c.staff }),
+    audit: t('backup.count.audit', { count: c.auditEntries }),
   });
 }
 

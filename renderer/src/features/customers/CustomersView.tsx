@@ -34,7 +34,8 @@ export function CustomersView() {
   const canAdd = usePermission('customers.edit');
 
   const filtered = query !== '' || hasFilter(filter);
-  const count = total === null ? null : formatNumber(locale, total) + (capped ? '+' : '');
+  // A capped total is text ("1.000+", always plural); otherwise the number picks the plural form.
+  const count = total === null ? null : capped ? `${formatNumber(locale, total)}+` : total;
   const empty = total === 0 && !searching;
 
   return (
@@ -45,12 +46,7 @@ export function CustomersView() {
             {t('customers.title')}
           </h1>
           <span className="count" data-testid="customer-count" aria-live="polite">
-            {count !== null &&
-              (total === 1 && !capped
-                ? t(filtered ? 'customers.countMatchingOne' : 'customers.countOne')
-                : filtered
-                  ? t('customers.countMatching', { count })
-                  : t('customers.count', { count }))}
+            {count !== null && t(filtered ? 'customers.countMatching' : 'customers.count', { count })}
           </span>
         </div>
         <SearchBox />

@@ -3,7 +3,6 @@ import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { ProgressBar } from '../../components/ProgressBar';
 import type { ErrorCode, ExportFormat, ExportInput, ExportResult } from '../../contract';
-import { formatNumber } from '../../i18n/translate';
 import { errorKey, useT } from '../../i18n/useT';
 import { hasFilter, useStore } from '../../store';
 import { importTargets } from '../../store/importSlice';
@@ -16,7 +15,6 @@ import { ExportOptions, type Delimiter, type Scope } from './ExportOptions';
  */
 export function ExportDialog() {
   const t = useT();
-  const locale = useStore((s) => s.locale);
   const fields = useStore((s) => s.fields);
   const query = useStore((s) => s.query);
   const filter = useStore((s) => s.filter);
@@ -82,7 +80,7 @@ export function ExportDialog() {
       {result ? (
         <div className="step">
           <p className="callout callout--safe" role="status" data-testid="export-result">
-            {t('export.done', { count: formatNumber(locale, result.count), file: result.fileName })}
+            {t('export.done', { count: result.count, file: result.fileName })}
           </p>
           <p className="callout callout--warn">{t('export.warning')}</p>
           <div className="dialog__actions">

@@ -2,7 +2,6 @@ import { useId, useRef, useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import type { ErrorCode, FieldDef } from '../../contract';
-import { formatNumber } from '../../i18n/translate';
 import { errorKey, useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 import { fieldLabel } from './fieldText';
@@ -18,14 +17,12 @@ interface Props {
 /** Switching off a field that holds data: erase it for real, keep it hidden, or leave the field on. */
 export function FieldSwitchOff({ field, count, onDone, onCancel }: Props) {
   const t = useT();
-  const locale = useStore((s) => s.locale);
   const updateField = useStore((s) => s.updateField);
   const bodyId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState<'erase' | 'keep' | null>(null);
   const [error, setError] = useState<ErrorCode | null>(null);
   const label = fieldLabel(t, field);
-  const n = formatNumber(locale, count);
 
   const switchOff = async (erase: boolean) => {
     setBusy(erase ? 'erase' : 'keep');
@@ -38,7 +35,7 @@ export function FieldSwitchOff({ field, count, onDone, onCancel }: Props) {
 
   return (
     <Dialog
-      title={t('fields.off.title', { count: n })}
+      title={t('fields.off.title', { count })}
       onClose={onCancel}
       initialFocus={cancelRef}
       role="alertdialog"
@@ -47,7 +44,7 @@ export function FieldSwitchOff({ field, count, onDone, onCancel }: Props) {
       testId="field-off-dialog"
     >
       <div id={bodyId} className="dialog__body stack">
-        <p>{t('fields.off.body', { count: n, field: label })}</p>
+        <p>{t('fields.off.body', { count, field: label })}</p>
         <ul className="choice-list">
           <li>
             <strong>{t('fields.off.erase')}</strong> — {t('fields.off.eraseHint')}

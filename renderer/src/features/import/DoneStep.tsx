@@ -17,7 +17,7 @@ export function DoneStep() {
   const notImported = invalidRows + result.conflicts.length;
   const finish = () => {
     setImportOpen(false);
-    showNotice('import.done.notice', { count: n(result.imported + result.updated) });
+    showNotice('import.done.notice', { count: result.imported + result.updated });
   };
 
   return (

@@ -95,7 +95,7 @@ export function ReviewStep() {
         </button>
         <span className="spacer" />
         <button type="button" className="button button--primary" onClick={() => void runImport()} disabled={willChange === 0} data-testid="import-run">
-          {t('import.review.run', { count: n(willChange) })}
+          {t('import.review.run', { count: willChange })}
         </button>
       </div>
     </div>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert } from '../../components/Alert';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
-import { PURCHASE_CHANNELS, PurchaseInput, type ErrorCode, type FieldErrorCode, type Purchase, type PurchaseChannel } from '../../contract';
+import { formatNumber, PURCHASE_CHANNELS, PurchaseInput, type ErrorCode, type FieldErrorCode, type Purchase, type PurchaseChannel } from '../../contract';
 import { formatRupiah, parseRupiah, todayIso } from '../../i18n/format';
 import { errorKey, fieldErrorKey, useT } from '../../i18n/useT';
 import { useStore } from '../../store';
@@ -24,7 +24,7 @@ export function PurchaseForm({ customerId, purchase, onDone }: Props) {
   const savePurchase = useStore((s) => s.savePurchase);
   const [date, setDate] = useState(purchase?.date ?? todayIso());
   const [description, setDescription] = useState(purchase?.description ?? '');
-  const [amount, setAmount] = useState(purchase ? new Intl.NumberFormat('id-ID').format(purchase.amount) : '');
+  const [amount, setAmount] = useState(purchase ? formatNumber('id', purchase.amount) : '');
   const [channel, setChannel] = useState<PurchaseChannel>(purchase?.channel ?? 'store');
   const [errors, setErrors] = useState<Partial<Record<Key, FieldErrorCode>>>({});
   const [formError, setFormError] = useState<ErrorCode | null>(null);

@@ -1,0 +1,4 @@
+export * from './lang';
+export * from './format';
+export * from './message';
+export * from './check';

@@ -1,0 +1,42 @@
+/** The notice's essentials: a counter poster (A4, big type) and a short WhatsApp text. */
+import { formatList, type Lang } from '../../../contract/i18n';
+import type { DocumentModel } from '../model';
+import type { NoticeData } from './notice-data';
+import { noticeT, versionParams } from './notice-text';
+
+export function posterModel(data: NoticeData, lang: Lang): DocumentModel {
+  const t = noticeT(lang);
+  const v = versionParams(lang, data);
+  const names = data.recipients.map((r) => r.name).join(', ');
+  return {
+    title: t('poster.title', { shop: data.shop.name }),
+    author: data.shop.name,
+    date: new Date(`${data.version.date}T00:00:00Z`),
+    kind: 'poster',
+    blocks: [
+      { kind: 'title', text: t('poster.title', { shop: data.shop.name }) },
+      { kind: 'heading', text: t('poster.uses') },
+      { kind: 'bullets', items: data.purposes.map((p) => p.name[lang]) },
+      { kind: 'paragraph', text: data.recipients.length ? t('poster.shared', { names }) : t('poster.safe') },
+      { kind: 'paragraph', text: t('poster.rights'), bold: true },
+      { kind: 'paragraph', text: data.shop.whatsapp ? t('poster.askWhatsapp', { number: data.shop.whatsapp }) : t('poster.ask') },
+      { kind: 'subtitle', text: t('poster.full', v) },
+    ],
+    footer: t('footer', v),
+    pageLabel: (page, total) => t('page', { page, total }),
+  };
+}
+
+/** A few lines to paste into WhatsApp (its *bold* and _italic_ marks), well under one screen. */
+export function whatsappText(data: NoticeData, lang: Lang): string {
+  const t = noticeT(lang);
+  const names = data.recipients.map((r) => r.name).join(', ');
+  return [
+    t('wa.title', versionParams(lang, data)),
+    t('wa.uses', { purposes: formatList(data.purposes.map((p) => p.name[lang]), t('and')) }),
+    data.recipients.length ? t('wa.storedShared', { names }) : t('wa.stored'),
+    t('wa.rights'),
+    t('wa.full'),
+    t('wa.disclaimer'),
+  ].join('\n\n');
+}
