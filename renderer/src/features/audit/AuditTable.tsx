@@ -9,7 +9,8 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const t = useT();
   const locale = useStore((s) => s.locale);
   return (
-    <div className="table-wrap audit__wrap">
+    // It scrolls (max-height): focusable, so the keyboard can scroll it too.
+    <div className="table-wrap audit__wrap" tabIndex={0} role="region" aria-label={t('audit.table')}>
       <table className="table table--compact audit__table" data-testid="audit-table">
         <caption className="sr-only">{t('audit.table')}</caption>
         <thead>
