@@ -103,14 +103,15 @@ describe('migration 4 (purposes)', () => {
         [key, basis, months, from, status],
       );
     await insert('member_card', 'contract', 24, 'contract_end');
-    for (const bad of [
+    const bads: [string, string, number, string][] = [
       ['member_x', 'because', 24, 'contract_end'],
       ['member_y', 'contract', 0, 'contract_end'],
       ['member_z', 'contract', 24, 'forever'],
       ['Member', 'contract', 24, 'contract_end'],
       ['9lives', 'contract', 24, 'contract_end'],
-    ] as const) {
-      await expect(insert(...bad), bad.join()).rejects.toMatchObject({ sqliteCode: 'SQLITE_CONSTRAINT' });
+    ];
+    for (const [key, basis, months, from] of bads) {
+      await expect(insert(key, basis, months, from), key).rejects.toMatchObject({ sqliteCode: 'SQLITE_CONSTRAINT' });
     }
     await expect(insert('member_w', 'contract', 24, 'contract_end', 'paused')).rejects.toMatchObject({ sqliteCode: 'SQLITE_CONSTRAINT' });
     await expect(db.run("UPDATE purposes SET needs_consent = 1 WHERE key = 'member_card'")).rejects.toThrow();
