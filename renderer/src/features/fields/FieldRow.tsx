@@ -3,6 +3,7 @@ import type { FieldDef } from '../../contract';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 import { fieldLabel, kindLabels } from './fieldText';
+import { purposeNames } from './purposeText';
 
 interface Props {
   field: FieldDef;
@@ -16,8 +17,7 @@ export function FieldRow({ field, busy, onToggle, onEdit }: Props) {
   const t = useT();
   const locale = useStore((s) => s.locale);
   const purposes = useStore((s) => s.purposes);
-  // Until the purposes have loaded, the vault's summary (their Indonesian names) stands in.
-  const shown = purposes ? field.purposes.map((k) => purposes.find((p) => p.key === k)?.name[locale] ?? k).join(', ') : field.purpose;
+  const shown = purposeNames(field, purposes, locale);
   const label = fieldLabel(t, field);
   const purposeId = `field-${field.key}-purpose`;
   return (
