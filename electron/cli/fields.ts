@@ -74,8 +74,8 @@ Options:
                   as order_updates: \`brankas purposes\` lists them) serves that purpose; it must
                   exist and be active. Anything else is words for customers (1-${PURPOSE_MAX}
                   characters): the purpose with exactly those words, or a new one made from them
-                  (basis legitimate interest, 24 months from the last contact — review it in the
-                  app's Privacy section)
+                  (basis legitimate interest, 24 months from the last contact — review it with
+                  \`brankas purposes\`)
   --erase         with disable: erase the stored values for real
   --json          list: {"fields":[{"key","label","enabled","purposes","purpose","sensitive","kind"}]}
                   ("purposes": keys; "purpose": their Indonesian names)

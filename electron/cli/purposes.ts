@@ -43,9 +43,9 @@ Lists why the shop processes personal data: each purpose with its KEY, its name 
 English, its lawful basis (UU PDP Pasal 20(2): consent, contract, legal_obligation, vital_interest,
 public_task, legitimate_interest), how long data is kept for it and from when (last_purchase,
 last_contact, consent_withdrawn, contract_end), whether it needs the customer's consent (exactly
-when the basis is consent), the fields serving it, and whether it is active or retired. Purposes
-are added and changed in the app (Privacy). A field is switched on for a purpose with
-\`brankas fields enable KEY --purpose PURPOSE_KEY\`.
+when the basis is consent), the fields serving it, and whether it is active or retired. A field is
+switched on for a purpose with \`brankas fields enable KEY --purpose PURPOSE_KEY\`; words instead
+of a KEY make a new purpose (legitimate interest, 24 months from the last contact).
 
 Options:
   --json    {"purposes":[{"key","name":{"id","en"},"description":{"id","en"},"basis",

@@ -52,7 +52,7 @@ export const UpdateFieldInput = z
     enabled: z.boolean(),
     /**
      * Words for a new purpose: when they differ from the field's current `purpose` summary, the vault
-     * creates a purpose from them (basis legitimate interest, to review in Privacy) and links it.
+     * creates a purpose from them (basis legitimate interest, for the Owner to review) and links it.
      */
     purpose: z.string().trim().max(PURPOSE_MAX),
     /** The purposes the field serves from now on (active purposes' keys); omitted: unchanged. */

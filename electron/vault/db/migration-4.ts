@@ -8,7 +8,7 @@
  * - every other distinct text becomes one purpose `field_<first field key>`, its text kept word for
  *   word as the description (and, cut to 120 characters, as the name) in both languages. Its basis
  *   is **legitimate interest**: the one basis that claims neither a contract nor a law nor a consent
- *   nobody recorded; the shop reviews it in Privacy. Contract would assert a necessity we cannot
+ *   nobody recorded; the shop reviews it (purposes.save). Contract would assert a necessity we cannot
  *   know, consent would make every use wait for consent records that do not exist yet.
  *   Retention 24 months from the last contact, the seeded customer-service default.
  * So every enabled field (which migration 2's CHECK forced to have text) serves ≥ 1 purpose.

@@ -57,7 +57,7 @@ export async function freeKey(q: Queryable, text: string): Promise<string> {
  * The purpose a field's free text stands for, inside the caller's transaction: an active purpose
  * with exactly these words, else a new one. A new one's basis is legitimate interest (the same safe
  * default as migration 4: it claims no contract, law or consent) for 24 months from the last contact;
- * the Owner reviews it in Privacy. Returns its key.
+ * the Owner reviews it (`brankas purposes`, purposes.save). Returns its key.
  */
 export async function purposeFromText(tx: Queryable, text: string, at: number): Promise<string> {
   const existing = await findActiveByText(tx, text);

@@ -108,7 +108,7 @@ export const enRecords: Record<keyof typeof idRecords, string> = {
   'fields.purposes': 'Purposes',
   'fields.purposesHint': 'What this data is used for. A field that is on serves at least one purpose.',
   'fields.noPurposes': 'No purposes yet: write one below.',
-  'fields.newPurposeHint': 'A new purpose gets the basis “legitimate interest”; check it under Privacy.',
+  'fields.newPurposeHint': 'A new purpose gets the basis “legitimate interest”, kept 24 months from the last contact.',
   'purposes.basis.consent': 'Consent',
   'purposes.basis.contract': 'Contract',
   'purposes.basis.legal_obligation': 'Legal obligation',

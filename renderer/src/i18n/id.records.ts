@@ -106,7 +106,7 @@ export const idRecords = {
   'fields.purposes': 'Tujuan',
   'fields.purposesHint': 'Untuk apa data ini dipakai. Data yang dikumpulkan harus punya setidaknya satu tujuan.',
   'fields.noPurposes': 'Belum ada tujuan: tulis satu di bawah.',
-  'fields.newPurposeHint': 'Tujuan baru mendapat dasar hukum “kepentingan yang sah”; periksa di bagian Privasi.',
+  'fields.newPurposeHint': 'Tujuan baru mendapat dasar hukum “kepentingan yang sah”, disimpan 24 bulan sejak kontak terakhir.',
   'purposes.basis.consent': 'Persetujuan',
   'purposes.basis.contract': 'Perjanjian',
   'purposes.basis.legal_obligation': 'Kewajiban hukum',
