@@ -4,6 +4,7 @@ import { Switch } from '../../components/Switch';
 import { CUSTOM_FIELDS_MAX, type ErrorCode, type FieldDef } from '../../contract';
 import { errorKey, useT } from '../../i18n/useT';
 import { useStore } from '../../store';
+import { PurposeList } from '../purposes/PurposeList';
 import { FieldEditor, type FieldEditorMode } from './FieldEditor';
 import { FieldRow } from './FieldRow';
 import { FieldSwitchOff } from './FieldSwitchOff';
@@ -88,6 +89,8 @@ export function FieldCatalogue({ onClose }: { onClose(): void }) {
         </ul>
       )}
       {!fields && !fieldsError && <p className="muted">{t('common.loading')}</p>}
+      {/* The purposes live beside the fields that serve them until the app has a Privacy section. */}
+      <PurposeList />
       <div className="dialog__actions">
         <button
           type="button"
