@@ -41,6 +41,20 @@ for (const lang of ['id', 'en'] as const) {
     await expect(page.getByTestId('field-switch-birthday')).toHaveAttribute('aria-checked', 'true');
     await expect(page.getByTestId('field-purposes-birthday')).toHaveText(l('Tujuan: Promo lewat WhatsApp', 'Purpose: Promotions by WhatsApp'));
 
+    // The purposes beside the catalogue: the real vault refuses retiring what City serves alone.
+    const list = page.getByTestId('purpose-list');
+    await expect(list.getByTestId('purpose-row-promotions_wa')).toContainText(l('Dipakai oleh: Telepon, Tanggal lahir', 'Used by: Phone, Birthday'));
+    await list.getByTestId('purpose-retire-order_updates').click();
+    await expect(list.getByRole('alert')).toContainText(l('Kota hanya punya tujuan ini', 'City has no other purpose'));
+    await list.getByTestId('purpose-row-invoices_tax').scrollIntoViewIfNeeded();
+    await expectAccessible(page, 'purposes beside the catalogue');
+    await shot(page, `${lang}-purposes-3-list`);
+    await list.getByTestId('purpose-edit-invoices_tax').click();
+    await expect(page.getByTestId('purpose-editor')).toBeVisible();
+    await expectAccessible(page, 'editing a purpose');
+    await shot(page, `${lang}-purposes-4-editor`);
+    await page.getByTestId('purpose-editor').getByRole('button', { name: l('Batal', 'Cancel') }).click();
+
     // The vault holds it: what the page's own client reads back.
     const fields = await page.evaluate(() => window.brankas.fields.list());
     expect(fields.ok && fields.value.find((f) => f.key === 'birthday')).toMatchObject({ enabled: true, purposes: ['promotions_wa'] });

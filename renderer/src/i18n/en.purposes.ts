@@ -12,6 +12,7 @@ export const enPurposes: Record<keyof typeof idPurposes, string> = {
   'purposes.retireLabel': 'Retire the purpose {name}',
   'purposes.retired': 'Retired',
   'purposes.retention': 'Kept {months} months from {from}',
+  'purposes.retentionOne': 'Kept 1 month from {from}',
   'purposes.usedBy': 'Used by: {fields}',
   'purposes.unused': 'No field uses it yet',
   'purposes.stillNeeded': 'This purpose cannot be retired: {fields} has no other purpose. Give that field another purpose first, or switch it off.',

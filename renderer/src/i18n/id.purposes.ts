@@ -10,6 +10,7 @@ export const idPurposes = {
   'purposes.retireLabel': 'Hentikan tujuan {name}',
   'purposes.retired': 'Dihentikan',
   'purposes.retention': 'Disimpan {months} bulan sejak {from}',
+  'purposes.retentionOne': 'Disimpan 1 bulan sejak {from}',
   'purposes.usedBy': 'Dipakai oleh: {fields}',
   'purposes.unused': 'Belum dipakai kolom mana pun',
   'purposes.stillNeeded': 'Tujuan ini tidak bisa dihentikan: {fields} hanya punya tujuan ini. Beri kolom itu tujuan lain dulu, atau matikan kolomnya.',

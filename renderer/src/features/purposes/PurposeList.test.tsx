@@ -31,6 +31,7 @@ describe('purposes beside the field catalogue', () => {
     expect(within(promo).getByText('perlu persetujuan')).toBeTruthy();
     expect(screen.getByTestId('purpose-row-order_updates').textContent).toContain('Disimpan 12 bulan sejak pembelian terakhir · Dipakai oleh: Telepon, Email, Kota');
     expect(within(promo).getByText(/Belum dipakai kolom mana pun/)).toBeTruthy();
+    expect(promo.textContent).toContain('Disimpan 1 bulan sejak persetujuan ditarik');
   });
 
   it('adds a purpose in both languages, checked before it is sent', async () => {

@@ -60,7 +60,10 @@ export function PurposeList() {
                 </div>
                 <p className="catalogue__purpose">{p.description[locale]}</p>
                 <p className="catalogue__purpose">
-                  {t('purposes.retention', { months: String(p.retention.months), from: t(fromKey(p.retention.from)) })} ·{' '}
+                  {p.retention.months === 1
+                    ? t('purposes.retentionOne', { from: t(fromKey(p.retention.from)) })
+                    : t('purposes.retention', { months: String(p.retention.months), from: t(fromKey(p.retention.from)) })}{' '}
+                  ·{' '}
                   {used ? t('purposes.usedBy', { fields: used }) : t('purposes.unused')}
                 </p>
               </div>
