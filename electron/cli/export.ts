@@ -143,6 +143,6 @@ async function fieldErrors<T>(keys: readonly string[], fn: () => Promise<T>): Pr
   } catch (err) {
     if (!(err instanceof VaultError) || err.code !== 'invalid_input' || !err.fields) throw err;
     const names = Object.keys(err.fields).map((k) => `"${keys[Number(k.split('.')[1])] ?? k}"`);
-    throw rejected(`Cannot export ${names.join(', ')}: switched off in the field catalogue (switch it on, with its purpose, in the app's settings).`);
+    throw rejected(`Cannot export ${names.join(', ')}: switched off in the field catalogue (switch it on for a purpose: brankas fields enable KEY --purpose PURPOSE, or in the app's settings).`);
   }
 }

@@ -71,8 +71,10 @@ describe('brankas fields', () => {
     expect(text.stdout).toMatch(/\naddress +Address +no +yes +longtext/);
     const list = await catalogue();
     expect(list.map((f) => f.key)).toEqual(['phone', 'email', 'address', 'city', 'birthday', 'gender', 'notes', 'preferences']);
-    expect(Object.keys(list[0]!).sort()).toEqual(['enabled', 'key', 'kind', 'label', 'purpose', 'sensitive']);
-    expect(list.find((f) => f.key === 'phone')).toMatchObject({ label: 'Phone', enabled: true, kind: 'phone' });
+    expect(Object.keys(list[0]!).sort()).toEqual(['enabled', 'key', 'kind', 'label', 'purpose', 'purposes', 'sensitive']);
+    expect(list.find((f) => f.key === 'phone')).toMatchObject({ label: 'Phone', enabled: true, kind: 'phone', purposes: ['order_updates', 'customer_service', 'promotions_wa'] });
+    // Long cells are cut at 40 characters (table.ts); --json has them whole.
+    expect(text.stdout).toMatch(/\nphone +Phone +yes +yes +phone +order_updates, customer_service, promot…\n/);
   });
 
   it('a script switches the address field on and imports addresses into a new vault', async () => {
@@ -84,7 +86,7 @@ describe('brankas fields', () => {
     const on = await cli.runAs(['fields', 'enable', 'address', '--purpose', 'Pengiriman pesanan', '--json']);
     expect(on.code, on.stderr).toBe(0);
     expect(JSON.parse(on.stdout)).toEqual({
-      field: { key: 'address', label: 'Address', enabled: true, purpose: 'Pengiriman pesanan', sensitive: true, kind: 'longtext' },
+      field: { key: 'address', label: 'Address', enabled: true, purposes: ['pengiriman_pesanan'], purpose: 'Pengiriman pesanan', sensitive: true, kind: 'longtext' },
       erased: 0,
     });
     const imported = await cli.runAs(['import', cli.file('b.csv', ADDRESSES)]);
@@ -106,7 +108,7 @@ describe('brankas fields', () => {
     const off = await cli.runAs(['fields', 'disable', 'address']);
     expect(off.code, off.stderr).toBe(0);
     expect(off.stdout).toContain('Field "address" is off. Stored values are kept, not shown in the app');
-    expect(await field('address')).toMatchObject({ enabled: false, purpose: 'Pengiriman pesanan' });
+    expect(await field('address')).toMatchObject({ enabled: false, purposes: ['pengiriman_pesanan'], purpose: 'Pengiriman pesanan' });
     const kept = await rawDb((db) => db.all<{ address: string | null }>('SELECT address FROM customers'));
     expect(kept.filter((r) => r.address !== null)).toHaveLength(2);
 
@@ -158,7 +160,7 @@ describe('brankas fields', () => {
     for (const purpose of ['   ', 'x'.repeat(301)]) {
       const r = await cli.runAs(['fields', 'enable', 'address', '--purpose', purpose]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain('The purpose must be 1 to 300 characters');
+      expect(r.stderr).toContain('The purpose must be a purpose KEY or 1 to 300 characters');
     }
     expect(await trail('fields.update')).toEqual([]);
   });
@@ -175,7 +177,28 @@ describe('brankas fields', () => {
     expect(r.stderr).toBe(
       'brankas: Nothing was changed: the action could not be written to the audit trail. Try again; if it keeps happening, check the disk, then restore from a backup.\n',
     );
-    expect(await field('address')).toMatchObject({ enabled: false, purpose: '' });
+    expect(await field('address')).toMatchObject({ enabled: false, purposes: [], purpose: '' });
     expect(await trail('fields.update')).toEqual([]);
+    // Nor is the purpose its words would have made.
+    const listed = await cli.runAs(['purposes', '--json']);
+    expect((JSON.parse(listed.stdout) as { purposes: { key: string }[] }).purposes.map((x) => x.key)).not.toContain('pengiriman_pesanan');
+  });
+
+  it('--purpose KEY serves an existing purpose (added to those the field has); an unknown KEY changes nothing', async () => {
+    const on = await cli.runAs(['fields', 'enable', 'address', '--purpose', 'order_updates']);
+    expect(on.code, on.stderr).toBe(0);
+    expect(on.stdout).toBe('Field "address" is on. Purposes: order_updates (Kabar pesanan)\n');
+    const more = await cli.runAs(['fields', 'enable', 'address', '--purpose', 'customer_service', '--json']);
+    expect(JSON.parse(more.stdout)).toMatchObject({ field: { enabled: true, purposes: ['order_updates', 'customer_service'], purpose: 'Kabar pesanan; Layanan pelanggan' } });
+    expect((await trail('fields.update')).map((e) => e.details)).toEqual([
+      { via: 'cli', enabled: true, purposes: ['order_updates', 'customer_service'] },
+      { via: 'cli', enabled: true, purposes: ['order_updates'] },
+    ]);
+    const typo = await cli.runAs(['fields', 'enable', 'birthday', '--purpose', 'order_update']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe(
+      'brankas: There is no active purpose "order_update". Purposes: order_updates, customer_service, promotions_wa, invoices_tax. Nothing was changed.\n',
+    );
+    expect((await field('birthday'))?.enabled).toBe(false);
   });
 });

@@ -1,9 +1,10 @@
 /**
- * `brankas fields`: the field catalogue from the command line — list it, switch a field on with
- * its purpose, switch it off (values kept hidden, or erased for real with `--erase`). A change is
+ * `brankas fields`: the field catalogue from the command line — list it, switch a field on for a
+ * purpose (a purpose's KEY, or words that find or make one), switch it off (values kept hidden, or erased for real with `--erase`). A change is
  * the app's `fields.update`: the same service, the same audit entry, both in one transaction.
  */
 import { PURPOSE_MAX, UpdateFieldInput, type FieldDef } from '../contract';
+import { listPurposes } from '../vault/purposes/repository';
 import { audited } from '../vault/audit/audited';
 import { createFieldsService } from '../vault/fields/service';
 import { countValues, listFields } from '../vault/fields/repository';
@@ -31,6 +32,9 @@ export interface FieldJson {
   key: string;
   label: string;
   enabled: boolean;
+  /** Keys of the active purposes it serves (`brankas purposes` lists them). */
+  purposes: string[];
+  /** Their Indonesian names, as the customer form shows them. */
   purpose: string;
   sensitive: boolean;
   kind: string;
@@ -40,21 +44,22 @@ export const fieldJson = (f: FieldDef): FieldJson => ({
   key: f.key,
   label: f.label ?? BUILTIN_LABELS[f.key] ?? f.key,
   enabled: f.enabled,
+  purposes: f.purposes,
   purpose: f.purpose,
   sensitive: f.sensitive,
   kind: f.kind,
 });
 
 const help = `Usage: brankas fields --user NAME [--json]
-       brankas fields enable KEY --purpose TEXT --user NAME [--json]
+       brankas fields enable KEY --purpose PURPOSE --user NAME [--json]
        brankas fields disable KEY [--erase] --user NAME [--json]
 
 The field catalogue: which personal data the shop collects, and why. Name is always on; every
-other field is switched on one by one, with a purpose written for customers. Customers' values
+other field is switched on one by one, for at least one purpose (see \`brankas purposes\`). Customers' values
 for a switched-off field cannot be saved or imported (an import leaves that column out).
 
-  fields            lists every field: KEY, label, on/off, sensitive, kind and purpose
-  fields enable     switches KEY on (or changes its purpose) — Owner only
+  fields            lists every field: KEY, label, on/off, sensitive, kind and its purposes
+  fields enable     switches KEY on for PURPOSE (or adds PURPOSE to a field that is on) — Owner only
   fields disable    switches KEY off — Owner only. Stored values are kept: the app stops
                     showing and collecting the field, and they come back if it is switched on
                     again. With --erase they are erased for real (no question is asked: the
@@ -65,17 +70,26 @@ field's key (custom_1, …) as listed by \`brankas fields\`. Every change is rec
 trail as fields.update, like a change made in the app.
 
 Options:
-  --purpose TEXT  why the shop collects the field, in words for customers (1-${PURPOSE_MAX}
-                  characters; required for enable)
+  --purpose PURPOSE  required for enable. A purpose's KEY (lower-case with an underscore, such
+                  as order_updates: \`brankas purposes\` lists them) serves that purpose; it must
+                  exist and be active. Anything else is words for customers (1-${PURPOSE_MAX}
+                  characters): the purpose with exactly those words, or a new one made from them
+                  (basis legitimate interest, 24 months from the last contact — review it with
+                  \`brankas purposes\`)
   --erase         with disable: erase the stored values for real
-  --json          list: {"fields":[{"key","label","enabled","purpose","sensitive","kind"}]}
-                  enable/disable: {"field":{"key","label","enabled","purpose","sensitive","kind"},
+  --json          list: {"fields":[{"key","label","enabled","purposes","purpose","sensitive","kind"}]}
+                  ("purposes": keys; "purpose": their Indonesian names)
+                  enable/disable: {"field":{…as in the list…},
                   "erased":N} (N: customers whose value was erased; 0 without --erase)
 
 Examples:
   BRANKAS_PASSWORD=… brankas fields --user "Ibu Sari"
-  BRANKAS_PASSWORD=… brankas fields enable address --purpose "Pengiriman pesanan" --user "Ibu Sari"
+  BRANKAS_PASSWORD=… brankas fields enable address --purpose order_updates --user "Ibu Sari"
+  BRANKAS_PASSWORD=… brankas fields enable birthday --purpose "Ucapan ulang tahun" --user "Ibu Sari"
   BRANKAS_PASSWORD=… brankas fields disable birthday --erase --user "Ibu Sari"`;
+
+/** `--purpose` names a purpose by KEY when it looks like one (no spaces, an underscore); else it is words. */
+const PURPOSE_KEY_LIKE = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;
 
 const ACTIONS = ['enable', 'disable'] as const;
 type Action = (typeof ACTIONS)[number];
@@ -90,7 +104,7 @@ function parseArgs(p: Parsed): { action: Action | null; key: string | null } {
   if (key === undefined) throw usageError(`missing KEY (brankas fields ${action} KEY)`, 'fields');
   if (extra !== undefined) throw usageError(`unexpected argument "${extra}"`, 'fields');
   if (action === 'enable') {
-    if (stringOption(p, 'purpose') === undefined) throw usageError('--purpose TEXT is required: say why the shop collects this field', 'fields');
+    if (stringOption(p, 'purpose') === undefined) throw usageError('--purpose PURPOSE is required: a purpose KEY, or words saying why the shop collects this field', 'fields');
     if (flag(p, 'erase')) throw usageError('--erase goes with disable', 'fields');
   } else if (stringOption(p, 'purpose') !== undefined) {
     throw usageError('--purpose goes with enable', 'fields');
@@ -109,7 +123,7 @@ function printList(io: CliIo, list: FieldDef[], json: boolean): void {
       ['KEY', 'LABEL', 'ON', 'SENSITIVE', 'KIND', 'PURPOSE'],
       list.map((f) => {
         const j = fieldJson(f);
-        return [j.key, j.label, j.enabled ? 'yes' : 'no', j.sensitive ? 'yes' : 'no', j.kind, j.purpose];
+        return [j.key, j.label, j.enabled ? 'yes' : 'no', j.sensitive ? 'yes' : 'no', j.kind, j.purposes.join(', ')];
       }),
     ),
   );
@@ -137,15 +151,22 @@ export const fieldsCommand: Command = {
         const known = (await listFields(db)).map((f) => f.key).join(', ');
         throw rejected(`There is no field "${key}" in this vault's catalogue. Fields: ${known}. Nothing was changed.`);
       }
+      const given = action === 'enable' ? (stringOption(p, 'purpose') ?? '').trim() : '';
+      const byKey = PURPOSE_KEY_LIKE.test(given);
+      if (byKey) {
+        const active = (await listPurposes(db)).filter((x) => x.status === 'active').map((x) => x.key);
+        if (!active.includes(given)) throw rejected(`There is no active purpose "${given}". Purposes: ${active.join(', ')}. Nothing was changed.`);
+      }
       const parsed = UpdateFieldInput.safeParse({
         key,
         enabled: action === 'enable',
-        // Switching off keeps the purpose on record (the app does the same).
-        purpose: action === 'enable' ? stringOption(p, 'purpose') : current.purpose,
+        // Switching off keeps the field's purposes linked (the app does the same); a KEY adds one.
+        purpose: byKey ? '' : action === 'enable' ? given : current.purpose,
+        ...(byKey ? { purposes: [...new Set([...current.purposes, given])] } : {}),
         ...(action === 'disable' ? { erase } : {}),
       });
-      if (!parsed.success || (action === 'enable' && parsed.data.purpose === '')) {
-        throw rejected(`The purpose must be 1 to ${PURPOSE_MAX} characters, in words for customers. Nothing was changed.`);
+      if (!parsed.success || (action === 'enable' && !byKey && parsed.data.purpose === '')) {
+        throw rejected(`The purpose must be a purpose KEY or 1 to ${PURPOSE_MAX} characters in words for customers. Nothing was changed.`);
       }
       const input = parsed.data;
       // The change and its entry in one transaction: if the entry cannot be written, nothing changed.
@@ -160,14 +181,19 @@ export const fieldsCommand: Command = {
           return { field: after, erased: held };
         },
         // The same entry as the app's (electron/ipc/audit.ts 'fields.update'), marked as the CLI's.
-        () => ({ action: 'fields.update', targetType: 'field', targetId: key, details: { via: 'cli', enabled: input.enabled, ...(input.erase !== undefined ? { erase: input.erase } : {}) } }),
+        () => ({
+          action: 'fields.update',
+          targetType: 'field',
+          targetId: key,
+          details: { via: 'cli', enabled: input.enabled, ...(input.erase !== undefined ? { erase: input.erase } : {}), ...(input.purposes ? { purposes: input.purposes } : {}) },
+        }),
       );
       // The erased values leave the WAL for the encrypted main file (the service does this outside a transaction).
       if (erased > 0) await db.exec('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
       if (json) {
         write(io.stdout, JSON.stringify({ field: fieldJson(field), erased }) + '\n');
       } else if (action === 'enable') {
-        line(io.stdout, `Field "${key}" is on. Purpose: ${field.purpose}`);
+        line(io.stdout, `Field "${key}" is on. Purposes: ${field.purposes.join(', ')} (${field.purpose})`);
       } else if (erase) {
         line(io.stdout, `Field "${key}" is off. Erased the values of ${erased} customer${erased === 1 ? '' : 's'} for real.`);
       } else {

@@ -173,7 +173,7 @@ async function withMappingErrors<T>(file: InspectedFile, fn: () => Promise<T>): 
       if (key === 'mapping') return 'no column is imported as the name: add --map "Header=name"';
       const i = Number(key.split('.')[1]);
       const column = `column "${file.headers[i] ?? `#${i + 1}`}"`;
-      if (code === 'field_disabled') return `${column}: that field is switched off in the field catalogue (switch it on, with its purpose, in the app's settings)`;
+      if (code === 'field_disabled') return `${column}: that field is switched off in the field catalogue (switch it on for a purpose: brankas fields enable KEY --purpose PURPOSE, or in the app's settings)`;
       if (code === 'invalid_value') return `${column}: another column already goes to that field`;
       return `${column}: ${fieldErrorMessage(code)}`;
     });

@@ -36,6 +36,8 @@ import {
 } from './vault';
 import type { DemoStatus } from './demo';
 import type { Result } from './errors';
+import { def } from './channel-def';
+import { purposeChannels } from './purposes-channels';
 import {
   AccessReviewInput,
   ChangePasswordInput,
@@ -48,7 +50,6 @@ import {
   UpdateStaffInput,
   type AccessOverview,
   type BackupCodes,
-  type Permission,
   type StaffMember,
   type TotpEnrolment,
 } from './staff';
@@ -66,32 +67,7 @@ import {
   type RestoreOutcome,
 } from './backup';
 
-/**
- * In which vault state a channel may run. The router enforces it in the main process.
- * 'not_open': no vault is open because there is none here or it cannot be opened (no_vault,
- * needs_recovery, unavailable); never while one is open, locked or sealed.
- */
-export type Access = 'any' | 'no_vault' | 'not_open' | 'needs_recovery' | 'locked' | 'unlocked';
-
-interface ChannelDef<I extends z.ZodType, O> {
-  input: I;
-  access: Access;
-  /**
-   * For 'unlocked' channels: what the signed-in person's role must allow (staff.ts has the matrix).
-   * null: any signed-in person (their own account, signing out).
-   */
-  permission: Permission | null;
-  /** Phantom: the output type. Never read at run time. */
-  output?: O;
-}
-function def<O>() {
-  function make<I extends z.ZodType>(input: I, access: Exclude<Access, 'unlocked'>): ChannelDef<I, O>;
-  function make<I extends z.ZodType>(input: I, access: 'unlocked', permission: Permission | null): ChannelDef<I, O>;
-  function make<I extends z.ZodType>(input: I, access: Access, permission: Permission | null = null): ChannelDef<I, O> {
-    return { input, access, permission };
-  }
-  return make;
-}
+export type { Access } from './channel-def';
 
 /** While an account the Owner requires 2FA for has not enrolled, only these channels are open to it. */
 export const enrolmentChannels = ['vault.status', 'vault.lock', 'account.beginTotp', 'account.confirmTotp', 'account.changePassword'] as const;
@@ -119,6 +95,7 @@ export const channels = {
   'fields.usage': def<FieldUsage>()(FieldRef, 'unlocked', 'settings.manage'),
   'fields.createCustom': def<FieldDef[]>()(CreateCustomFieldInput, 'unlocked', 'settings.manage'),
   'fields.deleteCustom': def<FieldDef[]>()(FieldRef, 'unlocked', 'settings.manage'),
+  ...purposeChannels,
   'purchases.list': def<Purchase[]>()(ListPurchasesInput, 'unlocked', 'customers.view'),
   'purchases.save': def<Purchase>()(SavePurchaseInput, 'unlocked', 'customers.edit'),
   'purchases.remove': def<{ id: number }>()(PurchaseRef, 'unlocked', 'customers.edit'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PURPOSES_PER_FIELD_MAX, PurposeKey } from './purposes';
 
 /**
  * The field catalogue: which personal data the shop collects, and why. Name is always on.
@@ -31,7 +32,12 @@ export interface FieldDef {
   label: string | null;
   choices: string[];
   enabled: boolean;
-  /** Why the shop collects it, in words for customers. Required while enabled. */
+  /**
+   * Keys of the active purposes this field serves (contract/purposes.ts); at least one while enabled.
+   * Kept when the field is switched off, so switching it on again serves the same purposes.
+   */
+  purposes: string[];
+  /** Those purposes' Indonesian names joined by "; ", kept by the vault: what the customer form shows. */
   purpose: string;
   /** Masked for roles without the "view sensitive" permission (staff issue). */
   sensitive: boolean;
@@ -44,7 +50,13 @@ export const UpdateFieldInput = z
   .object({
     key: FieldKey,
     enabled: z.boolean(),
+    /**
+     * Words for a new purpose: when they differ from the field's current `purpose` summary, the vault
+     * creates a purpose from them (basis legitimate interest, for the Owner to review) and links it.
+     */
     purpose: z.string().trim().max(PURPOSE_MAX),
+    /** The purposes the field serves from now on (active purposes' keys); omitted: unchanged. */
+    purposes: z.array(PurposeKey).max(PURPOSES_PER_FIELD_MAX).optional(),
     sensitive: z.boolean().optional(),
     label: z.string().trim().min(1).max(FIELD_LABEL_MAX).optional(),
     choices: z.array(z.string().trim().min(1).max(CHOICE_MAX)).max(CHOICES_MAX).optional(),
@@ -59,7 +71,9 @@ export const CreateCustomFieldInput = z
     label: z.string().trim().min(1).max(FIELD_LABEL_MAX),
     kind: z.enum(CUSTOM_FIELD_KINDS),
     choices: z.array(z.string().trim().min(1).max(CHOICE_MAX)).max(CHOICES_MAX).optional(),
-    purpose: z.string().trim().min(1).max(PURPOSE_MAX),
+    /** Words for a new purpose (see UpdateFieldInput); may be empty when `purposes` names one. */
+    purpose: z.string().trim().max(PURPOSE_MAX),
+    purposes: z.array(PurposeKey).max(PURPOSES_PER_FIELD_MAX).optional(),
     sensitive: z.boolean(),
   })
   .strict();

@@ -11,3 +11,4 @@ export * from './audit';
 export * from './backup';
 export * from './records';
 export * from './demo';
+export * from './purposes';

@@ -49,6 +49,10 @@ export const channelRecords = {
   'fields.usage': nothing,
   'fields.createCustom': change('fields.update'),
   'fields.deleteCustom': change('fields.update'),
+  // A purpose holds no customer data, but what the shop says it does with data is a change to record.
+  'purposes.list': nothing,
+  'purposes.save': change('purpose.create', 'purpose.update'),
+  'purposes.retire': change('purpose.retire'),
   'purchases.list': view('purchase.view'),
   'purchases.save': change('purchase.save'),
   'purchases.remove': change('purchase.delete'),

@@ -36,8 +36,14 @@ export const auditDescribers: { [C in RouterAudited]: Describer<C> } = {
   }),
   'purchases.list': (i, o) => ({ action: 'purchase.view', targetType: 'customer', targetId: i.customerId, details: { purchases: o.length } }),
   'purchases.remove': (i) => ({ action: 'purchase.delete', targetType: 'purchase', targetId: i.id }),
-  'fields.update': (i) => ({ action: 'fields.update', targetType: 'field', targetId: i.key, details: { enabled: i.enabled, ...(i.erase !== undefined ? { erase: i.erase } : {}) } }),
+  'fields.update': (i) => ({ action: 'fields.update', targetType: 'field', targetId: i.key, details: { enabled: i.enabled, ...(i.erase !== undefined ? { erase: i.erase } : {}), ...(i.purposes ? { purposes: i.purposes } : {}) } }),
   'fields.createCustom': (i) => ({ action: 'fields.update', targetType: 'field', details: { created: i.label, kind: i.kind, sensitive: i.sensitive } }),
+  // Keys, basis and retention only: the words are the shop's, not a customer's, but they stay out anyway.
+  'purposes.save': (i, o) => {
+    const key = i.key ?? [...o].reverse().find((p) => p.name.en === i.name.en && p.name.id === i.name.id)?.key ?? null;
+    return { action: i.key === undefined ? 'purpose.create' : 'purpose.update', targetType: 'purpose', targetId: key, details: { basis: i.basis, months: i.retention.months, from: i.retention.from } };
+  },
+  'purposes.retire': (i) => ({ action: 'purpose.retire', targetType: 'purpose', targetId: i.key }),
   'fields.deleteCustom': (i) => ({ action: 'fields.update', targetType: 'field', targetId: i.key, details: { deleted: true } }),
 };
 

@@ -15,6 +15,7 @@ import { backupHandlers } from './handlers/backup';
 import { customerHandlers } from './handlers/customers';
 import { demoHandlers } from './handlers/demo';
 import { fieldHandlers } from './handlers/fields';
+import { purposeHandlers } from './handlers/purposes';
 import { purchaseHandlers } from './handlers/purchases';
 import { restoreHandlers } from './handlers/restore';
 import { exportHandlers, importHandlers } from './handlers/transfer';
@@ -41,6 +42,7 @@ const handlers: { [C in ChannelName]: Handler<C> } = {
   ...settingsHandlers,
   ...customerHandlers,
   ...fieldHandlers,
+  ...purposeHandlers,
   ...purchaseHandlers,
   ...importHandlers,
   ...exportHandlers,

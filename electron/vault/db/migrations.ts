@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from './driver';
+import { purposesMigration } from './migration-4';
 
 export interface Migration {
   id: number;
@@ -179,6 +180,7 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
     `,
   },
+  purposesMigration,
 ];
 
 export const checksum = (m: Migration): string =>

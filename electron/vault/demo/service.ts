@@ -21,7 +21,8 @@ import { demoCustomers } from './seed';
 import { demoDataDir, isDemoDir, markDemoDir, removeDemoDir } from './paths';
 
 export const DEMO_OWNER = DEMO_OWNER_NAME;
-export const DEMO_ADDRESS_PURPOSE = 'Pengiriman pesanan';
+/** The seeded purpose (migration 4) the demo's addresses serve. */
+export const DEMO_ADDRESS_PURPOSE = 'order_updates';
 
 /** 16 random letters and digits in groups of four (about 80 bits): strong, and easy to type off the banner. */
 export function demoPassword(): string {
@@ -53,7 +54,8 @@ export async function createDemoVault(vault: VaultService, dir: string, password
     vault.db(),
     (tx, entry) => vault.recordIn(tx, entry),
     async (db) => {
-      await createFieldsService(db, now).update({ key: 'address', enabled: true, purpose: DEMO_ADDRESS_PURPOSE });
+      // The demo shop delivers: addresses serve the seeded order-updates purpose (contract).
+      await createFieldsService(db, now).update({ key: 'address', enabled: true, purpose: '', purposes: [DEMO_ADDRESS_PURPOSE] });
       const customers = createCustomersService(db, now);
       const purchases = createPurchasesService(db, now);
       let bought = 0;

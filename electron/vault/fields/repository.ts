@@ -18,9 +18,15 @@ export interface FieldRow {
   sensitive: number;
   position: number;
   updated_at: number;
+  /** JSON array of the active purposes' keys. */
+  purposes: string;
 }
 
-const FIELD_COLUMNS = 'key, builtin, kind, label, choices, enabled, purpose, sensitive, position, updated_at';
+/** The field's columns plus its active purposes (migration 4's links), in the shop's order. */
+const FIELD_COLUMNS = `key, builtin, kind, label, choices, enabled, purpose, sensitive, position, updated_at,
+  coalesce((SELECT json_group_array(k) FROM (
+    SELECT p.key AS k FROM field_purposes fp JOIN purposes p ON p.key = fp.purpose_key
+    WHERE fp.field_key = fields.key AND p.status = 'active' ORDER BY p.position, p.key)), '[]') AS purposes`;
 
 export const CUSTOM_KEY = /^custom_(\d{1,6})$/;
 
@@ -46,6 +52,7 @@ export function rowToField(row: FieldRow): FieldDef {
     label: row.label,
     choices: parseChoices(row.choices),
     enabled: row.enabled === 1,
+    purposes: JSON.parse(row.purposes) as string[],
     purpose: row.purpose,
     sensitive: row.sensitive === 1,
     position: row.position,
@@ -63,9 +70,9 @@ export async function getField(q: Queryable, key: string): Promise<FieldDef | un
   return row && rowToField(row);
 }
 
+/** What a write sets. The `purpose` column is not here: purposes/repository.ts `refreshSummaries` owns it. */
 export interface FieldChange {
   enabled: boolean;
-  purpose: string;
   sensitive: boolean;
   label: string | null;
   choices: string[];
@@ -73,8 +80,8 @@ export interface FieldChange {
 
 export async function writeField(tx: Queryable, key: string, c: FieldChange, at: number): Promise<void> {
   await tx.run(
-    `UPDATE fields SET enabled = ?, purpose = ?, sensitive = ?, label = ?, choices = ?, updated_at = ? WHERE key = ?`,
-    [c.enabled ? 1 : 0, c.purpose, c.sensitive ? 1 : 0, c.label, JSON.stringify(c.choices), at, key],
+    `UPDATE fields SET enabled = ?, sensitive = ?, label = ?, choices = ?, updated_at = ? WHERE key = ?`,
+    [c.enabled ? 1 : 0, c.sensitive ? 1 : 0, c.label, JSON.stringify(c.choices), at, key],
   );
 }
 
@@ -85,10 +92,11 @@ export async function insertCustomField(
   c: FieldChange,
   at: number,
 ): Promise<void> {
-  const params: Param[] = [key, kind, c.label, JSON.stringify(c.choices), c.enabled ? 1 : 0, c.purpose, c.sensitive ? 1 : 0, at];
+  // Inserted off: it is switched on (writeField) once its purposes are linked and summarised.
+  const params: Param[] = [key, kind, c.label, JSON.stringify(c.choices), c.sensitive ? 1 : 0, at];
   await tx.run(
     `INSERT INTO fields (key, builtin, kind, label, choices, enabled, purpose, sensitive, position, updated_at)
-     VALUES (?, 0, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM fields), ?)`,
+     VALUES (?, 0, ?, ?, ?, 0, '', ?, (SELECT coalesce(max(position), 0) + 1 FROM fields), ?)`,
     params,
   );
 }

@@ -144,7 +144,8 @@ describe('switching a field off', () => {
     expect(await customers().get(citra.id)).toMatchObject({ updatedAt: citra.updatedAt }); // held nothing, not touched
     expect((await customers().search({ query: 'ani', offset: 0, limit: 5 })).items.map((c) => c.id)).toEqual([ani.id]);
     expect((await customers().search({ query: 'wonosobo', offset: 0, limit: 5 })).total).toBe(0);
-    expect(field(await fields.list(), 'city')).toMatchObject({ enabled: false, purpose: 'tetap tersimpan' });
+    // Switched off, a field keeps the purposes it served (words for a field going off make none).
+    expect(field(await fields.list(), 'city')).toMatchObject({ enabled: false, purposes: ['order_updates'], purpose: 'Kabar pesanan' });
     // The old page images left the write-ahead log too (checkpointed and truncated after the erase).
     expect(statSync(`${t.path}-wal`).size).toBe(0);
   });
@@ -208,6 +209,7 @@ describe('custom fields', () => {
       label: 'Ukuran sepatu',
       choices: [],
       enabled: true,
+      purposes: ['untuk_menyiapkan_stok'],
       purpose: 'Untuk menyiapkan stok.',
       sensitive: false,
       position: 9,

@@ -1,7 +1,8 @@
 /**
  * The field catalogue service (`fields.*`): which personal data the shop collects, and why.
- * A field is on only with a purpose; switching one off keeps its values hidden, or erases them
- * for real when asked (`erase: true`). Every change is one transaction and bumps `updated_at`.
+ * A field is on only while it serves at least one active purpose (purposes.ts here picks them);
+ * switching one off keeps its values hidden and its purposes linked, or erases the values for real
+ * when asked (`erase: true`). Every change is one transaction and bumps `updated_at`.
  */
 import {
   CHOICE_MAX,
@@ -19,6 +20,8 @@ import type { Db, Queryable } from '../db/driver';
 import { VaultError, invalid } from '../errors';
 import { getMeta, setMeta } from '../meta';
 import { eraseFieldValues } from './erase';
+import { choosePurposes, linkPurposes } from './purposes';
+import { activeLinks } from '../purposes/repository';
 import { CUSTOM_KEY, countValues, deleteFieldRow, getField, insertCustomField, listFields, writeField } from './repository';
 
 export interface FieldsService {
@@ -59,9 +62,9 @@ function normaliseChoices(raw: readonly string[], errors: Record<string, FieldEr
   return out;
 }
 
-function checkPurpose(purpose: string, enabled: boolean, errors: Record<string, FieldErrorCode>): void {
-  if (enabled && purpose === '') errors.purpose = 'required';
-  else if (purpose.length > PURPOSE_MAX) errors.purpose = 'too_long';
+/** Free purpose words: at most PURPOSE_MAX (whether they are needed is choosePurposes' call). */
+function checkPurposeText(purpose: string, errors: Record<string, FieldErrorCode>): void {
+  if (purpose.length > PURPOSE_MAX) errors.purpose = 'too_long';
 }
 
 async function checkLabel(q: Queryable, label: string, exceptKey: string | null, errors: Record<string, FieldErrorCode>) {
@@ -89,7 +92,10 @@ export function createFieldsService(db: Db, now: () => number = Date.now): Field
         if (!field) throw notFound(input.key);
         const errors: Record<string, FieldErrorCode> = {};
         const purpose = input.purpose.trim();
-        checkPurpose(purpose, input.enabled, errors);
+        checkPurposeText(purpose, errors);
+        const at = now();
+        const current = await activeLinks(tx, field.key);
+        const chosen = await choosePurposes(tx, { current, summary: field.purpose, text: purpose, keys: input.purposes, enabled: input.enabled }, errors, at);
         if (input.erase && input.enabled) errors.erase = 'invalid_value';
         let { label, choices, sensitive } = field;
         if (field.builtin) {
@@ -112,8 +118,8 @@ export function createFieldsService(db: Db, now: () => number = Date.now): Field
           sensitive = input.sensitive ?? sensitive;
         }
         if (Object.keys(errors).length > 0) throw invalid(errors);
-        const at = now();
-        await writeField(tx, field.key, { enabled: input.enabled, purpose, sensitive, label, choices }, at);
+        await linkPurposes(tx, field.key, chosen);
+        await writeField(tx, field.key, { enabled: input.enabled, sensitive, label, choices }, at);
         if (!input.enabled && input.erase) erased = (await eraseFieldValues(tx, field.key, at)) > 0;
         return listFields(tx);
       });
@@ -135,7 +141,9 @@ export function createFieldsService(db: Db, now: () => number = Date.now): Field
         const label = input.label.trim();
         await checkLabel(tx, label, null, errors);
         const purpose = input.purpose.trim();
-        checkPurpose(purpose, true, errors);
+        checkPurposeText(purpose, errors);
+        const at = now();
+        const chosen = await choosePurposes(tx, { current: [], summary: '', text: purpose, keys: input.purposes, enabled: true }, errors, at);
         const choices = normaliseChoices(input.choices ?? [], errors);
         if (input.kind === 'choice' && choices.length === 0) errors.choices = 'required';
         if (input.kind !== 'choice' && choices.length > 0) errors.choices = 'invalid_value';
@@ -145,7 +153,10 @@ export function createFieldsService(db: Db, now: () => number = Date.now): Field
         const n = Math.max(Number(await getMeta(tx, CUSTOM_SEQ)) || 0, ...used) + 1;
         const key = `custom_${n}`;
         await setMeta(tx, CUSTOM_SEQ, String(n));
-        await insertCustomField(tx, key, input.kind, { enabled: true, purpose, sensitive: input.sensitive, label, choices }, now());
+        const change = { enabled: true, sensitive: input.sensitive, label, choices };
+        await insertCustomField(tx, key, input.kind, change, at);
+        await linkPurposes(tx, key, chosen);
+        await writeField(tx, key, change, at);
         return listFields(tx);
       });
     },

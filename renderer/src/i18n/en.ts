@@ -1,3 +1,4 @@
+import { enPurposes } from './en.purposes';
 import { enRecords } from './en.records';
 import { enAccount } from './en.account';
 import { enStaff } from './en.staff';
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, Message> = {
   ...enStaff,
   ...enBackup,
   ...enDemo,
+  ...enPurposes,
 
   'app.name': 'Brankas',
   'app.tagline': 'The customer vault for your shop',

@@ -9,6 +9,7 @@ import { idStaff } from './id.staff';
 import { idTransfer } from './id.transfer';
 import { idBackup } from './id.backup';
 import { idDemo } from './id.demo';
+import { idPurposes } from './id.purposes';
 
 const base = {
   'app.name': 'Brankas',
@@ -201,6 +202,6 @@ const base = {
   'field.contains_personal': "Jangan memakai nama Anda, nama toko, atau kata 'brankas' di kata sandi.",
 };
 
-export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff, ...idBackup, ...idDemo };
+export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff, ...idBackup, ...idDemo, ...idPurposes };
 
 export type MessageKey = keyof typeof id;

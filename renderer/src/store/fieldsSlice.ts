@@ -27,6 +27,8 @@ export const createFieldsSlice: SliceCreator<FieldsSlice> = (set, get) => {
     if (res.ok) {
       set({ fields: byPosition(res.value), fieldsError: null });
       if (reload) get().reloadCustomers();
+      // A field's purposes changed (or a purpose was made from new words): the purposes list the fields.
+      if (get().purposes !== null) void get().loadPurposes();
     } else get().noteError(res.error);
     return res;
   };

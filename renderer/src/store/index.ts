@@ -5,6 +5,7 @@ import { createCustomersSlice } from './customersSlice';
 import { createDemoSlice } from './demoSlice';
 import { createExportSlice } from './exportSlice';
 import { createFieldsSlice } from './fieldsSlice';
+import { createPurposesSlice } from './purposesSlice';
 import { createImportSlice } from './importSlice';
 import { createLocaleSlice } from './localeSlice';
 import { createPurchasesSlice } from './purchasesSlice';
@@ -19,6 +20,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createCustomersSlice(...a),
   ...createFieldsSlice(...a),
+  ...createPurposesSlice(...a),
   ...createPurchasesSlice(...a),
   ...createSelectionSlice(...a),
   ...createImportSlice(...a),
@@ -34,6 +36,7 @@ export const useStore = create<AppState>()((...a) => ({
 export type { AppState } from './types';
 export { customerAt, hasFilter, PAGE_SIZE } from './customersSlice';
 export { enabledFields } from './fieldsSlice';
+export { activePurposes } from './purposesSlice';
 export { AUDIT_PAGE_SIZE, auditQuery, type AuditFilter } from './auditSlice';
 export type { SettingsSection } from './staffSlice';
 export type { BackupRunState, RestoreFlow, RestoreMode, RestoreStep, RestoredCode } from './backupSlice';

@@ -71,6 +71,7 @@ function wipe(get: () => AppState): void {
   const s = get();
   s.clearCustomers();
   s.clearFields();
+  s.clearPurposes();
   s.clearPurchases();
   s.clearSelection();
   s.resetImport();

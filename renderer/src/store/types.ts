@@ -8,6 +8,7 @@ import type { FieldsSlice } from './fieldsSlice';
 import type { ImportSlice } from './importSlice';
 import type { LocaleSlice } from './localeSlice';
 import type { PurchasesSlice } from './purchasesSlice';
+import type { PurposesSlice } from './purposesSlice';
 import type { SelectionSlice } from './selectionSlice';
 import type { SessionSlice } from './sessionSlice';
 import type { StaffSlice } from './staffSlice';
@@ -16,6 +17,7 @@ import type { UiSlice } from './uiSlice';
 export type AppState = SessionSlice &
   CustomersSlice &
   FieldsSlice &
+  PurposesSlice &
   PurchasesSlice &
   SelectionSlice &
   ImportSlice &

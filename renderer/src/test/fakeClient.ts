@@ -18,7 +18,7 @@ import {
   type StaffMember,
   type VaultStatus,
 } from '../contract';
-import { defaultFields } from './fixtures';
+import { defaultFields, defaultPurposes } from './fixtures';
 
 /** Renderer unit tests only: a `window.brankas` stand-in typed as the real client. */
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -153,6 +153,11 @@ export function createFakeClient() {
       usage: fn<'fields', 'usage'>(async ({ key }) => ok({ key, count: 0 })),
       createCustom: fn<'fields', 'createCustom'>(async () => ok(defaultFields())),
       deleteCustom: fn<'fields', 'deleteCustom'>(async () => ok(defaultFields())),
+    },
+    purposes: {
+      list: fn<'purposes', 'list'>(async () => ok(defaultPurposes())),
+      save: fn<'purposes', 'save'>(async () => ok(defaultPurposes())),
+      retire: fn<'purposes', 'retire'>(async () => ok(defaultPurposes())),
     },
     purchases: {
       list: fn<'purchases', 'list'>(async () => ok([])),

@@ -1,4 +1,4 @@
-import type { Customer, FieldDef, ImportFile } from '../contract';
+import type { Customer, FieldDef, ImportFile, Purpose } from '../contract';
 
 /** A customer with every field the contract has; override what a test cares about. */
 export const makeCustomer = (over: Partial<Customer> & { id: number }): Customer => ({
@@ -24,13 +24,14 @@ export const makeCustomer = (over: Partial<Customer> & { id: number }): Customer
   ...over,
 });
 
-const builtin = (key: string, kind: FieldDef['kind'], position: number, purpose = ''): FieldDef => ({
+const builtin = (key: string, kind: FieldDef['kind'], position: number, purpose = '', purposes: string[] = []): FieldDef => ({
   key,
   builtin: true,
   kind,
   label: null,
   choices: [],
   enabled: purpose !== '',
+  purposes,
   purpose,
   sensitive: key === 'birthday' || key === 'phone' || key === 'email',
   position,
@@ -38,13 +39,13 @@ const builtin = (key: string, kind: FieldDef['kind'], position: number, purpose 
 
 /** The catalogue a fresh vault starts with (migration 2), plus one custom choice field. */
 export const defaultFields = (): FieldDef[] => [
-  builtin('phone', 'phone', 1, 'Untuk menghubungi pelanggan tentang pesanan.'),
-  builtin('email', 'email', 2, 'Untuk mengirim nota lewat email.'),
+  builtin('phone', 'phone', 1, 'Untuk menghubungi pelanggan tentang pesanan.', ['order_updates']),
+  builtin('email', 'email', 2, 'Untuk mengirim nota lewat email.', ['order_updates']),
   builtin('address', 'longtext', 3),
-  builtin('city', 'text', 4, 'Untuk mengatur pengiriman.'),
+  builtin('city', 'text', 4, 'Untuk mengatur pengiriman.', ['order_updates']),
   builtin('birthday', 'date', 5),
   builtin('gender', 'gender', 6),
-  builtin('notes', 'longtext', 7, 'Untuk mengingat permintaan khusus.'),
+  builtin('notes', 'longtext', 7, 'Untuk mengingat permintaan khusus.', ['customer_service']),
   builtin('preferences', 'longtext', 8),
 ];
 
@@ -54,6 +55,7 @@ export const customField = (over: Partial<FieldDef> & { key: string }): FieldDef
   label: 'Ukuran baju',
   choices: [],
   enabled: true,
+  purposes: ['customer_service'],
   purpose: 'Untuk menyiapkan pesanan seragam.',
   sensitive: false,
   position: 100,
@@ -77,3 +79,22 @@ export const sampleImportFile = (over: Partial<ImportFile> = {}): ImportFile => 
   ],
   ...over,
 });
+
+const purpose = (key: string, name: [string, string], basis: Purpose['basis'], months: number, from: Purpose['retention']['from'], fields: string[]): Purpose => ({
+  key,
+  name: { id: name[0], en: name[1] },
+  description: { id: `${name[0]}.`, en: `${name[1]}.` },
+  basis,
+  retention: { months, from },
+  needsConsent: basis === 'consent',
+  fields,
+  status: 'active',
+  updatedAt: 0,
+});
+
+/** Purposes as migration 4 seeds them (shortened descriptions), linked like defaultFields(). */
+export const defaultPurposes = (): Purpose[] => [
+  purpose('order_updates', ['Kabar pesanan', 'Order updates'], 'contract', 12, 'last_purchase', ['phone', 'email', 'city']),
+  purpose('customer_service', ['Layanan pelanggan', 'Customer service'], 'legitimate_interest', 24, 'last_contact', ['notes']),
+  purpose('promotions_wa', ['Promo lewat WhatsApp', 'Promotions by WhatsApp'], 'consent', 1, 'consent_withdrawn', []),
+];

@@ -7,6 +7,7 @@ import { todayIso } from '../../i18n/format';
 import { fieldErrorKey, useT } from '../../i18n/useT';
 import { enabledFields, useStore } from '../../store';
 import { fieldLabel, genderLabels } from '../fields/fieldText';
+import { purposeNames } from '../fields/purposeText';
 import { parseTags, valueOf, type FormErrors, type FormValues } from './formModel';
 import { MaskedField } from './MaskedField';
 
@@ -45,6 +46,8 @@ const maxLength: Record<string, number> = {
 export function CustomerFields({ values, errors, fields, onChange, nameRef, masking }: Props) {
   const t = useT();
   const suggestTags = useStore((s) => s.suggestTags);
+  const locale = useStore((s) => s.locale);
+  const purposes = useStore((s) => s.purposes);
   const tags = parseTags(values.tags);
   const error = (key: string) => {
     const code = errors[key];
@@ -53,13 +56,14 @@ export function CustomerFields({ values, errors, fields, onChange, nameRef, mask
 
   const input = (field: FieldDef) => {
     const id = `customer-${field.key}`;
+    const why = purposeNames(field, purposes, locale);
     const common = {
       id,
       label: fieldLabel(t, field),
       value: valueOf(values, field.key),
       onChange: (v: string) => onChange(field.key, v),
       error: error(field.key),
-      purpose: field.purpose ? t('form.purpose', { purpose: field.purpose }) : undefined,
+      purpose: why ? t('form.purpose', { purpose: why }) : undefined,
     };
     if (masking?.locked.has(field.key)) {
       const onReveal = masking.onReveal;

@@ -69,16 +69,52 @@ describe('field catalogue', () => {
     expect(fake.client.fields.update).toHaveBeenCalledWith({ key: 'city', enabled: false, purpose: 'Untuk mengatur pengiriman.', sensitive: false });
   });
 
-  it('does not switch a field on without a purpose', async () => {
+  it('does not switch a field on without a purpose; new words are sent as a new purpose', async () => {
     await openCatalogue();
     await act(async () => fireEvent.click(screen.getByRole('switch', { name: 'Kumpulkan Tanggal lahir' })));
     const dialog = screen.getByRole('dialog', { name: 'Aktifkan Tanggal lahir' });
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Aktifkan' })));
     expect(fake.client.fields.update).not.toHaveBeenCalled();
-    expect(within(dialog).getByLabelText(/^Tujuan/).getAttribute('aria-invalid')).toBe('true');
+    expect(within(dialog).getByLabelText(/^Atau tulis tujuan baru/).getAttribute('aria-invalid')).toBe('true');
 
-    fireEvent.change(within(dialog).getByLabelText(/^Tujuan/), { target: { value: 'Untuk ucapan ulang tahun.' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Atau tulis tujuan baru/), { target: { value: 'Untuk ucapan ulang tahun.' } });
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Aktifkan' })));
-    expect(fake.client.fields.update).toHaveBeenCalledWith({ key: 'birthday', enabled: true, purpose: 'Untuk ucapan ulang tahun.', sensitive: true });
+    expect(fake.client.fields.update).toHaveBeenCalledWith({ key: 'birthday', enabled: true, purposes: [], purpose: 'Untuk ucapan ulang tahun.', sensitive: true });
+  });
+
+  it('switching a field on asks to choose its purposes, each shown with its basis', async () => {
+    await openCatalogue();
+    // Each row shows the purposes it serves, by name.
+    expect(screen.getByTestId('field-purposes-phone').textContent).toBe('Tujuan: Kabar pesanan');
+    expect(screen.getByTestId('field-purposes-birthday').textContent).toBe('Belum ada tujuan. Pilih atau tulis tujuannya saat mengaktifkan.');
+    await act(async () => fireEvent.click(screen.getByRole('switch', { name: 'Kumpulkan Tanggal lahir' })));
+    const dialog = screen.getByRole('dialog', { name: 'Aktifkan Tanggal lahir' });
+    const group = within(dialog).getByRole('group', { name: 'Tujuan' });
+    const promo = within(group).getByRole('checkbox', { name: 'Promo lewat WhatsApp' });
+    expect(promo).toHaveProperty('checked', false); // nothing is pre-ticked
+    expect(promo.getAttribute('aria-describedby')).toBe('field-purpose-promotions_wa-basis');
+    expect(document.getElementById('field-purpose-promotions_wa-basis')?.textContent).toBe('Persetujuan · perlu persetujuan');
+    fireEvent.click(promo);
+    fireEvent.click(within(group).getByRole('checkbox', { name: 'Layanan pelanggan' }));
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Aktifkan' })));
+    expect(fake.client.fields.update).toHaveBeenCalledWith({ key: 'birthday', enabled: true, purposes: ['promotions_wa', 'customer_service'], purpose: '', sensitive: true });
+  });
+
+  it('a field that is on is edited with its purposes ticked, and shown in English', async () => {
+    useStore.setState({ locale: 'en' });
+    render(<SettingsDialog />);
+    await act(async () => fireEvent.click(screen.getByRole('tab', { name: 'Data collected' })));
+    expect(screen.getByTestId('field-purposes-notes').textContent).toBe('Purpose: Customer service');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Edit Notes' })));
+    const dialog = screen.getByRole('dialog', { name: 'Edit Notes' });
+    expect(within(dialog).getByRole('checkbox', { name: 'Customer service' })).toHaveProperty('checked', true);
+    expect(within(dialog).getByRole('checkbox', { name: 'Order updates' })).toHaveProperty('checked', false);
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Customer service' }));
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Save' })));
+    // Nothing ticked and no new words: refused before the vault is asked (the vault refuses too).
+    expect(fake.client.fields.update).not.toHaveBeenCalled();
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Order updates' }));
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Save' })));
+    expect(fake.client.fields.update).toHaveBeenCalledWith({ key: 'notes', enabled: true, purposes: ['order_updates'], purpose: '', sensitive: false });
   });
 });

@@ -4,13 +4,15 @@ import { Switch } from '../../components/Switch';
 import { CUSTOM_FIELDS_MAX, type ErrorCode, type FieldDef } from '../../contract';
 import { errorKey, useT } from '../../i18n/useT';
 import { useStore } from '../../store';
+import { PurposeList } from '../purposes/PurposeList';
 import { FieldEditor, type FieldEditorMode } from './FieldEditor';
 import { FieldRow } from './FieldRow';
 import { FieldSwitchOff } from './FieldSwitchOff';
 import { fieldLabel } from './fieldText';
 
 /**
- * "Data collected": each field switched on one by one, each with the purpose customers are told.
+ * "Data collected": each field switched on one by one, each serving the purposes customers are told.
+ * Switching on a field that serves none opens the editor to choose or write one.
  * Switching off a field that holds data first asks whether to erase it.
  */
 export function FieldCatalogue({ onClose }: { onClose(): void }) {
@@ -18,6 +20,7 @@ export function FieldCatalogue({ onClose }: { onClose(): void }) {
   const fields = useStore((s) => s.fields);
   const fieldsError = useStore((s) => s.fieldsError);
   const loadFields = useStore((s) => s.loadFields);
+  const loadPurposes = useStore((s) => s.loadPurposes);
   const updateField = useStore((s) => s.updateField);
   const fieldUsage = useStore((s) => s.fieldUsage);
   const showNotice = useStore((s) => s.showNotice);
@@ -28,17 +31,19 @@ export function FieldCatalogue({ onClose }: { onClose(): void }) {
 
   useEffect(() => {
     void loadFields();
-  }, [loadFields]);
+    void loadPurposes();
+  }, [loadFields, loadPurposes]);
 
   const toggle = async (field: FieldDef, on: boolean) => {
     setError(null);
-    if (on && !field.purpose.trim()) {
+    if (on && field.purposes.length === 0) {
       setEditor({ mode: 'enable', field });
       return;
     }
     setBusyKey(field.key);
     let res;
-    if (on) res = await updateField({ key: field.key, enabled: true, purpose: field.purpose, sensitive: field.sensitive });
+    // Back on, a field serves the purposes it kept while off.
+    if (on) res = await updateField({ key: field.key, enabled: true, purpose: '', sensitive: field.sensitive });
     else {
       const usage = await fieldUsage(field.key);
       if (usage.ok && usage.value.count > 0) {
@@ -84,6 +89,8 @@ export function FieldCatalogue({ onClose }: { onClose(): void }) {
         </ul>
       )}
       {!fields && !fieldsError && <p className="muted">{t('common.loading')}</p>}
+      {/* The purposes live beside the fields that serve them until the app has a Privacy section. */}
+      <PurposeList />
       <div className="dialog__actions">
         <button
           type="button"

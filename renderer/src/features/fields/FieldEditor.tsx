@@ -10,11 +10,12 @@ import { errorKey, fieldErrorKey, useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 import { checkFieldForm, FIELD_FORM_ORDER, splitChoices, type FieldFormErrors, type FieldFormValues } from './fieldForm';
 import { fieldLabel, kindLabels } from './fieldText';
+import { PurposeChoices } from './PurposeChoices';
 
-/** create: a new custom field · enable: switching a field on (asks for its purpose) · edit: purpose, label, sensitivity */
+/** create: a new custom field · enable: switching a field on (asks for its purposes) · edit: purposes, label, sensitivity */
 export type FieldEditorMode = { mode: 'create' } | { mode: 'enable'; field: FieldDef } | { mode: 'edit'; field: FieldDef };
 
-/** One catalogue entry in a dialog. A field that is on cannot be saved without a purpose. */
+/** One catalogue entry in a dialog. A field that is on cannot be saved without a purpose: one ticked, or new words. */
 export function FieldEditor({ target, onDone, onCancel }: { target: FieldEditorMode; onDone(notice: MessageKey, field: string): void; onCancel(): void }) {
   const t = useT();
   const locale = useStore((s) => s.locale);
@@ -29,7 +30,8 @@ export function FieldEditor({ target, onDone, onCancel }: { target: FieldEditorM
     label: field?.label ?? '',
     kind: field && !field.builtin ? (field.kind as CustomFieldKind) : 'text',
     choices: field?.choices.join('\n') ?? '',
-    purpose: field?.purpose ?? '',
+    purposes: field?.purposes ?? [],
+    purpose: '',
     sensitive: field?.sensitive ?? false,
   });
   const [errors, setErrors] = useState<FieldFormErrors>({});
@@ -57,8 +59,8 @@ export function FieldEditor({ target, onDone, onCancel }: { target: FieldEditorM
     setError(null);
     const choices = v.kind === 'choice' ? { choices: splitChoices(v.choices) } : {};
     const res = field
-      ? await updateField({ key: field.key, enabled: on, purpose: v.purpose.trim(), sensitive: v.sensitive, ...(custom ? { label: v.label.trim(), ...choices } : {}) })
-      : await createCustomField({ label: v.label.trim(), kind: v.kind, purpose: v.purpose.trim(), sensitive: v.sensitive, ...choices });
+      ? await updateField({ key: field.key, enabled: on, purposes: v.purposes, purpose: v.purpose.trim(), sensitive: v.sensitive, ...(custom ? { label: v.label.trim(), ...choices } : {}) })
+      : await createCustomField({ label: v.label.trim(), kind: v.kind, purposes: v.purposes, purpose: v.purpose.trim(), sensitive: v.sensitive, ...choices });
     setBusy(false);
     if (res.ok) onDone(target.mode === 'create' ? 'fields.notice.added' : target.mode === 'enable' ? 'fields.notice.on' : 'fields.notice.saved', custom ? v.label.trim() : name);
     else if (res.error.code === 'invalid_input' && res.error.fields) {
@@ -94,15 +96,15 @@ export function FieldEditor({ target, onDone, onCancel }: { target: FieldEditorM
         {custom && v.kind === 'choice' && (
           <TextField id="field-choices" label={t('fields.choices')} value={v.choices} onChange={(choices) => set({ choices })} error={err('choices')} hint={t('fields.choicesHint')} multiline rows={4} />
         )}
+        {/* Patching `purpose` too clears its "required" error once a purpose is ticked. */}
+        <PurposeChoices chosen={v.purposes} onChange={(purposes) => set({ purposes, purpose: v.purpose })} />
         <TextField
           id="field-purpose"
           label={t('fields.purpose')}
           value={v.purpose}
           onChange={(purpose) => set({ purpose })}
           error={err('purpose')}
-          hint={t('fields.purposeHint')}
-          required={on}
-          requiredLabel={t('common.required')}
+          hint={`${t('fields.purposeHint')} ${t('fields.newPurposeHint')}`}
           multiline
           rows={3}
           maxLength={PURPOSE_MAX}

@@ -5,6 +5,9 @@ export interface FieldFormValues {
   kind: CustomFieldKind;
   /** One choice per line. */
   choices: string;
+  /** Keys of the active purposes ticked. */
+  purposes: string[];
+  /** Words for a new purpose (optional when one is ticked). */
   purpose: string;
   sensitive: boolean;
 }
@@ -22,7 +25,8 @@ export const splitChoices = (text: string): string[] => {
 
 /**
  * Checks a catalogue entry. `custom`: the label (and choices) are the shop's own; `on`: the field
- * will be collected, so it needs a purpose written for customers.
+ * will be collected, so it needs a purpose: one ticked, or new words for customers. (The vault
+ * checks the same; this only saves a round trip.)
  */
 export function checkFieldForm(v: FieldFormValues, opts: { custom: boolean; on: boolean }): FieldFormErrors {
   const errors: FieldFormErrors = {};
@@ -38,7 +42,7 @@ export function checkFieldForm(v: FieldFormValues, opts: { custom: boolean; on: 
     }
   }
   const purpose = v.purpose.trim();
-  if (opts.on && !purpose) errors.purpose = 'required';
+  if (opts.on && !purpose && v.purposes.length === 0) errors.purpose = 'required';
   else if (purpose.length > PURPOSE_MAX) errors.purpose = 'too_long';
   return errors;
 }

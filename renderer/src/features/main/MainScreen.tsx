@@ -18,13 +18,15 @@ export function MainScreen() {
   const importOpen = useStore((s) => s.importOpen);
   const exportOpen = useStore((s) => s.exportOpen);
   const loadFields = useStore((s) => s.loadFields);
+  const loadPurposes = useStore((s) => s.loadPurposes);
   const receiveJobProgress = useStore((s) => s.receiveJobProgress);
   const [accountOpen, setAccountOpen] = useState(false);
 
-  // The catalogue decides which fields the form, import and export show.
+  // The catalogue decides which fields the form, import and export show; the purposes say why, by name.
   useEffect(() => {
     void loadFields();
-  }, [loadFields]);
+    void loadPurposes();
+  }, [loadFields, loadPurposes]);
   useEffect(() => api.on('job.progress', receiveJobProgress), [receiveJobProgress]);
 
   return (
