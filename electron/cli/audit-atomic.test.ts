@@ -8,10 +8,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditAction } from '../contract';
-import { systemKeychain } from '../vault/keys/keychain';
-import { VaultService } from '../vault/service';
-import { FAST_KDF } from '../vault/testing';
-import { CliHarness, PASSWORD, seedCustomers } from './testing';
+import type { VaultService } from '../vault/service';
+import { CliHarness, seedCustomers, asOwner as openAsOwner } from './testing';
 
 let cli: CliHarness;
 beforeEach(async () => {
@@ -21,17 +19,7 @@ beforeEach(async () => {
 });
 afterEach(() => cli.cleanup());
 
-/** Runs `fn` against the vault file directly (as the Owner), then closes it. */
-async function withVault<T>(fn: (vault: VaultService) => Promise<T>): Promise<T> {
-  const vault = new VaultService({ dataDir: cli.dataDir, keychain: systemKeychain(), passwordKdf: FAST_KDF });
-  try {
-    await vault.init();
-    await vault.signIn({ staffId: 1, password: PASSWORD });
-    return await fn(vault);
-  } finally {
-    await vault.close();
-  }
-}
+const withVault = <T>(fn: (vault: VaultService) => Promise<T>): Promise<T> => openAsOwner(cli.dataDir, fn);
 
 const refuse = (action: AuditAction) =>
   withVault((v) => v.db().exec(`CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log WHEN NEW.action = '${action}' BEGIN SELECT RAISE(ABORT, 'refused'); END`));

@@ -7,14 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditQueryInput, type AuditEntry, type Customer } from '../contract';
 import { listAudit } from '../vault/audit/repository';
 import { openDb } from '../vault/db/driver';
-import { systemKeychain } from '../vault/keys/keychain';
 import { readRecoveryFile } from '../vault/open';
 import { vaultPaths } from '../vault/paths';
-import { VaultService } from '../vault/service';
+import type { VaultService } from '../vault/service';
 import { createStaffService } from '../vault/staff/service';
-import { FAST_KDF } from '../vault/testing';
 import type { FieldJson } from './fields';
-import { CliHarness, OWNER, PASSWORD } from './testing';
+import { CliHarness, OWNER, asOwner as openAsOwner } from './testing';
 
 const CASHIER = { name: 'Dewi Lestari', role: 'staff', password: 'sepeda-tua-ke-pasar-77' } as const;
 const ADDRESSES = 'Nama,No HP,Alamat\nBudi Santoso,0812-3456-7890,Jl. Kenanga 12 Surabaya\nSiti Rahma,0813 2222 3333,Jl. Melati 3 Bandung\n';
@@ -26,16 +24,7 @@ beforeEach(async () => {
 });
 afterEach(() => cli.cleanup());
 
-async function asOwner<T>(fn: (vault: VaultService) => Promise<T>): Promise<T> {
-  const vault = new VaultService({ dataDir: cli.dataDir, keychain: systemKeychain(), passwordKdf: FAST_KDF });
-  try {
-    await vault.init();
-    await vault.signIn({ staffId: 1, password: PASSWORD });
-    return await fn(vault);
-  } finally {
-    await vault.close();
-  }
-}
+const asOwner = <T>(fn: (vault: VaultService) => Promise<T>): Promise<T> => openAsOwner(cli.dataDir, fn);
 const trail = (action: AuditEntry['action']) => asOwner(async (v) => (await listAudit(v.db(), AuditQueryInput.parse({ action }))).entries);
 
 async function catalogue(): Promise<FieldJson[]> {

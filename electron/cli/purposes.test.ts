@@ -6,12 +6,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditQueryInput } from '../contract';
 import { listAudit } from '../vault/audit/repository';
-import { systemKeychain } from '../vault/keys/keychain';
-import { VaultService } from '../vault/service';
+import type { VaultService } from '../vault/service';
 import { createStaffService } from '../vault/staff/service';
-import { FAST_KDF } from '../vault/testing';
 import type { PurposeJson } from './purposes';
-import { CliHarness, PASSWORD } from './testing';
+import { CliHarness, asOwner as openAsOwner } from './testing';
 
 const VIEWER = { name: 'Rina Viewer', role: 'viewer', password: 'sepeda-tua-ke-pasar-77' } as const;
 
@@ -22,16 +20,7 @@ beforeEach(async () => {
 });
 afterEach(() => cli.cleanup());
 
-async function asOwner<T>(fn: (vault: VaultService) => Promise<T>): Promise<T> {
-  const vault = new VaultService({ dataDir: cli.dataDir, keychain: systemKeychain(), passwordKdf: FAST_KDF });
-  try {
-    await vault.init();
-    await vault.signIn({ staffId: 1, password: PASSWORD });
-    return await fn(vault);
-  } finally {
-    await vault.close();
-  }
-}
+const asOwner = <T>(fn: (vault: VaultService) => Promise<T>): Promise<T> => openAsOwner(cli.dataDir, fn);
 const listed = async (): Promise<PurposeJson[]> => {
   const r = await cli.runAs(['purposes', '--json']);
   expect(r.code, r.stderr).toBe(0);

@@ -107,15 +107,25 @@ export class CliHarness {
   }
 }
 
-/** Adds customers to the harness's vault through the app's own customers service. */
-export async function seedCustomers(dataDir: string, customers: CustomerInput[]): Promise<void> {
+/**
+ * Opens the vault in `dataDir` directly (not through the CLI), signed in as the Owner, runs `fn`
+ * and closes it: for setting a test up and for reading back what a command did.
+ */
+export async function asOwner<T>(dataDir: string, fn: (vault: VaultService) => Promise<T>): Promise<T> {
   const vault = new VaultService({ dataDir, keychain: systemKeychain(), passwordKdf: FAST_KDF });
   try {
     await vault.init();
     await vault.signIn({ staffId: 1, password: PASSWORD });
-    const service = createCustomersService(vault.db());
-    for (const customer of customers) await service.save({ customer });
+    return await fn(vault);
   } finally {
     await vault.close();
   }
+}
+
+/** Adds customers to the harness's vault through the app's own customers service. */
+export function seedCustomers(dataDir: string, customers: CustomerInput[]): Promise<void> {
+  return asOwner(dataDir, async (vault) => {
+    const service = createCustomersService(vault.db());
+    for (const customer of customers) await service.save({ customer });
+  });
 }
