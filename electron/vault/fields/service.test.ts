@@ -184,6 +184,13 @@ describe('switching a field off', () => {
     expect([...(await tokens())].some((tk) => tk.startsWith('notes:'))).toBe(false);
   });
 
+  it('switches a field off while unlinking all its purposes (found by the fuzz suite: seed -839341054)', async () => {
+    await seed();
+    const list = await fields.update({ key: 'notes', enabled: false, purpose: 'apa saja', purposes: [], erase: true });
+    expect(list.find((f) => f.key === 'notes')?.enabled).toBe(false);
+    expect(await fields.usage('notes')).toEqual({ key: 'notes', count: 0 });
+  });
+
   it('erases across many customers (more than one chunk) in one go', async () => {
     const svc = customers();
     const many = Array.from({ length: 1100 }, (_, i) => ({ ...EMPTY, name: `Pelanggan ${i}`, phone: `+62812${10_000_000 + i}` }));

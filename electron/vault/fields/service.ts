@@ -118,8 +118,16 @@ export function createFieldsService(db: Db, now: () => number = Date.now): Field
           sensitive = input.sensitive ?? sensitive;
         }
         if (Object.keys(errors).length > 0) throw invalid(errors);
-        await linkPurposes(tx, field.key, chosen);
-        await writeField(tx, field.key, { enabled: input.enabled, sensitive, label, choices }, at);
+        // The table holds "on only with a purpose summary": switching on links the purposes first,
+        // switching off clears the switch first (its links may then go to none).
+        const write = () => writeField(tx, field.key, { enabled: input.enabled, sensitive, label, choices }, at);
+        if (input.enabled) {
+          await linkPurposes(tx, field.key, chosen);
+          await write();
+        } else {
+          await write();
+          await linkPurposes(tx, field.key, chosen);
+        }
         if (!input.enabled && input.erase) erased = (await eraseFieldValues(tx, field.key, at)) > 0;
         return listFields(tx);
       });
