@@ -12,3 +12,4 @@ export * from './backup';
 export * from './records';
 export * from './demo';
 export * from './purposes';
+export * from './consent';

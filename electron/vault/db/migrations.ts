@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './driver';
 import { purposesMigration } from './migration-4';
+import { consentMigration } from './migration-5';
 
 export interface Migration {
   id: number;
@@ -181,6 +182,7 @@ export const migrations: readonly Migration[] = [
     `,
   },
   purposesMigration,
+  consentMigration,
 ];
 
 export const checksum = (m: Migration): string =>
