@@ -75,6 +75,10 @@ const FIELD_MESSAGES: Record<FieldErrorCode, string> = {
   too_weak: 'too easy to guess (use at least 10 characters, e.g. a few random words)',
   too_common: 'a common password; choose another',
   contains_personal: "must not contain your name, the shop's name or 'brankas'",
+  too_large: 'too large (at most 10 MB)',
+  no_consent_needed: 'this purpose does not rest on consent',
+  purpose_retired: 'this purpose is retired',
+  guardian_required: 'a customer under 18 gives consent through a parent or guardian (--guardian NAME --relation RELATION)',
 };
 
 export const fieldErrorMessage = (code: FieldErrorCode): string => FIELD_MESSAGES[code] ?? code;

@@ -76,6 +76,14 @@ export const fieldErrorCodes = [
   'too_weak',
   'too_common',
   'contains_personal',
+  /** A file over its limit (consent evidence: 10 MB). */
+  'too_large',
+  /** A consent entry for a purpose whose basis is not consent. */
+  'no_consent_needed',
+  /** A retired purpose takes no new entries. */
+  'purpose_retired',
+  /** A child's consent needs a parent or guardian. */
+  'guardian_required',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 

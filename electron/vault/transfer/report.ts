@@ -29,6 +29,10 @@ const REASONS: Record<ImportProblem['code'], [string, string]> = {
   too_weak: ['Terlalu mudah ditebak', 'Too easy to guess'],
   too_common: ['Terlalu umum', 'Too common'],
   contains_personal: ['Berisi nama pribadi atau nama toko', 'Contains a personal or shop name'],
+  too_large: ['Terlalu besar', 'Too large'],
+  no_consent_needed: ['Tujuan ini tidak berdasarkan persetujuan', 'This purpose does not rest on consent'],
+  purpose_retired: ['Tujuan ini sudah tidak dipakai', 'This purpose is retired'],
+  guardian_required: ['Perlu orang tua atau wali (di bawah 18 tahun)', 'Needs a parent or guardian (under 18)'],
   same_phone_other_name: [
     'Nomor HP sama dengan pelanggan lain yang namanya berbeda: tidak diimpor, tidak ada yang diubah. Periksa dan putuskan sendiri',
     'Same phone number as a customer with another name: not imported, nothing changed. Check it and decide',

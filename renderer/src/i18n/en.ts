@@ -206,4 +206,8 @@ export const en: Record<MessageKey, Message> = {
   'field.too_weak': 'This password is too easy to guess. Add random words or numbers.',
   'field.too_common': 'This password is too common. Choose another.',
   'field.contains_personal': "Don't use your name, the shop's name or the word 'brankas' in the password.",
+  'field.too_large': 'The file is too large (at most 10 MB).',
+  'field.no_consent_needed': 'This purpose does not rest on consent, so there is nothing to record.',
+  'field.purpose_retired': 'This purpose is no longer in use.',
+  'field.guardian_required': 'Customers under 18 give consent through a parent or guardian: enter their name and relation.',
 };

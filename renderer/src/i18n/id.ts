@@ -200,6 +200,10 @@ const base = {
   'field.too_weak': 'Kata sandi terlalu mudah ditebak. Tambahkan kata atau angka acak.',
   'field.too_common': 'Kata sandi ini terlalu umum. Pilih yang lain.',
   'field.contains_personal': "Jangan memakai nama Anda, nama toko, atau kata 'brankas' di kata sandi.",
+  'field.too_large': 'Berkas terlalu besar (paling besar 10 MB).',
+  'field.no_consent_needed': 'Tujuan ini tidak berdasarkan persetujuan, jadi tidak ada yang perlu dicatat.',
+  'field.purpose_retired': 'Tujuan ini sudah tidak dipakai.',
+  'field.guardian_required': 'Pelanggan di bawah 18 tahun memberi persetujuan lewat orang tua atau wali: isi nama dan hubungannya.',
 };
 
 export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff, ...idBackup, ...idDemo, ...idPurposes };
