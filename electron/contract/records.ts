@@ -53,6 +53,11 @@ export const channelRecords = {
   'purposes.list': nothing,
   'purposes.save': change('purpose.create', 'purpose.update'),
   'purposes.retire': change('purpose.retire'),
+  // The consent service writes its entries in the transaction of the entry it records (the CLI shares it).
+  'consent.get': own('consent.view'),
+  'consent.record': own('consent.give', 'consent.withdraw', 'consent.refuse'),
+  'consent.pickEvidence': nothing,
+  'consent.saveEvidence': own('consent.evidenceOpen'),
   'purchases.list': view('purchase.view'),
   'purchases.save': change('purchase.save'),
   'purchases.remove': change('purchase.delete'),

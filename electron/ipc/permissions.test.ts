@@ -65,6 +65,10 @@ const INPUTS: Partial<Record<ChannelName, unknown>> = {
   'purposes.list': {},
   'purposes.save': { key: 'tidak_ada', name: { id: 'Tidak ada', en: 'None' }, description: { id: 'Tidak ada.', en: 'None.' }, basis: 'contract', retention: { months: 12, from: 'contract_end' } },
   'purposes.retire': { key: 'tidak_ada' },
+  'consent.get': { customerId: NOPE },
+  'consent.pickEvidence': {},
+  'consent.record': { customerId: NOPE, purposeKey: 'promotions_wa', state: 'given', method: 'verbal' },
+  'consent.saveEvidence': { id: NOPE },
   'purchases.list': { customerId: NOPE },
   'purchases.save': { purchase: { customerId: NOPE, date: '2026-01-02', description: 'Kopi', amount: 1000, channel: 'store' } },
   'purchases.remove': { id: NOPE },
@@ -101,7 +105,7 @@ const INPUTS: Partial<Record<ChannelName, unknown>> = {
 };
 
 /** Channels whose handler asks a file dialog first: a cancelled dialog is queued for allowed roles. */
-const OPEN_DIALOG: ChannelName[] = ['import.open', 'restore.open'];
+const OPEN_DIALOG: ChannelName[] = ['consent.pickEvidence', 'import.open', 'restore.open'];
 const FOLDER_DIALOG: ChannelName[] = ['backup.pickFolder', 'backup.run'];
 const SAVE_DIALOG: ChannelName[] = ['export.run', 'audit.export'];
 

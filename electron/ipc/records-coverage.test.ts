@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { channelNames, channelRecords, type ChannelName, type Customer, type ImportFile, type Purchase, type Result } from '../contract';
+import { channelNames, channelRecords, type ChannelName, type Customer, type CustomerConsent, type ImportFile, type Purchase, type Result } from '../contract';
 import type { Queryable } from '../vault/db/driver';
 import { tempDir } from '../vault/db/testing';
 import { systemKeychain } from '../vault/keys/keychain';
@@ -38,6 +38,8 @@ interface State {
   staffId: number;
   file: ImportFile | null;
   out: string;
+  ticket: string;
+  evidence: number;
 }
 type Sample = { input: (s: State) => unknown; before?: (ctx: TestContext, s: State) => void; after?: (value: unknown, s: State) => void };
 const plain = (input: unknown): Sample => ({ input: () => input });
@@ -70,7 +72,18 @@ const samples: { [C in ChannelName]: Sample } = {
     basis: 'contract',
     retention: { months: 24, from: 'contract_end' },
   }),
-  'purposes.retire': plain({ key: 'promotions_wa' }),
+  'purposes.retire': plain({ key: 'membership_card' }),
+  'consent.get': { input: (s) => ({ customerId: s.budi }) },
+  'consent.pickEvidence': {
+    input: () => ({}),
+    before: (ctx, s) => void ctx.dialogs.opens.push(writeFixture(s.out, 'formulir.txt', 'Setuju promo WA — tanda tangan Budi')),
+    after: (v, s) => void (s.ticket = (v as { ticket: string }).ticket),
+  },
+  'consent.record': {
+    input: (s) => ({ customerId: s.budi, purposeKey: 'promotions_wa', state: 'given', method: 'paper', evidence: { ticket: s.ticket } }),
+    after: (v, s) => void (s.evidence = (v as CustomerConsent).rows[0]?.current?.evidence?.id ?? 0),
+  },
+  'consent.saveEvidence': { input: (s) => ({ id: s.evidence }), before: (ctx, s) => void ctx.dialogs.saves.push(join(s.out, 'bukti.txt')) },
   'purchases.list': { input: (s) => ({ customerId: s.budi }) },
   'purchases.save': { input: (s) => ({ purchase: { customerId: s.budi, date: '2026-12-01', amount: 50000, description: 'Teh 1 kg', channel: 'store' } }) },
   'purchases.remove': { input: (s) => ({ id: s.purchase }) },
@@ -133,7 +146,7 @@ let dir: string;
 let vault: VaultService;
 let ctx: TestContext;
 let router: Router;
-const state: State = { budi: 0, spare: 0, purchase: 0, staffId: 0, file: null, out: '' };
+const state: State = { budi: 0, spare: 0, purchase: 0, staffId: 0, file: null, out: '', ticket: '', evidence: 0 };
 
 const call = (channel: ChannelName, input: unknown) => router.handle({ url: `${ORIGIN}/index.html`, isMainFrame: true }, channel, input);
 const value = async <T>(p: Promise<Result<unknown>>): Promise<T> => {

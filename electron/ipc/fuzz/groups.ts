@@ -6,7 +6,7 @@ import type { ChannelName } from '../../contract';
 
 export const fuzzGroups = {
   vault: ['vault.status', 'vault.create', 'vault.recover', 'vault.signIn', 'vault.lock', 'vault.newRecoveryCode', 'vault.confirmRecoveryCode', 'settings.save', 'security.setStrictMode', 'audit.list', 'audit.verify', 'audit.export', 'demo.status', 'demo.start', 'demo.discard'],
-  customers: ['customers.search', 'customers.get', 'customers.save', 'customers.remove', 'customers.tags', 'customers.markVerified', 'customers.reveal', 'purchases.list', 'purchases.save', 'purchases.remove'],
+  customers: ['customers.search', 'customers.get', 'customers.save', 'customers.remove', 'customers.tags', 'customers.markVerified', 'customers.reveal', 'purchases.list', 'purchases.save', 'purchases.remove', 'consent.get', 'consent.record', 'consent.pickEvidence', 'consent.saveEvidence'],
   transfer: ['fields.list', 'fields.update', 'fields.usage', 'fields.createCustom', 'fields.deleteCustom', 'purposes.list', 'purposes.save', 'purposes.retire', 'import.open', 'import.inspect', 'import.preview', 'import.dryRun', 'import.run', 'import.cancel', 'import.saveReport', 'export.run', 'export.cancel'],
   staff: ['account.changePassword', 'account.beginTotp', 'account.confirmTotp', 'account.disableTotp', 'account.newBackupCodes', 'staff.list', 'staff.create', 'staff.update', 'staff.resetPassword', 'staff.resetTotp', 'staff.review'],
   backup: ['backup.status', 'backup.setup', 'backup.saveSchedule', 'backup.pickFolder', 'backup.run', 'backup.cancel', 'restore.open', 'restore.inspect', 'restore.run', 'restore.confirm', 'restore.undo', 'restore.cancel', 'restore.confirmCode', 'restore.openFirstRun', 'restore.inspectFirstRun', 'restore.runFirstRun'],

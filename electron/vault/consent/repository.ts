@@ -118,6 +118,11 @@ export async function getEvidence(q: Queryable, id: number): Promise<(EvidenceIn
   return row && { id: row.id, customerId: row.customer_id, fileName: row.file_name, mediaType: row.media_type, size: row.size, content: row.content };
 }
 
+export async function evidenceInfo(q: Queryable, id: number): Promise<EvidenceInfo | undefined> {
+  const row = await q.get<{ id: number; file_name: string; media_type: string; size: number }>('SELECT id, file_name, media_type, size FROM consent_evidence WHERE id = ?', [id]);
+  return row && { id: row.id, fileName: row.file_name, mediaType: row.media_type, size: row.size };
+}
+
 /** The highest published notice version, the one new entries point at (null: none yet). */
 export async function noticeInForce(q: Queryable): Promise<number | null> {
   const row = await q.get<{ n: number | null }>('SELECT max(number) AS n FROM notice_versions');

@@ -98,7 +98,7 @@ export function createConsentService(ctx: VaultContext): ConsentService {
       });
     },
 
-    record(input, evidence) {
+    async record(input, evidence) {
       const recordedBy = who();
       if (evidence && (evidence.content.length === 0 || evidence.content.length > EVIDENCE_MAX_BYTES)) {
         throw new VaultError('invalid_input', { evidence: evidence.content.length === 0 ? 'required' : 'too_large' });

@@ -159,6 +159,12 @@ export function createFakeClient() {
       save: fn<'purposes', 'save'>(async () => ok(defaultPurposes())),
       retire: fn<'purposes', 'retire'>(async () => ok(defaultPurposes())),
     },
+    consent: {
+      get: fn<'consent', 'get'>(async ({ customerId }) => ok({ customerId, minorByBirthday: null, rows: [], history: [], noticeVersion: null })),
+      pickEvidence: fn<'consent', 'pickEvidence'>(async () => ok(null)),
+      record: fn<'consent', 'record'>(async () => fail('internal')),
+      saveEvidence: fn<'consent', 'saveEvidence'>(async () => ok({ saved: false })),
+    },
     purchases: {
       list: fn<'purchases', 'list'>(async () => ok([])),
       save: fn<'purchases', 'save'>(async () => fail('internal')),

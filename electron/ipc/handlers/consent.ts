@@ -1,0 +1,53 @@
+/**
+ * consent.*: the consent ledger. Evidence paths come only from the system dialogs (ctx.dialogs);
+ * the renderer holds a ticket (the transfer registry's file id, forgotten on lock). The service
+ * writes its own audit entries in the transaction of what it records.
+ */
+import { extname } from 'node:path';
+import { EVIDENCE_TYPES } from '../../contract';
+import { inspectEvidence, readEvidence } from '../../vault/consent/evidence-file';
+import { evidenceInfo } from '../../vault/consent/repository';
+import { VaultError } from '../../vault/errors';
+import { createConsentService } from '../../vault/consent/service';
+import { writeFileAtomic } from '../../vault/files';
+import type { Context, HandlerMap } from '../context';
+
+const consent = (ctx: Context) => createConsentService(ctx.vault);
+const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
+
+export const consentHandlers: HandlerMap<'consent'> = {
+  'consent.get': (input, ctx) => consent(ctx).get(input.customerId),
+
+  async 'consent.record'({ evidence, ...input }, ctx) {
+    const file = evidence ? readEvidence(ctx.transfer.file(evidence.ticket).path) : undefined;
+    const result = await consent(ctx).record(input, file);
+    if (evidence) ctx.transfer.forget(evidence.ticket);
+    return result;
+  },
+
+  async 'consent.pickEvidence'(_input, ctx) {
+    const path = await ctx.dialogs.openFile({
+      title: 'Bukti persetujuan',
+      filters: [
+        { name: 'Foto atau PDF / Photo or PDF', extensions: Object.keys(EVIDENCE_TYPES) },
+        { name: 'Semua berkas / All files', extensions: ['*'] },
+      ],
+    });
+    if (path === null) return null;
+    const info = inspectEvidence(path);
+    const { fileId } = ctx.transfer.register(path);
+    return { ticket: fileId, ...info };
+  },
+
+  async 'consent.saveEvidence'({ id }, ctx) {
+    // The name offered is the one the file came in with; the entry is written before the copy is made.
+    const info = await evidenceInfo(ctx.db(), id);
+    if (!info) throw new VaultError('not_found', undefined, `evidence ${id}`);
+    const ext = extname(info.fileName).slice(1) || '*';
+    const path = await ctx.dialogs.saveFile({ title: 'Simpan salinan bukti', defaultName: info.fileName, filters: [{ name: 'Bukti / Evidence', extensions: [ext] }] });
+    if (path === null) return { saved: false };
+    const file = await consent(ctx).openEvidence(id, baseName(path));
+    writeFileAtomic(path, file.content);
+    return { saved: true };
+  },
+};
