@@ -6,8 +6,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES } from '../../contract';
 import { VaultError } from '../errors';
-import { fsError } from '../files';
 import type { EvidenceFile } from './service';
+
+/** Missing, a folder, or not ours to read: the file cannot be read (nothing was written). */
+const unreadable = (err: unknown): VaultError => (err instanceof VaultError ? err : new VaultError('file_unreadable', undefined, (err as NodeJS.ErrnoException)?.code));
 
 export const evidenceType = (path: string): string | undefined => EVIDENCE_TYPES[extname(path).slice(1).toLowerCase()];
 
@@ -17,9 +19,11 @@ export function inspectEvidence(path: string): { fileName: string; mediaType: st
   if (!mediaType) throw new VaultError('unsupported_file');
   let size: number;
   try {
-    size = statSync(path).size;
+    const st = statSync(path);
+    if (!st.isFile()) throw new VaultError('file_unreadable');
+    size = st.size;
   } catch (err) {
-    throw fsError(err);
+    throw unreadable(err);
   }
   if (size === 0) throw new VaultError('file_empty');
   if (size > EVIDENCE_MAX_BYTES) throw new VaultError('file_too_large');
@@ -32,7 +36,7 @@ export function readEvidence(path: string): EvidenceFile {
   try {
     content = readFileSync(path);
   } catch (err) {
-    throw fsError(err);
+    throw unreadable(err);
   }
   if (content.length === 0) throw new VaultError('file_empty');
   if (content.length > EVIDENCE_MAX_BYTES) throw new VaultError('file_too_large');
