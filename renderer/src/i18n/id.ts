@@ -10,6 +10,7 @@ import { idTransfer } from './id.transfer';
 import { idBackup } from './id.backup';
 import { idDemo } from './id.demo';
 import { idPurposes } from './id.purposes';
+import { idConsent } from './id.consent';
 
 const base = {
   'app.name': 'Brankas',
@@ -206,6 +207,6 @@ const base = {
   'field.guardian_required': 'Pelanggan di bawah 18 tahun memberi persetujuan lewat orang tua atau wali: isi nama dan hubungannya.',
 };
 
-export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff, ...idBackup, ...idDemo, ...idPurposes };
+export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff, ...idBackup, ...idDemo, ...idPurposes, ...idConsent };
 
 export type MessageKey = keyof typeof id;

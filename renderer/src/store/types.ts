@@ -9,6 +9,7 @@ import type { ImportSlice } from './importSlice';
 import type { LocaleSlice } from './localeSlice';
 import type { PurchasesSlice } from './purchasesSlice';
 import type { PurposesSlice } from './purposesSlice';
+import type { ConsentSlice } from './consentSlice';
 import type { SelectionSlice } from './selectionSlice';
 import type { SessionSlice } from './sessionSlice';
 import type { StaffSlice } from './staffSlice';
@@ -18,6 +19,7 @@ export type AppState = SessionSlice &
   CustomersSlice &
   FieldsSlice &
   PurposesSlice &
+  ConsentSlice &
   PurchasesSlice &
   SelectionSlice &
   ImportSlice &

@@ -5,11 +5,12 @@ import { formatNumber } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 import { usePermission } from '../../store/permissions';
+import { ConsentPanel } from '../consent/ConsentPanel';
 import { PurchaseHistory } from '../purchases/PurchaseHistory';
 import { CustomerForm } from './CustomerForm';
 import { CustomerSummary } from './CustomerSummary';
 
-type Tab = 'data' | 'purchases';
+type Tab = 'data' | 'consent' | 'purchases';
 const PREFIX = 'customer';
 
 /** Add a customer, or open one: details (and confirmation with the customer) and purchase history. */
@@ -42,6 +43,7 @@ export function CustomerEditor() {
           onChange={setTab}
           tabs={[
             { key: 'data', label: t('form.tab.data'), testId: 'customer-tab-data' },
+            { key: 'consent', label: t('consent.tab'), testId: 'customer-tab-consent' },
             {
               key: 'purchases',
               label: t('form.tab.purchases', { count: formatNumber(locale, existing.purchaseCount) }),
@@ -54,6 +56,11 @@ export function CustomerEditor() {
       <div {...(existing ? panelProps(PREFIX, 'data') : {})} hidden={tab !== 'data'} className="tab-panel">
         <CustomerForm existing={existing} nameRef={nameRef} />
       </div>
+      {existing && (
+        <div {...panelProps(PREFIX, 'consent')} hidden={tab !== 'consent'} className="tab-panel">
+          {tab === 'consent' && <ConsentPanel customer={existing} />}
+        </div>
+      )}
       {existing && (
         <div {...panelProps(PREFIX, 'purchases')} hidden={tab !== 'purchases'} className="tab-panel">
           {tab === 'purchases' && <PurchaseHistory customer={existing} />}

@@ -56,6 +56,7 @@ export function CustomerForm({ existing, nameRef }: Props) {
   const canDelete = usePermission('customers.delete');
   const canReveal = usePermission('customers.reveal');
   const reveal = useStore((s) => s.reveal);
+  const askConsent = useStore((s) => (s.purposes ?? []).some((p) => p.needsConsent && p.status === 'active'));
   const [initial] = useState(() => initialState(existing));
   const [values, setValues] = useState<FormValues>(initial.values);
   /** Masked keys not revealed yet: read-only, sent back exactly as they came. */
@@ -152,6 +153,7 @@ export function CustomerForm({ existing, nameRef }: Props) {
           {t('common.loading')}
         </p>
       )}
+      {!existing && canEdit && askConsent && <p className="muted consent__hint">{t('consent.newCustomerHint')}</p>}
       <div className="dialog__actions">
         {existing && canDelete && (
           <button type="button" className="button button--danger-ghost" onClick={() => setConfirmingDelete(true)}>
