@@ -97,7 +97,10 @@ export function ConsentRecordForm({ customer, row, state, minorByBirthday, notic
         id={`${id}-method`}
         label={t('consent.method')}
         value={method}
-        onChange={(v) => setMethod(v as ConsentMethod | '')}
+        onChange={(v) => {
+          setMethod(v as ConsentMethod | '');
+          setErrors(({ method: _gone, ...rest }) => rest);
+        }}
         options={[{ value: '', label: t('consent.methodChoose'), disabled: true }, ...METHODS.map((m) => ({ value: m, label: t(`consent.method.${m}`) }))]}
         error={errors.method}
         selectRef={methodRef}
