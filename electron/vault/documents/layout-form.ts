@@ -5,7 +5,7 @@
  */
 import { FONT_BOLD, FONT_REGULAR } from './fonts';
 import type { FillIn, FlowBlock } from './model';
-import { BLACK, bottom, GREY, rule, width, type Sizes } from './page';
+import { BLACK, bottom, GREY, keep, rule, width, type Sizes } from './page';
 
 export type FormBlock = Extract<FlowBlock, { kind: 'facts' | 'choices' | 'fillIn' | 'signature' }>;
 
@@ -13,9 +13,10 @@ export type FormBlock = Extract<FlowBlock, { kind: 'facts' | 'choices' | 'fillIn
 export const BOX = '\u2610';
 
 const PAD = 4;
+const INK = '#333333';
 const ITEM_GAP = 18;
-/** Room above a writing line for a hand: about two lines of body type. */
-const lineRoom = (s: Sizes) => s.body * 2.2;
+/** Room above a writing line for a hand: about two lines of body type (more to sign). */
+const lineRoom = (s: Sizes) => s.body * 2.4;
 const signRoom = (s: Sizes) => s.body * 4;
 const boxSize = (s: Sizes) => s.body * 1.7;
 const FACT_LABEL = 0.34;
@@ -30,17 +31,13 @@ function fit(doc: PDFKit.PDFDocument, s: string, w: number): string {
   return `${cut.trimEnd()}…`;
 }
 
-/** A label, then a line to its right edge on the same baseline, with the known value written on it. */
-function fillInAt(doc: PDFKit.PDFDocument, item: FillIn, x: number, w: number, baseline: number, s: Sizes): void {
+/** A label, then a line to `x + w` on the same baseline (the initials after a purpose's boxes). */
+function labelledLine(doc: PDFKit.PDFDocument, item: FillIn, x: number, w: number, baseline: number, s: Sizes): void {
   doc.font(FONT_REGULAR).fontSize(s.body).fillColor(BLACK);
-  const label = fit(doc, `${item.label}:`, w * 0.6);
+  const label = fit(doc, `${item.label}:`, w * 0.7);
   doc.text(label, x, baseline, inline);
   const start = x + doc.widthOfString(label) + PAD;
-  doc.moveTo(start, baseline + 3).lineTo(x + w, baseline + 3).lineWidth(0.6).strokeColor('#333333').stroke();
-  if (item.value) {
-    doc.font(FONT_BOLD).fontSize(s.body);
-    doc.text(fit(doc, item.value, x + w - start - 2 * PAD), start + PAD, baseline, inline);
-  }
+  doc.moveTo(start, baseline + 3).lineTo(x + w, baseline + 3).lineWidth(0.6).strokeColor(INK).stroke();
 }
 
 /** Splits the text width into cells by weight, with a gap between them. */
@@ -65,6 +62,8 @@ function factRowHeight(doc: PDFKit.PDFDocument, [label, value]: readonly [string
 function facts(doc: PDFKit.PDFDocument, b: Extract<FormBlock, { kind: 'facts' }>, s: Sizes): void {
   const w = width(doc);
   const left = doc.page.margins.left;
+  keep(doc, b.rows[0] ? factRowHeight(doc, b.rows[0], s) : 0);
+  rule(doc, doc.y);
   for (const row of b.rows) {
     const h = factRowHeight(doc, row, s);
     if (doc.y + h > bottom(doc)) doc.addPage();
@@ -82,6 +81,7 @@ function choices(doc: PDFKit.PDFDocument, b: Extract<FormBlock, { kind: 'choices
   let x = doc.page.margins.left;
   for (const option of b.options) {
     doc.font(FONT_REGULAR).fontSize(boxSize(s)).fillColor(BLACK);
+    // The glyph sits a little below the text's baseline, so its middle meets the label's.
     doc.text(BOX, x, baseline + boxSize(s) * 0.12, inline);
     x += doc.widthOfString(BOX) + PAD * 1.5;
     doc.fontSize(s.body);
@@ -89,31 +89,44 @@ function choices(doc: PDFKit.PDFDocument, b: Extract<FormBlock, { kind: 'choices
     x += doc.widthOfString(option) + ITEM_GAP * 1.5;
   }
   const end = doc.page.margins.left + width(doc);
-  if (b.fillIn) fillInAt(doc, b.fillIn, Math.max(x, end - width(doc) * 0.35), end - Math.max(x, end - width(doc) * 0.35), baseline, s);
+  const start = Math.max(x, end - width(doc) * 0.35);
+  if (b.fillIn) labelledLine(doc, b.fillIn, start, end - start, baseline, s);
   doc.y = baseline + s.body * 0.6 + s.gap;
 }
 
-function fillIns(doc: PDFKit.PDFDocument, b: Extract<FormBlock, { kind: 'fillIn' }>, s: Sizes): void {
-  const baseline = doc.y + lineRoom(s);
-  cells(doc, b.items.map((i) => i.width ?? 1)).forEach((c, i) => fillInAt(doc, b.items[i]!, c.x, c.w, baseline, s));
-  doc.y = baseline + s.body * 0.6 + s.gap;
+type Lines = Extract<FormBlock, { kind: 'fillIn' | 'signature' }>;
+
+/** The cells of a row of lines; a lone signature takes the left half. */
+function lineCells(doc: PDFKit.PDFDocument, b: Lines): { x: number; w: number }[] {
+  const weights = b.items.map((i) => i.width ?? 1);
+  if (b.kind === 'signature' && weights.length === 1) return cells(doc, [1, 1]).slice(0, 1);
+  return cells(doc, weights);
 }
 
-function signatures(doc: PDFKit.PDFDocument, b: Extract<FormBlock, { kind: 'signature' }>, s: Sizes): void {
-  const line = doc.y + signRoom(s);
-  cells(doc, b.labels.map(() => 1)).forEach((c, i) => {
-    doc.moveTo(c.x, line).lineTo(c.x + c.w, line).lineWidth(0.6).strokeColor('#333333').stroke();
-    doc.font(FONT_REGULAR).fontSize(s.body * 0.9).fillColor(GREY);
-    doc.text(b.labels[i]!, c.x, line + PAD, { width: c.w });
+const room = (b: Lines, s: Sizes) => (b.kind === 'signature' ? signRoom(s) : lineRoom(s));
+const labelSize = (s: Sizes) => s.body * 0.85;
+
+function labelsHeight(doc: PDFKit.PDFDocument, b: Lines, s: Sizes): number {
+  const cs = lineCells(doc, b);
+  doc.font(FONT_REGULAR).fontSize(labelSize(s));
+  return Math.max(...b.items.map((item, i) => doc.heightOfString(item.label, { width: cs[i]!.w })));
+}
+
+/** Lines side by side, a known value written on its line, each label beneath in small grey type. */
+function lines(doc: PDFKit.PDFDocument, b: Lines, s: Sizes): void {
+  const line = doc.y + room(b, s);
+  lineCells(doc, b).forEach((c, i) => {
+    const item = b.items[i]!;
+    doc.moveTo(c.x, line).lineTo(c.x + c.w, line).lineWidth(0.6).strokeColor(INK).stroke();
+    if (item.value) {
+      doc.font(FONT_BOLD).fontSize(s.body).fillColor(BLACK);
+      doc.text(fit(doc, item.value, c.w - 2 * PAD), c.x + PAD, line - 3, inline);
+    }
+    doc.font(FONT_REGULAR).fontSize(labelSize(s)).fillColor(GREY);
+    doc.text(item.label, c.x, line + PAD, { width: c.w });
   });
   doc.fillColor(BLACK);
-  doc.y = line + PAD + signLabelHeight(doc, b, s) + s.gap;
-}
-
-function signLabelHeight(doc: PDFKit.PDFDocument, b: Extract<FormBlock, { kind: 'signature' }>, s: Sizes): number {
-  const cs = cells(doc, b.labels.map(() => 1));
-  doc.font(FONT_REGULAR).fontSize(s.body * 0.9);
-  return Math.max(...b.labels.map((l, i) => doc.heightOfString(l, { width: cs[i]!.w })));
+  doc.y = line + PAD + labelsHeight(doc, b, s) + s.gap;
 }
 
 export function formHeight(doc: PDFKit.PDFDocument, b: FormBlock, s: Sizes): number {
@@ -123,9 +136,8 @@ export function formHeight(doc: PDFKit.PDFDocument, b: FormBlock, s: Sizes): num
     case 'choices':
       return boxSize(s) + s.body * 0.6 + s.gap;
     case 'fillIn':
-      return lineRoom(s) + s.body * 0.6 + s.gap;
     case 'signature':
-      return signRoom(s) + PAD + signLabelHeight(doc, b, s) + s.gap;
+      return room(b, s) + PAD + labelsHeight(doc, b, s) + s.gap;
   }
 }
 
@@ -138,8 +150,7 @@ export function formBlock(doc: PDFKit.PDFDocument, b: FormBlock, s: Sizes): void
     case 'choices':
       return choices(doc, b, s);
     case 'fillIn':
-      return fillIns(doc, b, s);
     case 'signature':
-      return signatures(doc, b, s);
+      return lines(doc, b, s);
   }
 }

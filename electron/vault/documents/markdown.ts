@@ -28,9 +28,8 @@ function block(b: Block): string {
       // Task-list boxes, all empty: the model has no ticked state.
       return [...b.options.map((o) => `- [ ] ${o}`), ...(b.fillIn ? [fillIn(b.fillIn)] : [])].join('\n');
     case 'fillIn':
-      return b.items.map(fillIn).join('  \n');
     case 'signature':
-      return b.labels.map((l) => `${l}: ${LINE}`).join('  \n');
+      return b.items.map(fillIn).join('  \n');
     case 'group':
       return b.blocks.map(block).join('\n\n');
   }

@@ -6,7 +6,7 @@
 /** A table cell: plain text, or a bold first line (a name) over plain text (its description). */
 export type Cell = string | { bold: string; text?: string };
 
-/** A line to write on by hand after its label; `value` is printed on it when already known. */
+/** A line to write on by hand with its label beneath; `value` is printed on it when already known. */
 export interface FillIn {
   label: string;
   value?: string;
@@ -25,14 +25,14 @@ export type FlowBlock =
   /** Label and value pairs, one a line: a receipt's particulars. */
   | { kind: 'facts'; rows: readonly (readonly [label: string, value: string])[] }
   /**
-   * Empty tick boxes in a row, each with its label, and an optional fill-in line at the end (initials).
+   * Empty tick boxes in a row, each with its label, and an optional fill-in line at the end, its label before it (initials).
    * A box is never ticked: the model cannot say so, so no document can pre-tick one.
    */
   | { kind: 'choices'; options: readonly string[]; fillIn?: FillIn }
-  /** Fill-in lines side by side ("Place ____  Date ____"). */
+  /** Fill-in lines side by side, each label beneath its line ("Place", "Date"). */
   | { kind: 'fillIn'; items: readonly FillIn[] }
-  /** Room to sign, side by side: a line with its label beneath. */
-  | { kind: 'signature'; labels: readonly string[] };
+  /** The same with room to sign above each line; a lone one takes half the width. */
+  | { kind: 'signature'; items: readonly FillIn[] };
 
 export type Block =
   | FlowBlock
@@ -50,8 +50,8 @@ export interface DocumentModel {
    * and a SHA-256 of them names one version.
    */
   date: Date;
-  /** `document`: body type for reading; `poster`: big type for a counter or a wall. */
-  kind: 'document' | 'poster';
+  /** `document`: body type for reading; `form`: a little tighter, to fill in by hand; `poster`: big type for a counter or a wall. */
+  kind: 'document' | 'form' | 'poster';
   blocks: readonly Block[];
   /** Printed at the foot of every page, above the page number. */
   footer: string;

@@ -17,6 +17,8 @@ export interface Sizes {
 }
 export const SIZES: Record<DocumentModel['kind'], Sizes> = {
   document: { title: 18, subtitle: 10, heading: 12.5, body: 10, small: 8, gap: 6 },
+  // A form is printed on as few sheets as it can be, with room left to write in.
+  form: { title: 16, subtitle: 9.5, heading: 11.5, body: 9.5, small: 7.5, gap: 5 },
   // A poster is read from a step or two away: type about three times the body size.
   poster: { title: 34, subtitle: 16, heading: 22, body: 17, small: 9, gap: 12 },
 };
