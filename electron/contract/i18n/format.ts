@@ -61,6 +61,22 @@ export function formatMoment(lang: Lang, ms: number): string {
   ).format(new Date(ms));
 }
 
+/**
+ * A moment's calendar date ("2026-12-04", for formatDate) in a named time zone. Documents use the
+ * shop's zone (Asia/Jakarta unless it says otherwise), never the machine's, so a receipt made on
+ * any computer says the same time.
+ */
+export function dayIn(ms: number, timeZone: string): string {
+  return cached(`day|${timeZone}`, () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone })).format(new Date(ms));
+}
+
+/** A moment's clock time in a named time zone, 24-hour: "14.05" in Indonesian, "14:05" in English. */
+export function formatClock(lang: Lang, ms: number, timeZone: string): string {
+  return cached(`clock|${lang}|${timeZone}`, () =>
+    new Intl.DateTimeFormat(langTag[lang], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }),
+  ).format(new Date(ms));
+}
+
 /** "3 dan 6", "2, 4 dan 7" / "3 and 6" — the word for "and" comes from the caller's dictionary. */
 export function formatList(items: readonly string[], and: string): string {
   if (items.length <= 1) return items.join('');

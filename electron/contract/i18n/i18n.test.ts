@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaryProblems, formatDate, formatDay, formatMessage, formatNumber, formatRupiah, translator, type Plural } from '.';
+import { dayIn, dictionaryProblems, formatClock, formatDate, formatDay, formatMessage, formatNumber, formatRupiah, translator, type Plural } from '.';
 
 const customers: Record<'id' | 'en', Plural> = {
   id: { other: '{count} pelanggan' },
@@ -27,6 +27,17 @@ describe('shared formats', () => {
   it('formats a moment as its local calendar day', () => {
     const local = new Date(2026, 11, 3, 23, 30).getTime();
     expect(formatDay('en', local, 'long')).toBe('3 December 2026');
+  });
+});
+
+describe('moments in the shop\'s time zone', () => {
+  it('give the date and the clock time there, whatever the machine\'s zone', () => {
+    const late = Date.UTC(2026, 11, 4, 18, 5); // 01:05 the next day in Jakarta
+    expect(dayIn(late, 'Asia/Jakarta')).toBe('2026-12-05');
+    expect(dayIn(late, 'UTC')).toBe('2026-12-04');
+    expect(formatClock('id', late, 'Asia/Jakarta')).toBe('01.05');
+    expect(formatClock('en', late, 'Asia/Jakarta')).toBe('01:05');
+    expect(formatClock('en', late, 'Asia/Jayapura')).toBe('03:05');
   });
 });
 

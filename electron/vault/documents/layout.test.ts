@@ -4,7 +4,8 @@ import https from 'node:https';
 import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatDate, formatNumber, formatRupiah, type Lang } from '../../contract/i18n';
-import { fixtureNotice } from './fixture';
+import { renderConsentForm, renderConsentReceipt, receiptFormats } from './consent';
+import { fixtureConsentForm, fixtureConsentReceipt, fixtureNotice } from './fixture';
 import type { DocumentModel } from './model';
 import { noticeFormats, renderNotice } from './notice';
 import { renderPdf } from './render';
@@ -66,7 +67,11 @@ describe('rendering offline', () => {
       vi.spyOn(dns, 'lookup').mockImplementation(refuse('dns')),
       vi.spyOn(globalThis, 'fetch').mockImplementation(refuse('fetch')),
     ];
-    for (const lang of ['id', 'en'] as const) for (const format of noticeFormats) expect((await renderNotice(fixtureNotice, lang, format)).length).toBeGreaterThan(100);
+    for (const lang of ['id', 'en'] as const) {
+      for (const format of noticeFormats) expect((await renderNotice(fixtureNotice, lang, format)).length).toBeGreaterThan(100);
+      for (const format of receiptFormats) expect((await renderConsentReceipt(fixtureConsentReceipt, lang, format)).length).toBeGreaterThan(100);
+    }
+    expect((await renderConsentForm(fixtureConsentForm)).length).toBeGreaterThan(100);
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   });
 });

@@ -4,44 +4,44 @@
  * not reports — and deterministic: the same model always lays out the same way.
  */
 import { FONT_BOLD, FONT_REGULAR } from './fonts';
-import type { Block, Cell, DocumentModel } from './model';
+import { formBlock, formHeight } from './layout-form';
+import { BLACK, bottom, FOOTER_SPACE, GREY, keep, MARGIN, rule, SIZES, width, type Sizes } from './page';
+import type { Block, Cell, DocumentModel, FlowBlock } from './model';
 
-const MARGIN = 56; // 2 cm
-const FOOTER_SPACE = 40;
-
-interface Sizes {
-  title: number;
-  subtitle: number;
-  heading: number;
-  body: number;
-  small: number;
-  gap: number;
-}
-const SIZES: Record<DocumentModel['kind'], Sizes> = {
-  document: { title: 18, subtitle: 10, heading: 12.5, body: 10, small: 8, gap: 6 },
-  // A poster is read from a step or two away: type about three times the body size.
-  poster: { title: 34, subtitle: 16, heading: 22, body: 17, small: 9, gap: 12 },
-};
-
-export const pageOptions = { size: 'A4', margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_SPACE } } as const;
-
-const width = (doc: PDFKit.PDFDocument) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
-const bottom = (doc: PDFKit.PDFDocument) => doc.page.height - doc.page.margins.bottom;
-
-/** Starts a new page when `height` would not fit on this one (a heading never sits alone at the foot). */
-function keep(doc: PDFKit.PDFDocument, height: number): void {
-  if (doc.y + height > bottom(doc)) doc.addPage();
-}
-
-function text(doc: PDFKit.PDFDocument, s: string, font: string, size: number, gapAfter: number): void {
-  const options = { width: width(doc), lineGap: size * 0.2 };
-  doc.font(font).fontSize(size);
-  // A short block (a bullet, a paragraph of a few lines) moves whole to the next page rather than
-  // leaving a line or two behind; a long one flows over the page break.
-  const height = doc.heightOfString(s, options);
+/** A short block (a bullet, a paragraph of a few lines) moves whole to the next page; a long one flows over the break. */
+function keepSmall(doc: PDFKit.PDFDocument, height: number): void {
   if (height < (bottom(doc) - doc.page.margins.top) / 4) keep(doc, height);
-  doc.text(s, doc.page.margins.left, doc.y, options);
+}
+
+const textOptions = (doc: PDFKit.PDFDocument, size: number) => ({ width: width(doc), lineGap: size * 0.2 });
+
+function textHeight(doc: PDFKit.PDFDocument, s: string, font: string, size: number): number {
+  doc.font(font).fontSize(size);
+  return doc.heightOfString(s, textOptions(doc, size));
+}
+
+function text(doc: PDFKit.PDFDocument, s: string, font: string, size: number, gapAfter: number, color = BLACK): void {
+  keepSmall(doc, textHeight(doc, s, font, size));
+  doc.font(font).fontSize(size).fillColor(color);
+  doc.text(s, doc.page.margins.left, doc.y, textOptions(doc, size));
+  doc.fillColor(BLACK);
   doc.y += gapAfter;
+}
+
+type Paragraph = Extract<Block, { kind: 'paragraph' }>;
+const secondarySize = (s: Sizes) => s.body * 0.9;
+
+function paragraphHeight(doc: PDFKit.PDFDocument, b: Paragraph, s: Sizes): number {
+  const main = textHeight(doc, b.text, b.bold ? FONT_BOLD : FONT_REGULAR, s.body);
+  return main + s.gap + (b.secondary ? textHeight(doc, b.secondary, FONT_REGULAR, secondarySize(s)) + s.gap : 0);
+}
+
+function paragraph(doc: PDFKit.PDFDocument, b: Paragraph, s: Sizes): void {
+  // A paragraph and its translation stay on one page together.
+  if (b.secondary) keepSmall(doc, paragraphHeight(doc, b, s));
+  if (!b.secondary) return text(doc, b.text, b.bold ? FONT_BOLD : FONT_REGULAR, s.body, s.gap);
+  text(doc, b.text, b.bold ? FONT_BOLD : FONT_REGULAR, s.body, s.gap / 3);
+  text(doc, b.secondary, FONT_REGULAR, secondarySize(s), s.gap + (s.gap * 2) / 3, GREY);
 }
 
 function table(doc: PDFKit.PDFDocument, block: Extract<Block, { kind: 'table' }>, s: Sizes): void {
@@ -57,8 +57,7 @@ function table(doc: PDFKit.PDFDocument, block: Extract<Block, { kind: 'table' }>
     parts(c, font).reduce((h, [f, t]) => h + doc.font(f).fontSize(s.body).heightOfString(t, { width: w }), 0);
   const drawRow = (cells: readonly Cell[], font: string) => {
     const h = Math.max(...cells.map((c, i) => cellHeight(c, font, cols[i]! - 2 * pad))) + 2 * pad;
-    const fresh = doc.y + h > bottom(doc);
-    if (fresh) doc.addPage();
+    if (doc.y + h > bottom(doc)) doc.addPage();
     const top = doc.y;
     let x = doc.page.margins.left;
     cells.forEach((c, i) => {
@@ -66,9 +65,8 @@ function table(doc: PDFKit.PDFDocument, block: Extract<Block, { kind: 'table' }>
       for (const [f, t] of parts(c, font)) doc.font(f).fontSize(s.body).text(t, x + pad, doc.y, { width: cols[i]! - 2 * pad });
       x += cols[i]!;
     });
-    doc.moveTo(doc.page.margins.left, top + h).lineTo(doc.page.margins.left + total, top + h).lineWidth(0.5).strokeColor('#888888').stroke();
+    rule(doc, top + h);
     doc.y = top + h;
-    return fresh;
   };
   keep(doc, s.body * 5);
   drawRow(block.columns, FONT_BOLD);
@@ -83,7 +81,25 @@ function table(doc: PDFKit.PDFDocument, block: Extract<Block, { kind: 'table' }>
   doc.y += s.gap * 2;
 }
 
-function block(doc: PDFKit.PDFDocument, b: Block, s: Sizes): void {
+/** The height a block will take here — so a group can be kept on one page. */
+function flowHeight(doc: PDFKit.PDFDocument, b: FlowBlock, s: Sizes): number {
+  switch (b.kind) {
+    case 'title':
+      return textHeight(doc, b.text, FONT_BOLD, s.title) + s.gap;
+    case 'subtitle':
+      return textHeight(doc, b.text, FONT_REGULAR, s.subtitle) + s.gap * 2;
+    case 'heading':
+      return s.gap + textHeight(doc, b.text, FONT_BOLD, s.heading) + s.gap / 2;
+    case 'paragraph':
+      return paragraphHeight(doc, b, s);
+    case 'bullets':
+      return b.items.reduce((h, i) => h + textHeight(doc, `•  ${i}`, FONT_REGULAR, s.body) + s.gap / 2, s.gap / 2);
+    default:
+      return formHeight(doc, b, s);
+  }
+}
+
+function flow(doc: PDFKit.PDFDocument, b: FlowBlock, s: Sizes): void {
   switch (b.kind) {
     case 'title':
       return text(doc, b.text, FONT_BOLD, s.title, s.gap);
@@ -94,13 +110,28 @@ function block(doc: PDFKit.PDFDocument, b: Block, s: Sizes): void {
       doc.y += s.gap;
       return text(doc, b.text, FONT_BOLD, s.heading, s.gap / 2);
     case 'paragraph':
-      return text(doc, b.text, b.bold ? FONT_BOLD : FONT_REGULAR, s.body, s.gap);
+      return paragraph(doc, b, s);
     case 'bullets':
       for (const item of b.items) text(doc, `•  ${item}`, FONT_REGULAR, s.body, s.gap / 2);
       doc.y += s.gap / 2;
       return;
+    default:
+      return formBlock(doc, b, s);
+  }
+}
+
+function block(doc: PDFKit.PDFDocument, b: Block, s: Sizes): void {
+  switch (b.kind) {
     case 'table':
       return table(doc, b, s);
+    case 'group': {
+      const h = b.blocks.reduce((sum, x) => sum + flowHeight(doc, x, s), 0);
+      if (h < bottom(doc) - doc.page.margins.top) keep(doc, h);
+      for (const x of b.blocks) flow(doc, x, s);
+      return;
+    }
+    default:
+      return flow(doc, b, s);
   }
 }
 
@@ -115,11 +146,11 @@ function footers(doc: PDFKit.PDFDocument, model: DocumentModel, s: Sizes): void 
     const saved = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const y = doc.page.height - MARGIN - FOOTER_SPACE / 2;
-    doc.moveTo(left, y - 6).lineTo(left + w, y - 6).lineWidth(0.5).strokeColor('#888888').stroke();
+    rule(doc, y - 6);
     doc.font(FONT_REGULAR).fontSize(s.small).fillColor('#444444');
     doc.text(model.footer, left, y, { width: w, align: 'left' });
     doc.text(model.pageLabel(i - range.start + 1, range.count), left, doc.y + 2, { width: w, align: 'right' });
-    doc.fillColor('#000000');
+    doc.fillColor(BLACK);
     doc.page.margins.bottom = saved;
   }
 }

@@ -6,8 +6,9 @@
  */
 import PDFDocument from 'pdfkit';
 import { FONT_BOLD, FONT_REGULAR, fontFiles } from './fonts';
-import { layOut, pageOptions } from './layout';
+import { layOut } from './layout';
 import type { DocumentModel } from './model';
+import { pageOptions } from './page';
 
 export function renderPdf(model: DocumentModel): Promise<Buffer> {
   const files = fontFiles();

@@ -1,7 +1,7 @@
 /** The notice's essentials: a counter poster (A4, big type) and a short WhatsApp text. */
 import { formatList, type Lang } from '../../../contract/i18n';
 import type { DocumentModel } from '../model';
-import type { NoticeData } from './notice-data';
+import type { Localized, NoticeData } from './notice-data';
 import { noticeT, versionParams } from './notice-text';
 
 export function posterModel(data: NoticeData, lang: Lang): DocumentModel {
@@ -39,4 +39,30 @@ export function whatsappText(data: NoticeData, lang: Lang): string {
     t('wa.full'),
     t('wa.disclaimer'),
   ].join('\n\n');
+}
+
+/** What the notice says in brief, cut from its full input — enough for the consent form. */
+export interface NoticeBrief {
+  version: NoticeData['version'];
+  /** Every purpose the notice names, consent-based or not. */
+  purposes: readonly Localized[];
+  /** Who outside the shop receives data, by name; empty: no one. */
+  recipients: readonly string[];
+}
+
+export const noticeBrief = (data: NoticeData): NoticeBrief => ({
+  version: data.version,
+  purposes: data.purposes.map((p) => p.name),
+  recipients: data.recipients.map((r) => r.name),
+});
+
+/** The notice in three sentences for paper, in the poster's words: what for, where kept and who gets it, the rights. */
+export function noticeInBrief(brief: NoticeBrief, lang: Lang): string {
+  const t = noticeT(lang);
+  const names = brief.recipients.join(', ');
+  return [
+    `${t('poster.uses')} ${formatList(brief.purposes.map((p) => p[lang]), t('and'))}.`,
+    brief.recipients.length ? t('poster.shared', { names }) : t('poster.safe'),
+    t('poster.rights'),
+  ].join(' ');
 }
