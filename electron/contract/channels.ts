@@ -38,6 +38,7 @@ import type { DemoStatus } from './demo';
 import type { Result } from './errors';
 import { def } from './channel-def';
 import { purposeChannels } from './purposes-channels';
+import { noticeChannels } from './notice-channels';
 import {
   AccessReviewInput,
   ChangePasswordInput,
@@ -96,6 +97,7 @@ export const channels = {
   'fields.createCustom': def<FieldDef[]>()(CreateCustomFieldInput, 'unlocked', 'settings.manage'),
   'fields.deleteCustom': def<FieldDef[]>()(FieldRef, 'unlocked', 'settings.manage'),
   ...purposeChannels,
+  ...noticeChannels,
   'purchases.list': def<Purchase[]>()(ListPurchasesInput, 'unlocked', 'customers.view'),
   'purchases.save': def<Purchase>()(SavePurchaseInput, 'unlocked', 'customers.edit'),
   'purchases.remove': def<{ id: number }>()(PurchaseRef, 'unlocked', 'customers.edit'),

@@ -16,6 +16,7 @@ import { customerHandlers } from './handlers/customers';
 import { demoHandlers } from './handlers/demo';
 import { fieldHandlers } from './handlers/fields';
 import { purposeHandlers } from './handlers/purposes';
+import { noticeHandlers } from './handlers/notice';
 import { purchaseHandlers } from './handlers/purchases';
 import { restoreHandlers } from './handlers/restore';
 import { exportHandlers, importHandlers } from './handlers/transfer';
@@ -43,6 +44,7 @@ const handlers: { [C in ChannelName]: Handler<C> } = {
   ...customerHandlers,
   ...fieldHandlers,
   ...purposeHandlers,
+  ...noticeHandlers,
   ...purchaseHandlers,
   ...importHandlers,
   ...exportHandlers,
