@@ -10,6 +10,7 @@ import { backupCommand, restoreCommand } from './backup';
 import { exportCommand } from './export';
 import { fieldsCommand } from './fields';
 import { purposesCommand } from './purposes';
+import { noticeCommand } from './notice';
 import { commandHelp, generalHelp } from './help';
 import { importCommand } from './import';
 import { initCommand } from './init';
@@ -21,7 +22,7 @@ import { appVersion } from '../vault/version';
 
 export type { CliIo } from './io';
 
-export const COMMANDS: readonly Command[] = [initCommand, importCommand, exportCommand, searchCommand, fieldsCommand, purposesCommand, statsCommand, auditCommand, backupCommand, restoreCommand];
+export const COMMANDS: readonly Command[] = [initCommand, importCommand, exportCommand, searchCommand, fieldsCommand, purposesCommand, noticeCommand, statsCommand, auditCommand, backupCommand, restoreCommand];
 
 const find = (name: string): Command | undefined => COMMANDS.find((c) => c.name === name);
 
