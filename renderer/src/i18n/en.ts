@@ -1,4 +1,5 @@
 import { enPurposes } from './en.purposes';
+import { enNotice } from './en.notice';
 import { enRecords } from './en.records';
 import { enAccount } from './en.account';
 import { enStaff } from './en.staff';
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, Message> = {
   ...enBackup,
   ...enDemo,
   ...enPurposes,
+  ...enNotice,
 
   'app.name': 'Brankas',
   'app.tagline': 'The customer vault for your shop',

@@ -10,6 +10,7 @@ import { idTransfer } from './id.transfer';
 import { idBackup } from './id.backup';
 import { idDemo } from './id.demo';
 import { idPurposes } from './id.purposes';
+import { idNotice } from './id.notice';
 
 const base = {
   'app.name': 'Brankas',
@@ -202,6 +203,6 @@ const base = {
   'field.contains_personal': "Jangan memakai nama Anda, nama toko, atau kata 'brankas' di kata sandi.",
 };
 
-export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff, ...idBackup, ...idDemo, ...idPurposes };
+export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff, ...idBackup, ...idDemo, ...idPurposes, ...idNotice };
 
 export type MessageKey = keyof typeof id;

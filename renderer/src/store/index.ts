@@ -6,6 +6,7 @@ import { createDemoSlice } from './demoSlice';
 import { createExportSlice } from './exportSlice';
 import { createFieldsSlice } from './fieldsSlice';
 import { createPurposesSlice } from './purposesSlice';
+import { createNoticeSlice } from './noticeSlice';
 import { createImportSlice } from './importSlice';
 import { createLocaleSlice } from './localeSlice';
 import { createPurchasesSlice } from './purchasesSlice';
@@ -21,6 +22,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createCustomersSlice(...a),
   ...createFieldsSlice(...a),
   ...createPurposesSlice(...a),
+  ...createNoticeSlice(...a),
   ...createPurchasesSlice(...a),
   ...createSelectionSlice(...a),
   ...createImportSlice(...a),

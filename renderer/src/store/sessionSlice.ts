@@ -72,6 +72,7 @@ function wipe(get: () => AppState): void {
   s.clearCustomers();
   s.clearFields();
   s.clearPurposes();
+  s.clearNotice();
   s.clearPurchases();
   s.clearSelection();
   s.resetImport();
