@@ -39,6 +39,7 @@ import type { Result } from './errors';
 import { def } from './channel-def';
 import { purposeChannels } from './purposes-channels';
 import { consentChannels } from './consent-channels';
+import { noticeChannels } from './notice-channels';
 import {
   AccessReviewInput,
   ChangePasswordInput,
@@ -98,6 +99,7 @@ export const channels = {
   'fields.deleteCustom': def<FieldDef[]>()(FieldRef, 'unlocked', 'settings.manage'),
   ...purposeChannels,
   ...consentChannels,
+  ...noticeChannels,
   'purchases.list': def<Purchase[]>()(ListPurchasesInput, 'unlocked', 'customers.view'),
   'purchases.save': def<Purchase>()(SavePurchaseInput, 'unlocked', 'customers.edit'),
   'purchases.remove': def<{ id: number }>()(PurchaseRef, 'unlocked', 'customers.edit'),

@@ -13,3 +13,4 @@ export * from './records';
 export * from './demo';
 export * from './purposes';
 export * from './consent';
+export * from './notice';

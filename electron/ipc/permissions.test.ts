@@ -69,6 +69,16 @@ const INPUTS: Partial<Record<ChannelName, unknown>> = {
   'consent.pickEvidence': {},
   'consent.record': { customerId: NOPE, purposeKey: 'promotions_wa', state: 'given', method: 'verbal' },
   'consent.saveEvidence': { id: NOPE },
+  'notice.status': {},
+  'notice.profile': {},
+  'notice.saveProfile': { name: 'Toko', address: 'Jl. Satu', whatsapp: '', phone: '', email: '', authority: 'Komdigi', backupPlace: { id: '', en: '' } },
+  'notice.recipients': {},
+  'notice.saveRecipient': { id: NOPE, name: 'PT Tidak Ada', why: { id: 'tidak', en: 'none' }, country: { id: 'Indonesia', en: 'Indonesia' }, abroad: false },
+  'notice.removeRecipient': { id: NOPE },
+  // After the Owner's saveProfile above, a version is published (what the notice says; no customer data).
+  'notice.publish': {},
+  'notice.save': { kind: 'md', lang: 'id' },
+  'notice.whatsapp': { lang: 'id' },
   'purchases.list': { customerId: NOPE },
   'purchases.save': { purchase: { customerId: NOPE, date: '2026-01-02', description: 'Kopi', amount: 1000, channel: 'store' } },
   'purchases.remove': { id: NOPE },
@@ -107,7 +117,7 @@ const INPUTS: Partial<Record<ChannelName, unknown>> = {
 /** Channels whose handler asks a file dialog first: a cancelled dialog is queued for allowed roles. */
 const OPEN_DIALOG: ChannelName[] = ['consent.pickEvidence', 'import.open', 'restore.open'];
 const FOLDER_DIALOG: ChannelName[] = ['backup.pickFolder', 'backup.run'];
-const SAVE_DIALOG: ChannelName[] = ['export.run', 'audit.export'];
+const SAVE_DIALOG: ChannelName[] = ['export.run', 'audit.export', 'notice.save'];
 
 const permissioned = channelNames.filter((c) => channels[c].access === 'unlocked' && channels[c].permission !== null);
 /** The matrix runs over these; the first test fails when a permissioned channel has no input here. */

@@ -36,6 +36,7 @@ interface State {
   spare: number;
   purchase: number;
   staffId: number;
+  recipient: number;
   file: ImportFile | null;
   out: string;
   ticket: string;
@@ -84,6 +85,18 @@ const samples: { [C in ChannelName]: Sample } = {
     after: (v, s) => void (s.evidence = (v as CustomerConsent).rows[0]?.current?.evidence?.id ?? 0),
   },
   'consent.saveEvidence': { input: (s) => ({ id: s.evidence }), before: (ctx, s) => void ctx.dialogs.saves.push(join(s.out, 'bukti.txt')) },
+  'notice.status': plain({}),
+  'notice.profile': plain({}),
+  'notice.saveProfile': plain({ name: 'Toko Sari', address: 'Jl. Malioboro 12', whatsapp: '', phone: '', email: '', authority: 'Komdigi', backupPlace: { id: '', en: '' } }),
+  'notice.recipients': plain({}),
+  'notice.saveRecipient': {
+    input: () => ({ name: 'PT Kirim', why: { id: 'pengiriman', en: 'delivery' }, country: { id: 'Indonesia', en: 'Indonesia' }, abroad: false }),
+    after: (v, s) => void (s.recipient = (v as { id: number }[])[0]?.id ?? 0),
+  },
+  'notice.removeRecipient': { input: (s) => ({ id: s.recipient }) },
+  'notice.publish': plain({}),
+  'notice.save': { input: () => ({ kind: 'md', lang: 'id' }), before: (ctx, s) => void ctx.dialogs.saves.push(join(s.out, 'pemberitahuan.md')) },
+  'notice.whatsapp': plain({ lang: 'en' }),
   'purchases.list': { input: (s) => ({ customerId: s.budi }) },
   'purchases.save': { input: (s) => ({ purchase: { customerId: s.budi, date: '2026-12-01', amount: 50000, description: 'Teh 1 kg', channel: 'store' } }) },
   'purchases.remove': { input: (s) => ({ id: s.purchase }) },
@@ -146,7 +159,7 @@ let dir: string;
 let vault: VaultService;
 let ctx: TestContext;
 let router: Router;
-const state: State = { budi: 0, spare: 0, purchase: 0, staffId: 0, file: null, out: '', ticket: '', evidence: 0 };
+const state: State = { budi: 0, spare: 0, purchase: 0, staffId: 0, recipient: 0, file: null, out: '', ticket: '', evidence: 0 };
 
 const call = (channel: ChannelName, input: unknown) => router.handle({ url: `${ORIGIN}/index.html`, isMainFrame: true }, channel, input);
 const value = async <T>(p: Promise<Result<unknown>>): Promise<T> => {

@@ -17,6 +17,7 @@ import { demoHandlers } from './handlers/demo';
 import { fieldHandlers } from './handlers/fields';
 import { purposeHandlers } from './handlers/purposes';
 import { consentHandlers } from './handlers/consent';
+import { noticeHandlers } from './handlers/notice';
 import { purchaseHandlers } from './handlers/purchases';
 import { restoreHandlers } from './handlers/restore';
 import { exportHandlers, importHandlers } from './handlers/transfer';
@@ -45,6 +46,7 @@ const handlers: { [C in ChannelName]: Handler<C> } = {
   ...fieldHandlers,
   ...purposeHandlers,
   ...consentHandlers,
+  ...noticeHandlers,
   ...purchaseHandlers,
   ...importHandlers,
   ...exportHandlers,

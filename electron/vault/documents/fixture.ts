@@ -44,7 +44,7 @@ export const fixtureNotice: NoticeData = {
         { id: 'Nama', en: 'Name' },
         { id: 'Riwayat pembelian', en: 'Purchase history' },
       ],
-      retention: { months: 120, from: 'end_of_contract' },
+      retention: { months: 120, from: 'contract_end' },
     },
   ],
   access: [

@@ -8,5 +8,6 @@ export type { ConsentCustomer, ConsentFormData, ConsentReceiptData, ReceiptEntry
 export { noticeBrief, type NoticeBrief } from './templates/notice-short';
 export { WHATSAPP_MAX as RECEIPT_WHATSAPP_MAX } from './templates/consent-receipt';
 export { renderPdf } from './render';
+export { noticeT } from './templates/notice-text';
 export { renderMarkdown } from './markdown';
 export type { Block, DocumentModel } from './model';

@@ -1,5 +1,6 @@
 import { enPurposes } from './en.purposes';
 import { enConsent } from './en.consent';
+import { enNotice } from './en.notice';
 import { enRecords } from './en.records';
 import { enAccount } from './en.account';
 import { enStaff } from './en.staff';
@@ -19,6 +20,7 @@ export const en: Record<MessageKey, Message> = {
   ...enDemo,
   ...enPurposes,
   ...enConsent,
+  ...enNotice,
 
   'app.name': 'Brankas',
   'app.tagline': 'The customer vault for your shop',

@@ -11,6 +11,7 @@ import { idBackup } from './id.backup';
 import { idDemo } from './id.demo';
 import { idPurposes } from './id.purposes';
 import { idConsent } from './id.consent';
+import { idNotice } from './id.notice';
 
 const base = {
   'app.name': 'Brankas',
@@ -207,6 +208,6 @@ const base = {
   'field.guardian_required': 'Pelanggan di bawah 18 tahun memberi persetujuan lewat orang tua atau wali: isi nama dan hubungannya.',
 };
 
-export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff, ...idBackup, ...idDemo, ...idPurposes, ...idConsent };
+export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff, ...idBackup, ...idDemo, ...idPurposes, ...idConsent, ...idNotice };
 
 export type MessageKey = keyof typeof id;

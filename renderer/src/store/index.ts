@@ -7,6 +7,7 @@ import { createExportSlice } from './exportSlice';
 import { createFieldsSlice } from './fieldsSlice';
 import { createPurposesSlice } from './purposesSlice';
 import { createConsentSlice } from './consentSlice';
+import { createNoticeSlice } from './noticeSlice';
 import { createImportSlice } from './importSlice';
 import { createLocaleSlice } from './localeSlice';
 import { createPurchasesSlice } from './purchasesSlice';
@@ -23,6 +24,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createFieldsSlice(...a),
   ...createPurposesSlice(...a),
   ...createConsentSlice(...a),
+  ...createNoticeSlice(...a),
   ...createPurchasesSlice(...a),
   ...createSelectionSlice(...a),
   ...createImportSlice(...a),

@@ -73,6 +73,7 @@ function wipe(get: () => AppState): void {
   s.clearFields();
   s.clearPurposes();
   s.clearConsent();
+  s.clearNotice();
   s.clearPurchases();
   s.clearSelection();
   s.resetImport();

@@ -14,7 +14,7 @@ import type {
 import type { SliceCreator } from './types';
 
 /** The Settings dialog's tabs (features/settings/SettingsDialog.tsx shows those the role allows). */
-export type SettingsSection = 'general' | 'fields' | 'people' | 'review' | 'audit' | 'backup' | 'security';
+export type SettingsSection = 'general' | 'fields' | 'notice' | 'people' | 'review' | 'audit' | 'backup' | 'security';
 
 /** People, the access review and strict mode. Everything here is dropped on lock (`clearStaff`). */
 export interface StaffSlice {

@@ -7,6 +7,7 @@ import type { ExportSlice } from './exportSlice';
 import type { FieldsSlice } from './fieldsSlice';
 import type { ImportSlice } from './importSlice';
 import type { LocaleSlice } from './localeSlice';
+import type { NoticeSlice } from './noticeSlice';
 import type { PurchasesSlice } from './purchasesSlice';
 import type { PurposesSlice } from './purposesSlice';
 import type { ConsentSlice } from './consentSlice';
@@ -20,6 +21,7 @@ export type AppState = SessionSlice &
   FieldsSlice &
   PurposesSlice &
   ConsentSlice &
+  NoticeSlice &
   PurchasesSlice &
   SelectionSlice &
   ImportSlice &

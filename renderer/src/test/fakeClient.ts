@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import {
+  EMPTY_PROFILE,
   rolePermissions,
   type AccessOverview,
   type AppError,
@@ -164,6 +165,17 @@ export function createFakeClient() {
       pickEvidence: fn<'consent', 'pickEvidence'>(async () => ok(null)),
       record: fn<'consent', 'record'>(async () => fail('internal')),
       saveEvidence: fn<'consent', 'saveEvidence'>(async () => ok({ saved: false })),
+    },
+    notice: {
+      status: fn<'notice', 'status'>(async () => ok({ current: null, outOfDate: false, changed: [], profileReady: false })),
+      profile: fn<'notice', 'profile'>(async () => ok(EMPTY_PROFILE)),
+      saveProfile: fn<'notice', 'saveProfile'>(async (input) => ok(input)),
+      recipients: fn<'notice', 'recipients'>(async () => ok([])),
+      saveRecipient: fn<'notice', 'saveRecipient'>(async () => ok([])),
+      removeRecipient: fn<'notice', 'removeRecipient'>(async () => ok([])),
+      publish: fn<'notice', 'publish'>(async () => ok({ number: 1, date: '2026-12-04', sha256: '0'.repeat(64) })),
+      save: fn<'notice', 'save'>(async () => ok(null)),
+      whatsapp: fn<'notice', 'whatsapp'>(async () => ok('*Pemberitahuan Privasi*')),
     },
     purchases: {
       list: fn<'purchases', 'list'>(async () => ok([])),

@@ -3,7 +3,7 @@
  * it; the purposes domain (contract/purposes.ts) and the shop's settings will fill it later.
  * Words the shop writes itself (a purpose's name and description) come in both languages.
  */
-import type { Role } from '../../../contract';
+import { RETENTION_FROM, type Role } from '../../../contract';
 
 export interface Localized {
   id: string;
@@ -14,7 +14,8 @@ export interface Localized {
 export const lawfulBases = ['consent', 'contract', 'legal_obligation', 'vital_interest', 'public_task', 'legitimate_interest'] as const;
 export type LawfulBasis = (typeof lawfulBases)[number];
 
-export const retentionStarts = ['last_purchase', 'last_contact', 'consent_withdrawn', 'end_of_contract'] as const;
+/** The contract's own list (contract/purposes.ts): what a retention period counts from. */
+export const retentionStarts = RETENTION_FROM;
 export type RetentionStart = (typeof retentionStarts)[number];
 
 export interface NoticePurpose {
@@ -32,6 +33,8 @@ export interface NoticeRecipient {
   why: Localized;
   /** Where the recipient keeps the data ("Indonesia"); abroad must be said. */
   country: Localized;
+  /** Kept outside Indonesia: the notice says so, and what the shop does about it. */
+  abroad?: boolean;
 }
 
 export interface NoticeData {
@@ -45,7 +48,13 @@ export interface NoticeData {
   recipients: readonly NoticeRecipient[];
   /** The authority complaints go to — a setting; Komdigi acts for the PDP agency (PRIVACY.md). */
   authority: string;
-  version: { number: number; /** ISO calendar date the version takes effect. */ date: string };
+  version: {
+    number: number;
+    /** ISO calendar date the version takes effect. */
+    date: string;
+    /** Not published yet: every output says "konsep / draft" plainly, so nobody hands it out. */
+    draft?: boolean;
+  };
 }
 
-export const DEFAULT_AUTHORITY = 'Kementerian Komunikasi dan Digital (Komdigi)';
+export { DEFAULT_AUTHORITY } from '../../../contract/notice';

@@ -2,7 +2,7 @@
 import { formatList, type Lang } from '../../../contract/i18n';
 import type { DocumentModel } from '../model';
 import type { Localized, NoticeData } from './notice-data';
-import { noticeT, versionParams } from './notice-text';
+import { draftBlocks, footerText, noticeT, versionParams } from './notice-text';
 
 export function posterModel(data: NoticeData, lang: Lang): DocumentModel {
   const t = noticeT(lang);
@@ -15,6 +15,7 @@ export function posterModel(data: NoticeData, lang: Lang): DocumentModel {
     kind: 'poster',
     blocks: [
       { kind: 'title', text: t('poster.title', { shop: data.shop.name }) },
+      ...draftBlocks(t, data),
       { kind: 'heading', text: t('poster.uses') },
       { kind: 'bullets', items: data.purposes.map((p) => p.name[lang]) },
       { kind: 'paragraph', text: data.recipients.length ? t('poster.shared', { names }) : t('poster.safe') },
@@ -22,7 +23,7 @@ export function posterModel(data: NoticeData, lang: Lang): DocumentModel {
       { kind: 'paragraph', text: data.shop.whatsapp ? t('poster.askWhatsapp', { number: data.shop.whatsapp }) : t('poster.ask') },
       { kind: 'subtitle', text: t('poster.full', v) },
     ],
-    footer: t('footer', v),
+    footer: footerText(t, data, v),
     pageLabel: (page, total) => t('page', { page, total }),
   };
 }
@@ -32,6 +33,7 @@ export function whatsappText(data: NoticeData, lang: Lang): string {
   const t = noticeT(lang);
   const names = data.recipients.map((r) => r.name).join(', ');
   return [
+    ...(data.version.draft ? [t('wa.draft')] : []),
     t('wa.title', versionParams(lang, data)),
     t('wa.uses', { purposes: formatList(data.purposes.map((p) => p.name[lang]), t('and')) }),
     data.recipients.length ? t('wa.storedShared', { names }) : t('wa.stored'),

@@ -1,5 +1,6 @@
 /** The notice's dictionary per language, and the phrases several outputs share (period, dates). */
 import { formatDate, translator, type Lang } from '../../../contract/i18n';
+import type { Block } from '../model';
 import type { NoticeData, NoticePurpose } from './notice-data';
 import { noticeEn } from './notice.en';
 import { noticeId, type NoticeKey } from './notice.id';
@@ -21,3 +22,10 @@ export const versionParams = (lang: Lang, data: NoticeData) => ({
   version: data.version.number,
   date: formatDate(lang, data.version.date, 'long'),
 });
+
+/** A draft (not yet published) says so in big letters under the title, and in the footer. */
+export const draftBlocks = (t: NoticeT, data: NoticeData): Block[] =>
+  data.version.draft ? [{ kind: 'paragraph', text: t('draft', { version: data.version.number }), bold: true }] : [];
+
+export const footerText = (t: NoticeT, data: NoticeData, v: ReturnType<typeof versionParams>): string =>
+  data.version.draft ? t('footer.draft', v) : t('footer', v);

@@ -39,7 +39,7 @@ export const noticeEn: Record<NoticeKey, Message> = {
   'retention.from.last_purchase': '{period} after your last purchase',
   'retention.from.last_contact': '{period} after our last contact',
   'retention.from.consent_withdrawn': '{period} after consent is withdrawn',
-  'retention.from.end_of_contract': '{period} after the agreement ends',
+  'retention.from.contract_end': '{period} after the agreement ends',
 
   'access.heading': 'Who in the shop can see your data',
   'access.intro': 'Everyone signs in with their own account, sees only what their work needs, and every access is recorded.',
@@ -59,6 +59,9 @@ export const noticeEn: Record<NoticeKey, Message> = {
   'recipients.none': 'No one. Your data is not given to third parties and is not sent abroad.',
   'recipients.intro': 'Your data is given only to the following recipients, for the stated reason:',
   'recipients.item': '{name}: {why} (kept in {country})',
+
+  'recipients.abroad': 'Sent abroad: {names}. We do this only where data is protected at least as well as under UU PDP, and we keep a record of it.',
+  'recipients.notAbroad': 'No data is sent abroad.',
 
   'rights.heading': 'Your rights (Pasal 5–13 UU PDP)',
   'rights.5': 'Information (Pasal 5): to know who we are, and for what purpose and on what basis your data is processed — this notice.',
@@ -83,6 +86,24 @@ export const noticeEn: Record<NoticeKey, Message> = {
 
   'complaint.heading': 'Complaining to the authority',
   'complaint.text': 'If you feel we have not handled your data properly, you can complain to {authority}.',
+
+  draft: 'DRAFT — not published (it will become version {version}). Do not hand it to customers.',
+  'footer.draft': '{shop} · DRAFT privacy notice, not published · A template for the shop to review, not legal advice.',
+  'wa.draft': '*DRAFT — not published*',
+
+  'field.name': 'Name',
+  'field.phone': 'Phone / WhatsApp number',
+  'field.email': 'Email',
+  'field.address': 'Address',
+  'field.city': 'City',
+  'field.birthday': 'Birthday',
+  'field.gender': 'Gender',
+  'field.notes': 'Notes',
+  'field.preferences': 'Preferences',
+  'sees.all': 'all customer data',
+  'sees.masked': 'customer data, with phone, email, address, birthday and sensitive data masked',
+  'sees.reveal': 'customer data, with phone, email, address, birthday and sensitive data masked; one value can be shown when needed, and every such view is recorded',
+  'sees.audit': '{sees}, and the audit trail',
 
   footer: '{shop} · Privacy notice version {version}, {date} · A template for the shop to review, not legal advice.',
   page: 'Page {page} of {total}',

@@ -37,7 +37,7 @@ export const noticeId = {
   'retention.from.last_purchase': '{period} sejak pembelian terakhir',
   'retention.from.last_contact': '{period} sejak kontak terakhir',
   'retention.from.consent_withdrawn': '{period} sejak persetujuan ditarik',
-  'retention.from.end_of_contract': '{period} sejak perjanjian berakhir',
+  'retention.from.contract_end': '{period} sejak perjanjian berakhir',
 
   'access.heading': 'Siapa di toko yang dapat melihat data Anda',
   'access.intro': 'Setiap orang masuk dengan akunnya sendiri, hanya melihat yang perlu untuk tugasnya, dan setiap akses dicatat.',
@@ -57,6 +57,9 @@ export const noticeId = {
   'recipients.none': 'Tidak ada. Data Anda tidak diberikan kepada pihak ketiga dan tidak dikirim ke luar negeri.',
   'recipients.intro': 'Data Anda hanya diberikan kepada penerima berikut, untuk keperluan yang disebut:',
   'recipients.item': '{name}: {why} (disimpan di {country})',
+
+  'recipients.abroad': 'Dikirim ke luar negeri: {names}. Kami hanya melakukannya bila perlindungan data di sana setidaknya setara dengan UU PDP, dan kami mencatatnya.',
+  'recipients.notAbroad': 'Tidak ada data yang dikirim ke luar negeri.',
 
   'rights.heading': 'Hak Anda (Pasal 5–13 UU PDP)',
   'rights.5': 'Informasi (Pasal 5): mengetahui siapa kami, untuk apa dan atas dasar apa data Anda diproses — pemberitahuan ini.',
@@ -82,6 +85,24 @@ export const noticeId = {
 
   'complaint.heading': 'Mengadu kepada otoritas',
   'complaint.text': 'Bila Anda merasa data Anda tidak kami tangani dengan benar, Anda dapat mengadu kepada {authority}.',
+
+  draft: 'KONSEP — belum diterbitkan (akan menjadi versi {version}). Jangan diberikan kepada pelanggan.',
+  'footer.draft': '{shop} · KONSEP pemberitahuan privasi, belum diterbitkan · Templat untuk ditinjau toko, bukan nasihat hukum.',
+  'wa.draft': '*KONSEP — belum diterbitkan*',
+
+  'field.name': 'Nama',
+  'field.phone': 'Nomor telepon / WhatsApp',
+  'field.email': 'Email',
+  'field.address': 'Alamat',
+  'field.city': 'Kota',
+  'field.birthday': 'Tanggal lahir',
+  'field.gender': 'Jenis kelamin',
+  'field.notes': 'Catatan',
+  'field.preferences': 'Preferensi',
+  'sees.all': 'semua data pelanggan',
+  'sees.masked': 'data pelanggan, dengan telepon, email, alamat, tanggal lahir dan data sensitif tersamar',
+  'sees.reveal': 'data pelanggan, dengan telepon, email, alamat, tanggal lahir dan data sensitif tersamar; satu nilai dapat dibuka bila perlu, dan setiap pembukaan dicatat',
+  'sees.audit': '{sees}, serta catatan audit',
 
   footer: '{shop} · Pemberitahuan privasi versi {version}, {date} · Templat untuk ditinjau toko, bukan nasihat hukum.',
   page: 'Halaman {page} dari {total}',

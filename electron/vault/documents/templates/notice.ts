@@ -6,7 +6,7 @@
 import type { Lang } from '../../../contract/i18n';
 import type { Block, DocumentModel } from '../model';
 import type { NoticeData } from './notice-data';
-import { noticeT, retentionText, versionParams, type NoticeT } from './notice-text';
+import { draftBlocks, footerText, noticeT, retentionText, versionParams, type NoticeT } from './notice-text';
 
 const RIGHTS = ['5', '6', '7', '8', '9', '10', '11', '12', '13'] as const;
 
@@ -57,6 +57,11 @@ function storageLines(t: NoticeT, lang: Lang, data: NoticeData): string[] {
   return [t('storage.pc'), backups];
 }
 
+function abroadBlock(t: NoticeT, data: NoticeData): Block {
+  const abroad = data.recipients.filter((r) => r.abroad).map((r) => r.name);
+  return { kind: 'paragraph', text: abroad.length ? t('recipients.abroad', { names: abroad.join(', ') }) : t('recipients.notAbroad') };
+}
+
 /**
  * The notice in one language. `digest` is the SHA-256 of the full text (see notice-digest.ts);
  * it is left out while that very text is being hashed.
@@ -67,6 +72,7 @@ export function noticeModel(data: NoticeData, lang: Lang, digest?: string): Docu
   const blocks: Block[] = [
     { kind: 'title', text: t('title') },
     { kind: 'subtitle', text: t('subtitle', v) },
+    ...draftBlocks(t, data),
     ...(digest ? [{ kind: 'paragraph', text: t('digest', { sha: digest }) } as const] : []),
     { kind: 'paragraph', text: t('intro', { shop: data.shop.name }) },
     { kind: 'heading', text: t('who.heading') },
@@ -87,6 +93,7 @@ export function noticeModel(data: NoticeData, lang: Lang, digest?: string): Docu
             kind: 'bullets',
             items: data.recipients.map((r) => t('recipients.item', { name: r.name, why: r.why[lang], country: r.country[lang] })),
           } as const,
+          abroadBlock(t, data),
         ]),
     { kind: 'heading', text: t('rights.heading') },
     { kind: 'bullets', items: RIGHTS.map((n) => t(`rights.${n}`)) },
@@ -103,7 +110,7 @@ export function noticeModel(data: NoticeData, lang: Lang, digest?: string): Docu
     date: new Date(`${data.version.date}T00:00:00Z`),
     kind: 'document',
     blocks,
-    footer: t('footer', v),
+    footer: footerText(t, data, v),
     pageLabel: (page, total) => t('page', { page, total }),
   };
 }

@@ -22,7 +22,7 @@ afterEach(cleanup);
 
 describe('settings tabs by permission', () => {
   it.each([
-    ['owner', ['settings-tab-general', 'settings-tab-fields', 'settings-tab-people', 'settings-tab-review', 'settings-tab-audit', 'settings-tab-backup', 'settings-tab-security']],
+    ['owner', ['settings-tab-general', 'settings-tab-fields', 'settings-tab-notice', 'settings-tab-people', 'settings-tab-review', 'settings-tab-audit', 'settings-tab-backup', 'settings-tab-security']],
     ['manager', ['settings-tab-audit', 'settings-tab-backup']],
     ['staff', []],
     ['viewer', []],

@@ -8,6 +8,7 @@ import { useStore, type SettingsSection } from '../../store';
 import { AuditTrail } from '../audit/AuditTrail';
 import { BackupSettings } from '../backup/BackupSettings';
 import { FieldCatalogue } from '../fields/FieldCatalogue';
+import { NoticeScreen } from '../notice/NoticeScreen';
 import { AccessReview } from '../staff/AccessReview';
 import { PeopleTab } from '../staff/PeopleTab';
 import { GeneralSettings } from './GeneralSettings';
@@ -19,6 +20,8 @@ const PREFIX = 'settings';
 const SECTIONS: { key: SettingsSection; label: MessageKey; permission: Permission }[] = [
   { key: 'general', label: 'settings.tab.general', permission: 'settings.manage' },
   { key: 'fields', label: 'settings.tab.fields', permission: 'settings.manage' },
+  // Until the app navigation's Privasi section lands (branch nav): the notice lives here for now.
+  { key: 'notice', label: 'settings.tab.notice', permission: 'settings.manage' },
   { key: 'people', label: 'settings.tab.people', permission: 'staff.manage' },
   { key: 'review', label: 'settings.tab.review', permission: 'staff.manage' },
   { key: 'audit', label: 'settings.tab.audit', permission: 'audit.view' },
@@ -85,6 +88,8 @@ function SectionPanel({ section, onClose }: { section: SettingsSection; onClose(
       return <GeneralSettings onClose={onClose} />;
     case 'fields':
       return <FieldCatalogue onClose={onClose} />;
+    case 'notice':
+      return <NoticeScreen />;
     case 'people':
       return <PeopleTab onClose={onClose} />;
     case 'review':
