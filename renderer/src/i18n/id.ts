@@ -10,6 +10,7 @@ import { idTransfer } from './id.transfer';
 import { idBackup } from './id.backup';
 import { idDemo } from './id.demo';
 import { idPurposes } from './id.purposes';
+import { idNav } from './id.nav';
 
 const base = {
   'app.name': 'Brankas',
@@ -196,12 +197,12 @@ const base = {
   'field.invalid_date': 'Tanggal tidak valid. Periksa tanggal, bulan, dan tahunnya.',
   'field.invalid_number': 'Bukan angka yang valid.',
   'field.invalid_choice': 'Bukan salah satu pilihan yang tersedia.',
-  'field.field_disabled': 'Data ini sedang tidak dikumpulkan (lihat Pengaturan › Data yang dikumpulkan).',
+  'field.field_disabled': 'Data ini sedang tidak dikumpulkan (lihat Privasi › Tujuan & persetujuan).',
   'field.too_weak': 'Kata sandi terlalu mudah ditebak. Tambahkan kata atau angka acak.',
   'field.too_common': 'Kata sandi ini terlalu umum. Pilih yang lain.',
   'field.contains_personal': "Jangan memakai nama Anda, nama toko, atau kata 'brankas' di kata sandi.",
 };
 
-export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff, ...idBackup, ...idDemo, ...idPurposes };
+export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff, ...idBackup, ...idDemo, ...idPurposes, ...idNav };
 
 export type MessageKey = keyof typeof id;
