@@ -154,7 +154,7 @@ test('a cashier has no Backups tab, and the bridge refuses backup and restore by
   await signIn(page, CASHIER_PASSWORD, CASHIER);
   await expectSignedIn(page, CASHIER, 'Kasir');
   await expectRows(page, [BUDI.name]);
-  await expect(page.getByTestId('settings-open')).toHaveCount(0);
+  await expect(page.getByTestId('nav-settings')).toHaveCount(0);
   await expect(page.getByTestId('settings-tab-backup')).toHaveCount(0);
   await expect(page.getByTestId('home-backup-banner')).toHaveCount(0);
   await expect(page.getByTestId('home-restore-banner')).toHaveCount(0);

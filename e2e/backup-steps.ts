@@ -51,15 +51,15 @@ export async function cleanUpAfterBackupTest(dataDir: string): Promise<void> {
 }
 
 export async function openBackupTab(page: Page): Promise<void> {
-  if (!(await page.getByTestId('settings-dialog').isVisible())) await page.getByTestId('settings-open').click();
+  if (!(await page.getByTestId('settings-page').isVisible())) await page.getByTestId('nav-settings').click();
   await page.getByTestId('settings-tab-backup').click();
   await expect(page.getByTestId('settings-tab-backup')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('backup-tab')).toBeVisible();
 }
 
 export async function closeSettings(page: Page): Promise<void> {
-  await page.getByTestId('settings-dialog').getByRole('button', { name: 'Tutup', exact: true }).last().click();
-  await expect(page.getByTestId('settings-dialog')).toBeHidden();
+  await page.getByTestId('settings-page').getByRole('button', { name: 'Tutup', exact: true }).last().click();
+  await expect(page.getByTestId('settings-page')).toBeHidden();
 }
 
 /** Settings › Cadangan: the passphrase typed twice; the notice says to write it on paper. */
@@ -115,7 +115,7 @@ export const dataFiles = (dir: string) => readdirSync(dir).sort();
 export const fingerprint = (dir: string) => Object.fromEntries(dataFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
 
 export async function addCashier(page: Page): Promise<void> {
-  if (!(await page.getByTestId('settings-dialog').isVisible())) await page.getByTestId('settings-open').click();
+  if (!(await page.getByTestId('settings-page').isVisible())) await page.getByTestId('nav-settings').click();
   await page.getByTestId('settings-tab-people').click();
   await page.getByTestId('person-add').click();
   const add = page.getByTestId('person-add-dialog');

@@ -46,7 +46,7 @@ test('a planted customer appears in plaintext in no file under the data folder, 
   await expectRows(first.page, [CANARY.name]);
 
   // Strict mode writes the key slots file (vault.keyslots.json): it is scanned like everything else.
-  await first.page.getByTestId('settings-open').click();
+  await first.page.getByTestId('nav-settings').click();
   await first.page.getByTestId('settings-tab-security').click();
   await first.page.getByTestId('strict-mode-switch').click();
   await first.page.getByTestId('strict-password').fill(PASSWORD);
@@ -67,8 +67,8 @@ test('a planted customer appears in plaintext in no file under the data folder, 
   expect(backups).toEqual([expect.stringMatching(/\.brankas$/)]);
   for (const needle of [...NEEDLES, 'Sementara Dihapus', '81200001111', BACKUP_PASSPHRASE]) expect(filesContaining(usb, needle), `backup: ${needle}`).toEqual([]);
 
-  await first.page.keyboard.press('Escape');
-  await expect(first.page.getByTestId('settings-dialog')).toBeHidden();
+  await first.page.getByTestId('nav-customers').click();
+  await expect(first.page.getByTestId('settings-page')).toBeHidden();
 
   // Scan while the app is running (WAL and SHM present) …
   const whileOpen = filesUnder(dataDir);

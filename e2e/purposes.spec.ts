@@ -14,8 +14,8 @@ for (const lang of ['id', 'en'] as const) {
     if (lang === 'en') await setLanguage(page, 'en');
     const l = (id: string, en: string) => (lang === 'en' ? en : id);
 
-    await page.getByTestId('settings-open').click();
-    await page.getByTestId('settings-tab-fields').click();
+    await page.getByTestId('nav-purposes').click();
+    await expect(page.getByTestId('nav-purposes')).toHaveAttribute('aria-current', 'page');
     await expect(page.getByTestId('field-purposes-phone')).toHaveText(
       l('Tujuan: Kabar pesanan, Layanan pelanggan, Promo lewat WhatsApp', 'Purpose: Order updates, Customer service, Promotions by WhatsApp'),
     );

@@ -25,7 +25,7 @@ function freshCode(secret: string, lastUsedStep: number): { code: string; step: 
 }
 
 async function openSettings(page: Page, tab: 'general' | 'people' | 'review' | 'audit' | 'security'): Promise<void> {
-  if (!(await page.getByTestId('settings-dialog').isVisible())) await page.getByTestId('settings-open').click();
+  if (!(await page.getByTestId('settings-page').isVisible())) await page.getByTestId('nav-settings').click();
   await page.getByTestId(`settings-tab-${tab}`).click();
   await expect(page.getByTestId(`settings-tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
 }
@@ -108,7 +108,7 @@ test('shared PC: 2FA Owner, masked cashier, refused export, idle lock, Owner wit
   await expect(cashierRow).toContainText('Kasir');
   await expect(cashierRow).toContainText('Kasir shift pagi');
   const cashierId = Number((await cashierRow.getAttribute('data-testid'))!.replace('person-row-', ''));
-  await closeDialog(page, 'settings-dialog');
+  await closeDialog(page, 'settings-page');
 
   // Ganti orang: both people on the list, nobody picked.
   await switchPerson(page);
@@ -126,7 +126,7 @@ test('shared PC: 2FA Owner, masked cashier, refused export, idle lock, Owner wit
   await expect(page.getByText('0812-3456-7890')).toHaveCount(0);
   await expect(page.getByTestId('export-open')).toHaveCount(0);
   await expect(page.getByTestId('import-open')).toHaveCount(0);
-  await expect(page.getByTestId('settings-open')).toHaveCount(0);
+  await expect(page.getByTestId('nav-settings')).toHaveCount(0);
   await page.locator('[data-testid="reveal-button"][data-field="phone"]').first().click();
   await expect(phone).toHaveText('0812-3456-7890');
   await expect(budi).toBeVisible();

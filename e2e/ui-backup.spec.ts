@@ -37,7 +37,7 @@ for (const lang of ['id', 'en'] as const) {
       await expectAccessible(page, 'home, no backup yet');
       await shot(page, `${lang}-22-home-backup-never`);
 
-      await page.getByTestId('settings-open').click();
+      await page.getByTestId('nav-settings').click();
       await page.getByTestId('settings-tab-backup').click();
       await expect(page.getByTestId('backup-setup-form')).toBeVisible();
       await expectAccessible(page, 'settings, backups, not configured');

@@ -105,7 +105,7 @@ for (const lang of ['id', 'en'] as const) {
     await close('account-dialog');
 
     // Settings › People, with a second and third person added and the permission matrix.
-    await page.getByTestId('settings-open').click();
+    await page.getByTestId('nav-settings').click();
     await page.getByTestId('settings-tab-people').click();
     for (const [name, role, password] of [
       ['Dewi Anggraini', 'staff', 'pisang-goreng-keju-41'],
@@ -153,7 +153,7 @@ for (const lang of ['id', 'en'] as const) {
     await shot(page, `${lang}-17-strict-mode-confirm`);
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('strict-mode-dialog')).toBeHidden();
-    await close('settings-dialog');
+    await close('settings-page');
 
     // Sign-in with several people, then the code step for the Owner.
     await page.getByTestId('switch-person').click();
@@ -228,8 +228,8 @@ test('idle auto-lock: after the configured minutes without activity, back to sig
 
   await page.getByRole('button', { name: 'Pengaturan' }).click();
   await page.getByLabel('Kunci otomatis setelah tidak dipakai (menit)').fill('2');
-  await page.getByRole('dialog').getByRole('button', { name: 'Simpan' }).click();
-  await expect(page.getByRole('dialog')).toBeHidden();
+  await page.getByTestId('settings-page').getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByTestId('settings-page')).toBeHidden();
 
   await page.clock.runFor(60_000);
   await expect(page.getByText('Komang Ayu')).toBeVisible();

@@ -76,8 +76,6 @@ export const enRecords: Record<keyof typeof idRecords, Message> = {
 
   'settings.sections': 'Settings sections',
   'settings.tab.general': 'General',
-  'settings.tab.fields': 'Data collected',
-  'settings.tab.notice': 'Privacy notice',
   'fields.intro':
     'Collect only the data your shop really needs. Every field that is on must have a purpose, written for your customers. Fields that are off are hidden from the form, import and export.',
   'fields.switch': 'Collect {field}',

@@ -1,6 +1,7 @@
 import { enPurposes } from './en.purposes';
 import { enConsent } from './en.consent';
 import { enNotice } from './en.notice';
+import { enNav } from './en.nav';
 import { enRecords } from './en.records';
 import { enAccount } from './en.account';
 import { enStaff } from './en.staff';
@@ -12,6 +13,7 @@ import type { Message } from '../contract';
 
 /** English. Typed against the Indonesian keys, so a missing or extra key is a compile error. */
 export const en: Record<MessageKey, Message> = {
+  ...enNav,
   ...enRecords,
   ...enTransfer,
   ...enAccount,
@@ -206,7 +208,7 @@ export const en: Record<MessageKey, Message> = {
   'field.invalid_date': 'Not a valid date. Check the day, month and year.',
   'field.invalid_number': 'Not a valid number.',
   'field.invalid_choice': 'Not one of the available choices.',
-  'field.field_disabled': 'This data is not being collected (see Settings › Data collected).',
+  'field.field_disabled': 'This data is not being collected (see Privacy › Purposes & consent).',
   'field.too_weak': 'This password is too easy to guess. Add random words or numbers.',
   'field.too_common': 'This password is too common. Choose another.',
   'field.contains_personal': "Don't use your name, the shop's name or the word 'brankas' in the password.",

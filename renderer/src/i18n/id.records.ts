@@ -73,8 +73,6 @@ export const idRecords = {
 
   'settings.sections': 'Bagian pengaturan',
   'settings.tab.general': 'Umum',
-  'settings.tab.fields': 'Data yang dikumpulkan',
-  'settings.tab.notice': 'Pemberitahuan privasi',
   'fields.intro':
     'Kumpulkan hanya data yang benar-benar dibutuhkan toko. Setiap data yang aktif harus punya tujuan yang ditulis untuk pelanggan Anda. Data yang dimatikan tidak tampil di formulir, impor, dan ekspor.',
   'fields.switch': 'Kumpulkan {field}',

@@ -12,6 +12,7 @@ import { idDemo } from './id.demo';
 import { idPurposes } from './id.purposes';
 import { idConsent } from './id.consent';
 import { idNotice } from './id.notice';
+import { idNav } from './id.nav';
 
 const base = {
   'app.name': 'Brankas',
@@ -198,7 +199,7 @@ const base = {
   'field.invalid_date': 'Tanggal tidak valid. Periksa tanggal, bulan, dan tahunnya.',
   'field.invalid_number': 'Bukan angka yang valid.',
   'field.invalid_choice': 'Bukan salah satu pilihan yang tersedia.',
-  'field.field_disabled': 'Data ini sedang tidak dikumpulkan (lihat Pengaturan › Data yang dikumpulkan).',
+  'field.field_disabled': 'Data ini sedang tidak dikumpulkan (lihat Privasi › Tujuan & persetujuan).',
   'field.too_weak': 'Kata sandi terlalu mudah ditebak. Tambahkan kata atau angka acak.',
   'field.too_common': 'Kata sandi ini terlalu umum. Pilih yang lain.',
   'field.contains_personal': "Jangan memakai nama Anda, nama toko, atau kata 'brankas' di kata sandi.",
@@ -208,6 +209,6 @@ const base = {
   'field.guardian_required': 'Pelanggan di bawah 18 tahun memberi persetujuan lewat orang tua atau wali: isi nama dan hubungannya.',
 };
 
-export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff, ...idBackup, ...idDemo, ...idPurposes, ...idConsent, ...idNotice };
+export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff, ...idBackup, ...idDemo, ...idPurposes, ...idConsent, ...idNotice, ...idNav };
 
 export type MessageKey = keyof typeof id;

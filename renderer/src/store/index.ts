@@ -43,5 +43,6 @@ export { enabledFields } from './fieldsSlice';
 export { activePurposes } from './purposesSlice';
 export { AUDIT_PAGE_SIZE, auditQuery, type AuditFilter } from './auditSlice';
 export type { SettingsSection } from './staffSlice';
+export type { PageId } from './uiSlice';
 export type { BackupRunState, RestoreFlow, RestoreMode, RestoreStep, RestoredCode } from './backupSlice';
 export { beforeSignIn } from './backupSlice';

@@ -23,5 +23,5 @@ export function useSessionUser(): SessionUser | null {
   return useStore((s) => (s.status?.state === 'unlocked' ? s.status.user : null));
 }
 
-/** Any of these opens the Settings dialog (general, fields, staff, audit, backups, security). */
+/** Any of these shows the Settings page (general, staff, audit, backups, security). */
 export const SETTINGS_PERMISSIONS: readonly Permission[] = ['settings.manage', 'staff.manage', 'audit.view', 'backup.manage', 'security.manage'];

@@ -46,7 +46,7 @@ describe('staff slice', () => {
 
   it('opens Settings on a tab once, and clearStaff forgets everything', async () => {
     useStore.getState().openSettingsAt('review');
-    expect(useStore.getState().settingsOpen).toBe(true);
+    expect(useStore.getState().page).toBe('settings');
     expect(useStore.getState().settingsStart).toBe('review');
     useStore.setState({ access: overview(), staffError: 'internal' });
     useStore.getState().clearStaff();

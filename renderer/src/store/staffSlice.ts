@@ -13,8 +13,8 @@ import type {
 } from '../contract';
 import type { SliceCreator } from './types';
 
-/** The Settings dialog's tabs (features/settings/SettingsDialog.tsx shows those the role allows). */
-export type SettingsSection = 'general' | 'fields' | 'notice' | 'people' | 'review' | 'audit' | 'backup' | 'security';
+/** The Settings page's tabs (features/settings/SettingsPage.tsx shows those the role allows). */
+export type SettingsSection = 'general' | 'people' | 'review' | 'audit' | 'backup' | 'security';
 
 /** People, the access review and strict mode. Everything here is dropped on lock (`clearStaff`). */
 export interface StaffSlice {
@@ -30,7 +30,7 @@ export interface StaffSlice {
   resetStaffTotp(id: number): Promise<Result<StaffMember>>;
   submitReview(input: AccessReviewInput): Promise<Result<AccessOverview>>;
   setStrictMode(input: StrictModeInput): Promise<Result<VaultStatus>>;
-  /** Opens Settings on the given tab (e.g. 'review' from the "access review due" banner). */
+  /** Shows the Settings page on the given tab (e.g. 'review' from the "access review due" banner). */
   openSettingsAt(section: SettingsSection): void;
   /** Called once Settings has opened on `settingsStart`. */
   clearSettingsStart(): void;
@@ -85,7 +85,7 @@ export const createStaffSlice: SliceCreator<StaffSlice> = (set, get) => {
 
     openSettingsAt(section) {
       set({ settingsStart: section });
-      get().setSettingsOpen(true);
+      get().goTo('settings');
     },
 
     clearSettingsStart: () => set({ settingsStart: null }),

@@ -4,6 +4,12 @@ import type { SliceCreator } from './types';
 
 export type Editor = { mode: 'new' } | { mode: 'edit'; customer: Customer };
 
+/**
+ * The main area's pages, one per entry of the primary navigation (features/nav/sections.tsx).
+ * Later privacy sections (requests, hygiene, incidents) add their id here and one row there.
+ */
+export type PageId = 'customers' | 'purposes' | 'notice' | 'settings';
+
 export interface Notice {
   key: MessageKey;
   params?: MessageParams;
@@ -14,7 +20,8 @@ export interface Notice {
 export interface UiSlice {
   /** The customer form, when open. */
   editor: Editor | null;
-  settingsOpen: boolean;
+  /** The page the primary navigation shows; back to the customer list on lock. */
+  page: PageId;
   importOpen: boolean;
   exportOpen: boolean;
   /** A short confirmation shown in a polite live region. */
@@ -24,7 +31,7 @@ export interface UiSlice {
   /** A fresher copy of the customer being edited (after a purchase or "details confirmed"). */
   updateEditorCustomer(customer: Customer): void;
   closeEditor(): void;
-  setSettingsOpen(open: boolean): void;
+  goTo(page: PageId): void;
   setImportOpen(open: boolean): void;
   setExportOpen(open: boolean): void;
   showNotice(key: MessageKey, params?: MessageParams): void;
@@ -37,7 +44,7 @@ let serial = 0;
 
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   editor: null,
-  settingsOpen: false,
+  page: 'customers',
   importOpen: false,
   exportOpen: false,
   notice: null,
@@ -46,10 +53,10 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   updateEditorCustomer: (customer) =>
     set((s) => (s.editor?.mode === 'edit' && s.editor.customer.id === customer.id ? { editor: { mode: 'edit', customer } } : {})),
   closeEditor: () => set({ editor: null }),
-  setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
+  goTo: (page) => set({ page }),
   setImportOpen: (importOpen) => set({ importOpen }),
   setExportOpen: (exportOpen) => set({ exportOpen }),
   showNotice: (key, params) => set({ notice: params ? { key, params, serial: ++serial } : { key, serial: ++serial } }),
   clearNotice: () => set({ notice: null }),
-  resetUi: () => set({ editor: null, settingsOpen: false, importOpen: false, exportOpen: false, notice: null }),
+  resetUi: () => set({ editor: null, page: 'customers', importOpen: false, exportOpen: false, notice: null }),
 });

@@ -11,18 +11,18 @@ const fake = await vi.hoisted(async () => {
 });
 const { auditEntry, unlockedAs } = await import('../../test/fakeStaffClient');
 const { useStore } = await import('../../store');
-const { SettingsDialog } = await import('../settings/SettingsDialog');
+const { SettingsPage } = await import('../settings/SettingsPage');
 const initial = useStore.getState();
 
 async function openAudit() {
-  render(<SettingsDialog />);
+  render(<SettingsPage />);
   await act(async () => fireEvent.click(screen.getByTestId('settings-tab-audit')));
 }
 
 beforeEach(() => {
   vi.clearAllMocks();
   useStore.setState(initial, true);
-  useStore.setState({ settingsOpen: true, status: unlockedAs('owner') });
+  useStore.setState({ page: 'settings', status: unlockedAs('owner') });
 });
 afterEach(cleanup);
 
@@ -98,7 +98,7 @@ describe('audit trail', () => {
   it('offers the people the trail names to a manager, who cannot list staff', async () => {
     useStore.setState({ status: unlockedAs('manager') });
     fake.client.audit.list.mockResolvedValueOnce(ok({ entries: [auditEntry({ id: 2, actorId: 4, actorName: 'Joko' }), auditEntry({ id: 1 })], more: false }));
-    render(<SettingsDialog />);
+    render(<SettingsPage />);
     await act(async () => {});
     expect(fake.client.staff.list).not.toHaveBeenCalled();
     expect(within(screen.getByTestId('audit-person')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Semua orang', 'Budi', 'Joko']);

@@ -42,7 +42,7 @@ describe('home backup banner', () => {
     expect(banner?.dataset.state).toBe('never');
     expect(banner?.textContent).toMatch(/Belum ada cadangan/);
     fireEvent.click(screen.getByTestId('home-backup-open'));
-    expect(useStore.getState()).toMatchObject({ settingsOpen: true, settingsStart: 'backup' });
+    expect(useStore.getState()).toMatchObject({ page: 'settings', settingsStart: 'backup' });
   });
 
   it('says nothing about backups in the sample-data vault (it is thrown away, never backed up)', async () => {

@@ -26,14 +26,14 @@ export function BackupBanner() {
   const canManage = usePermission('backup.manage');
   const status = useStore((s) => s.backupStatus);
   const loadBackupStatus = useStore((s) => s.loadBackupStatus);
-  const settingsOpen = useStore((s) => s.settingsOpen);
+  const onSettings = useStore((s) => s.page === 'settings');
   // The sample-data vault is thrown away, never backed up: no backup warnings there.
   const demo = useStore((s) => s.demo?.active === true);
 
-  // On arrival, and again when Settings closes (a backup or a new schedule may have changed it).
+  // On arrival, and again on leaving the Settings page (a backup or a new schedule may have changed it).
   useEffect(() => {
-    if (canManage && !settingsOpen) void loadBackupStatus();
-  }, [canManage, settingsOpen, loadBackupStatus]);
+    if (canManage && !onSettings) void loadBackupStatus();
+  }, [canManage, onSettings, loadBackupStatus]);
 
   if (!canManage || !status || demo) return null;
   return (

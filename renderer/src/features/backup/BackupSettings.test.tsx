@@ -9,7 +9,7 @@ const fake = await vi.hoisted(async () => {
 });
 const { useStore } = await import('../../store');
 const { BackupSettings } = await import('./BackupSettings');
-const { SettingsDialog } = await import('../settings/SettingsDialog');
+const { SettingsPage } = await import('../settings/SettingsPage');
 const initial = useStore.getState();
 
 function deferred<T>() {
@@ -35,13 +35,13 @@ const renderTab = async () => act(async () => render(<BackupSettings onClose={()
 
 describe('Settings › Backups', () => {
   it('is a tab for roles with backup.manage only', async () => {
-    useStore.setState({ status: unlockedAs('manager'), settingsOpen: true });
-    await act(async () => render(<SettingsDialog />));
+    useStore.setState({ status: unlockedAs('manager'), page: 'settings' });
+    await act(async () => render(<SettingsPage />));
     await click('settings-tab-backup');
     expect(screen.getByTestId('backup-tab')).toBeTruthy();
     cleanup();
     useStore.setState({ status: unlockedAs('staff') });
-    await act(async () => render(<SettingsDialog />));
+    await act(async () => render(<SettingsPage />));
     expect(screen.queryByTestId('settings-tab-backup')).toBeNull();
   });
 

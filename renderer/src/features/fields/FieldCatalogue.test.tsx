@@ -8,20 +8,19 @@ const fake = await vi.hoisted(async () => {
   return installFakeClient();
 });
 const { useStore } = await import('../../store');
-const { SettingsDialog } = await import('../settings/SettingsDialog');
+const { PurposesScreen } = await import('../purposes/PurposesScreen');
 const initial = useStore.getState();
 
 const withCity = (enabled: boolean) => defaultFields().map((f) => (f.key === 'city' ? { ...f, enabled } : f));
 
 async function openCatalogue() {
-  render(<SettingsDialog />);
-  await act(async () => fireEvent.click(screen.getByRole('tab', { name: 'Data yang dikumpulkan' })));
+  await act(async () => render(<PurposesScreen />));
 }
 
 beforeEach(() => {
   vi.clearAllMocks();
   useStore.setState(initial, true);
-  useStore.setState({ settingsOpen: true, status: unlocked });
+  useStore.setState({ page: 'purposes', status: unlocked });
 });
 afterEach(cleanup);
 
@@ -102,8 +101,7 @@ describe('field catalogue', () => {
 
   it('a field that is on is edited with its purposes ticked, and shown in English', async () => {
     useStore.setState({ locale: 'en' });
-    render(<SettingsDialog />);
-    await act(async () => fireEvent.click(screen.getByRole('tab', { name: 'Data collected' })));
+    await openCatalogue();
     expect(screen.getByTestId('field-purposes-notes').textContent).toBe('Purpose: Customer service');
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Edit Notes' })));
     const dialog = screen.getByRole('dialog', { name: 'Edit Notes' });

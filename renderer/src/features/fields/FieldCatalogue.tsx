@@ -4,18 +4,18 @@ import { Switch } from '../../components/Switch';
 import { CUSTOM_FIELDS_MAX, type ErrorCode, type FieldDef } from '../../contract';
 import { errorKey, useT } from '../../i18n/useT';
 import { useStore } from '../../store';
-import { PurposeList } from '../purposes/PurposeList';
 import { FieldEditor, type FieldEditorMode } from './FieldEditor';
 import { FieldRow } from './FieldRow';
 import { FieldSwitchOff } from './FieldSwitchOff';
 import { fieldLabel } from './fieldText';
 
 /**
- * "Data collected": each field switched on one by one, each serving the purposes customers are told.
+ * "Data collected" (Privacy › Purposes & consent, beside the purposes): each field switched on one
+ * by one, each serving the purposes customers are told.
  * Switching on a field that serves none opens the editor to choose or write one.
  * Switching off a field that holds data first asks whether to erase it.
  */
-export function FieldCatalogue({ onClose }: { onClose(): void }) {
+export function FieldCatalogue() {
   const t = useT();
   const fields = useStore((s) => s.fields);
   const fieldsError = useStore((s) => s.fieldsError);
@@ -64,7 +64,7 @@ export function FieldCatalogue({ onClose }: { onClose(): void }) {
       <p className="dialog__body">{t('fields.intro')}</p>
       {(error ?? fieldsError) && <Alert>{t(errorKey((error ?? fieldsError)!))}</Alert>}
       {fields && (
-        <ul className="catalogue__list" aria-label={t('settings.tab.fields')}>
+        <ul className="catalogue__list" aria-labelledby="fields-title">
           <li className="catalogue__item" data-testid="field-row-name">
             <Switch checked onChange={() => undefined} label={t('fields.switch', { field: t('form.name') })} describedBy="field-name-purpose" disabled />
             <div className="catalogue__text">
@@ -89,8 +89,6 @@ export function FieldCatalogue({ onClose }: { onClose(): void }) {
         </ul>
       )}
       {!fields && !fieldsError && <p className="muted">{t('common.loading')}</p>}
-      {/* The purposes live beside the fields that serve them until the app has a Privacy section. */}
-      <PurposeList />
       <div className="dialog__actions">
         <button
           type="button"
@@ -104,10 +102,6 @@ export function FieldCatalogue({ onClose }: { onClose(): void }) {
             <path d="M10 4v12M4 10h12" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
           </svg>
           {t('fields.add')}
-        </button>
-        <span className="spacer" />
-        <button type="button" className="button button--primary" onClick={onClose}>
-          {t('common.close')}
         </button>
       </div>
       {editor && (

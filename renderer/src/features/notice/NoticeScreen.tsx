@@ -35,11 +35,11 @@ export function NoticeScreen() {
   }, [loadNotice]);
 
   return (
-    <section className="notice-screen" aria-labelledby="notice-title" data-testid="notice-screen">
-      <h2 id="notice-title" className="section-title">
+    <section className="page notice-screen" aria-labelledby="notice-title" data-testid="notice-screen">
+      <h1 id="notice-title" className="page-title">
         {t('notice.title')}
-      </h2>
-      <p className="dialog__body">{t('notice.intro')}</p>
+      </h1>
+      <p className="page__intro">{t('notice.intro')}</p>
       {!status ? (
         loadError ? (
           <>

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fail, ok, unlocked } from '../../test/fakeClient';
+import { fail, ok, unlocked, unlockedAs } from '../../test/fakeClient';
 import { defaultPurposes } from '../../test/fixtures';
 
 const fake = await vi.hoisted(async () => {
@@ -8,22 +8,31 @@ const fake = await vi.hoisted(async () => {
   return installFakeClient();
 });
 const { useStore } = await import('../../store');
-const { SettingsDialog } = await import('../settings/SettingsDialog');
+const { PurposesScreen } = await import('./PurposesScreen');
 const initial = useStore.getState();
 
-async function openTab(tab = 'Data yang dikumpulkan') {
-  render(<SettingsDialog />);
-  await act(async () => fireEvent.click(screen.getByRole('tab', { name: tab })));
+async function openTab() {
+  await act(async () => render(<PurposesScreen />));
 }
 
 beforeEach(() => {
   vi.clearAllMocks();
   useStore.setState(initial, true);
-  useStore.setState({ settingsOpen: true, status: unlocked });
+  useStore.setState({ page: 'purposes', status: unlocked });
 });
 afterEach(cleanup);
 
 describe('purposes beside the field catalogue', () => {
+  it('shows a role without settings.manage the purposes to read, without the fields or any button', async () => {
+    useStore.setState({ status: unlockedAs('staff') });
+    await openTab();
+    expect(screen.getByRole('heading', { level: 1, name: 'Tujuan & persetujuan' })).toBeTruthy();
+    expect(screen.getByTestId('purpose-row-order_updates').textContent).toContain('Dipakai oleh: Telepon, Email, Kota');
+    expect(screen.getByTestId('purposes-read-only')).toBeTruthy();
+    expect(screen.queryByTestId('field-catalogue')).toBeNull();
+    expect(screen.queryAllByRole('button')).toEqual([]);
+  });
+
   it('lists each purpose with its basis, retention and fields', async () => {
     await openTab();
     const promo = screen.getByTestId('purpose-row-promotions_wa');
@@ -70,7 +79,7 @@ describe('purposes beside the field catalogue', () => {
   it('edits in English with the stored values', async () => {
     useStore.setState({ locale: 'en' });
     fake.client.purposes.save.mockResolvedValueOnce(ok(defaultPurposes()));
-    await openTab('Data collected');
+    await openTab();
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Edit the purpose Customer service' })));
     const dialog = screen.getByRole('dialog', { name: 'Edit the purpose Customer service' });
     expect(within(dialog).getByLabelText(/^Name \(Indonesian\)/)).toHaveProperty('value', 'Layanan pelanggan');

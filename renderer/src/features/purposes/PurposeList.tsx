@@ -10,21 +10,25 @@ import { basisKey, fieldNames, fromKey } from './purposeText';
 /**
  * The shop's purposes: name, lawful basis, retention and the fields serving each; add, edit,
  * retire. The vault refuses retiring a purpose a switched-on field serves alone, and says which.
+ * `readOnly` (roles without settings.manage) lists them without the buttons.
  */
-export function PurposeList() {
+export function PurposeList({ readOnly = false }: { readOnly?: boolean }) {
   const t = useT();
   const locale = useStore((s) => s.locale);
   const purposes = useStore((s) => s.purposes);
   const fields = useStore((s) => s.fields);
   const loadPurposes = useStore((s) => s.loadPurposes);
+  const loadFields = useStore((s) => s.loadFields);
   const retirePurpose = useStore((s) => s.retirePurpose);
   const showNotice = useStore((s) => s.showNotice);
   const [editing, setEditing] = useState<Purpose | 'new' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
+  // The fields name what each purpose uses (shown to every role, with or without the catalogue).
   useEffect(() => {
     void loadPurposes();
-  }, [loadPurposes]);
+    if (!useStore.getState().fields) void loadFields();
+  }, [loadPurposes, loadFields]);
 
   const labelOf = (key: string) => {
     const f = fields?.find((x) => x.key === key);
@@ -40,9 +44,9 @@ export function PurposeList() {
 
   return (
     <section className="purposes" aria-labelledby="purposes-title" data-testid="purpose-list">
-      <h3 id="purposes-title" className="purposes__title">
+      <h2 id="purposes-title" className="purposes__title">
         {t('purposes.title')}
-      </h3>
+      </h2>
       <p className="dialog__body">{t('purposes.intro')}</p>
       {problem && <Alert>{problem}</Alert>}
       <ul className="catalogue__list" aria-labelledby="purposes-title">
@@ -67,10 +71,12 @@ export function PurposeList() {
                   {used ? t('purposes.usedBy', { fields: used }) : t('purposes.unused')}
                 </p>
               </div>
+              {!readOnly && (
               <button type="button" className="button button--ghost button--small" onClick={() => setEditing(p)} aria-label={t('purposes.editLabel', { name })} data-testid={`purpose-edit-${p.key}`}>
                 {t('purposes.edit')}
               </button>
-              {p.status === 'active' && (
+              )}
+              {!readOnly && p.status === 'active' && (
                 <button type="button" className="button button--ghost button--small" onClick={() => void retire(p)} aria-label={t('purposes.retireLabel', { name })} data-testid={`purpose-retire-${p.key}`}>
                   {t('purposes.retire')}
                 </button>
@@ -79,11 +85,13 @@ export function PurposeList() {
           );
         })}
       </ul>
-      <div className="dialog__actions">
-        <button type="button" className="button button--outline" onClick={() => setEditing('new')} disabled={!purposes} data-testid="purpose-add">
-          {t('purposes.add')}
-        </button>
-      </div>
+      {!readOnly && (
+        <div className="dialog__actions">
+          <button type="button" className="button button--outline" onClick={() => setEditing('new')} disabled={!purposes} data-testid="purpose-add">
+            {t('purposes.add')}
+          </button>
+        </div>
+      )}
       {editing && (
         <PurposeEditor
           purpose={editing === 'new' ? null : editing}

@@ -7,7 +7,7 @@ const fake = await vi.hoisted(async () => {
 });
 const { overview, person, unlockedAs } = await import('../../test/fakeStaffClient');
 const { useStore } = await import('../../store');
-const { SettingsDialog } = await import('../settings/SettingsDialog');
+const { SettingsPage } = await import('../settings/SettingsPage');
 const { AccessReviewBanner } = await import('./AccessReviewBanner');
 const initial = useStore.getState();
 
@@ -22,9 +22,9 @@ describe('access review', () => {
   it('opens from the main-screen banner on the review tab', async () => {
     render(<AccessReviewBanner />);
     await act(async () => fireEvent.click(screen.getByTestId('review-banner-open')));
-    expect(useStore.getState().settingsOpen).toBe(true);
+    expect(useStore.getState().page).toBe('settings');
     cleanup();
-    await act(async () => render(<SettingsDialog />));
+    await act(async () => render(<SettingsPage />));
     expect(screen.getByTestId('settings-tab-review').getAttribute('aria-selected')).toBe('true');
     expect(screen.getByTestId('settings-tab-review').textContent).toBe('Tinjauan akses (perlu)');
     expect(screen.getByTestId('review-due')).toBeTruthy();
@@ -51,7 +51,7 @@ describe('access review', () => {
       }),
     });
     useStore.getState().openSettingsAt('review');
-    await act(async () => render(<SettingsDialog />));
+    await act(async () => render(<SettingsPage />));
     expect(screen.queryByTestId('review-row-5')).toBeNull();
     expect(screen.queryByTestId('review-disable-1')).toBeNull();
     expect(screen.queryByTestId('review-role-1')).toBeNull();

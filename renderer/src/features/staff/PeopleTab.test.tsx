@@ -8,11 +8,11 @@ const fake = await vi.hoisted(async () => {
 });
 const { unlockedAs } = await import('../../test/fakeStaffClient');
 const { useStore } = await import('../../store');
-const { SettingsDialog } = await import('../settings/SettingsDialog');
+const { SettingsPage } = await import('../settings/SettingsPage');
 const initial = useStore.getState();
 
 async function openPeople() {
-  render(<SettingsDialog />);
+  render(<SettingsPage />);
   await act(async () => fireEvent.click(screen.getByTestId('settings-tab-people')));
 }
 const type = (el: HTMLElement, value: string) => fireEvent.change(el, { target: { value } });
@@ -20,7 +20,7 @@ const type = (el: HTMLElement, value: string) => fireEvent.change(el, { target: 
 beforeEach(() => {
   vi.clearAllMocks();
   useStore.setState(initial, true);
-  useStore.setState({ settingsOpen: true, status: unlockedAs('owner') });
+  useStore.setState({ page: 'settings', status: unlockedAs('owner') });
 });
 afterEach(cleanup);
 

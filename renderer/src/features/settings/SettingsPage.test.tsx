@@ -8,7 +8,7 @@ const fake = await vi.hoisted(async () => {
 });
 const { unlockedAs } = await import('../../test/fakeStaffClient');
 const { useStore } = await import('../../store');
-const { SettingsDialog } = await import('./SettingsDialog');
+const { SettingsPage } = await import('./SettingsPage');
 const initial = useStore.getState();
 
 const tabIds = () => screen.queryAllByRole('tab').map((t) => t.getAttribute('data-testid'));
@@ -16,19 +16,19 @@ const tabIds = () => screen.queryAllByRole('tab').map((t) => t.getAttribute('dat
 beforeEach(() => {
   vi.clearAllMocks();
   useStore.setState(initial, true);
-  useStore.setState({ settingsOpen: true });
+  useStore.setState({ page: 'settings' });
 });
 afterEach(cleanup);
 
 describe('settings tabs by permission', () => {
   it.each([
-    ['owner', ['settings-tab-general', 'settings-tab-fields', 'settings-tab-notice', 'settings-tab-people', 'settings-tab-review', 'settings-tab-audit', 'settings-tab-backup', 'settings-tab-security']],
+    ['owner', ['settings-tab-general', 'settings-tab-people', 'settings-tab-review', 'settings-tab-audit', 'settings-tab-backup', 'settings-tab-security']],
     ['manager', ['settings-tab-audit', 'settings-tab-backup']],
     ['staff', []],
     ['viewer', []],
   ] as const)('%s sees %j', async (role, expected) => {
     useStore.setState({ status: unlockedAs(role) });
-    await act(async () => render(<SettingsDialog />));
+    await act(async () => render(<SettingsPage />));
     expect(tabIds()).toEqual(expected);
     if (expected.length === 0) expect(screen.getByTestId('settings-none')).toBeTruthy();
     else expect(screen.getByTestId(expected[0]).getAttribute('aria-selected')).toBe('true');
@@ -38,7 +38,7 @@ describe('settings tabs by permission', () => {
 describe('general settings', () => {
   it('saves the roles that must use two-step verification with the idle lock', async () => {
     useStore.setState({ status: unlockedAs('owner', { settings: { idleLockMinutes: 7, require2faRoles: ['manager'] } }) });
-    await act(async () => render(<SettingsDialog />));
+    await act(async () => render(<SettingsPage />));
     expect((screen.getByTestId('settings-2fa-manager') as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByLabelText('Kasir'));
     fireEvent.click(screen.getByLabelText('Manajer'));
@@ -50,7 +50,7 @@ describe('general settings', () => {
 describe('security', () => {
   it('asks for the password before switching strict mode, and shows a wrong one on the field', async () => {
     useStore.setState({ status: unlockedAs('owner') });
-    await act(async () => render(<SettingsDialog />));
+    await act(async () => render(<SettingsPage />));
     await act(async () => fireEvent.click(screen.getByTestId('settings-tab-security')));
     const sw = screen.getByRole('switch', { name: 'Mode ketat' });
     expect(sw.getAttribute('aria-checked')).toBe('false');

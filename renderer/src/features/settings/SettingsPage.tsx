@@ -1,14 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Dialog } from '../../components/Dialog';
-import { panelProps, Tabs, type TabDef } from '../../components/Tabs';
+import { panelProps, tabId, Tabs, type TabDef } from '../../components/Tabs';
 import type { Permission } from '../../contract';
 import type { MessageKey } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
 import { useStore, type SettingsSection } from '../../store';
 import { AuditTrail } from '../audit/AuditTrail';
 import { BackupSettings } from '../backup/BackupSettings';
-import { FieldCatalogue } from '../fields/FieldCatalogue';
-import { NoticeScreen } from '../notice/NoticeScreen';
 import { AccessReview } from '../staff/AccessReview';
 import { PeopleTab } from '../staff/PeopleTab';
 import { GeneralSettings } from './GeneralSettings';
@@ -19,9 +16,6 @@ const PREFIX = 'settings';
 /** Every section, in tab order, with the permission that shows it (the router refuses the rest anyway). */
 const SECTIONS: { key: SettingsSection; label: MessageKey; permission: Permission }[] = [
   { key: 'general', label: 'settings.tab.general', permission: 'settings.manage' },
-  { key: 'fields', label: 'settings.tab.fields', permission: 'settings.manage' },
-  // Until the app navigation's Privasi section lands (branch nav): the notice lives here for now.
-  { key: 'notice', label: 'settings.tab.notice', permission: 'settings.manage' },
   { key: 'people', label: 'settings.tab.people', permission: 'staff.manage' },
   { key: 'review', label: 'settings.tab.review', permission: 'staff.manage' },
   { key: 'audit', label: 'settings.tab.audit', permission: 'audit.view' },
@@ -34,21 +28,27 @@ export function visibleSections(permissions: readonly Permission[]): SettingsSec
   return SECTIONS.filter((s) => permissions.includes(s.permission)).map((s) => s.key);
 }
 
-/** Settings in sections, each shown only to roles allowed to use it. */
-export function SettingsDialog() {
+/**
+ * The Settings page of the primary navigation: its sections as tabs, each shown only to roles
+ * allowed to use it. "Close" in a section goes back to the customer list.
+ */
+export function SettingsPage() {
   const t = useT();
-  const setSettingsOpen = useStore((s) => s.setSettingsOpen);
+  const goTo = useStore((s) => s.goTo);
   const start = useStore((s) => s.settingsStart);
   const clearSettingsStart = useStore((s) => s.clearSettingsStart);
   const permissions = useStore((s) => (s.status?.state === 'unlocked' ? s.status.user.permissions : null));
   const reviewDue = useStore((s) => s.status?.state === 'unlocked' && s.status.accessReviewDue);
   const visible = visibleSections(permissions ?? []);
   const [chosen, setChosen] = useState<SettingsSection | null>(start);
-  useEffect(() => {
-    if (start) clearSettingsStart();
-  }, [start, clearSettingsStart]);
   const section = chosen && visible.includes(chosen) ? chosen : visible[0];
-  const close = () => setSettingsOpen(false);
+  // Sent here by a banner ("Open backups"): the page opens on that section and its tab takes the focus.
+  useEffect(() => {
+    if (!start) return;
+    clearSettingsStart();
+    document.getElementById(tabId(PREFIX, start))?.focus();
+  }, [start, clearSettingsStart]);
+  const close = () => goTo('customers');
 
   const tabs: TabDef<SettingsSection>[] = SECTIONS.filter((s) => visible.includes(s.key)).map((s) => ({
     key: s.key,
@@ -57,28 +57,23 @@ export function SettingsDialog() {
   }));
 
   return (
-    <Dialog title={t('settings.title')} onClose={close} size="large" testId="settings-dialog">
+    <section className="page page--settings" aria-labelledby="settings-title" data-testid="settings-page">
+      <h1 id="settings-title" className="page-title">
+        {t('settings.title')}
+      </h1>
       {section === undefined ? (
-        <>
-          <p className="dialog__body" data-testid="settings-none">
-            {t('settings.noSections')}
-          </p>
-          <div className="dialog__actions">
-            <span className="spacer" />
-            <button type="button" className="button button--primary" onClick={close}>
-              {t('common.close')}
-            </button>
-          </div>
-        </>
+        <p className="dialog__body" data-testid="settings-none">
+          {t('settings.noSections')}
+        </p>
       ) : (
         <>
           <Tabs<SettingsSection> label={t('settings.sections')} prefix={PREFIX} active={section} onChange={setChosen} tabs={tabs} />
-          <div {...panelProps(PREFIX, section)} className="tab-panel">
+          <div {...panelProps(PREFIX, section)} className="tab-panel page__panel">
             <SectionPanel section={section} onClose={close} />
           </div>
         </>
       )}
-    </Dialog>
+    </section>
   );
 }
 
@@ -86,10 +81,6 @@ function SectionPanel({ section, onClose }: { section: SettingsSection; onClose(
   switch (section) {
     case 'general':
       return <GeneralSettings onClose={onClose} />;
-    case 'fields':
-      return <FieldCatalogue onClose={onClose} />;
-    case 'notice':
-      return <NoticeScreen />;
     case 'people':
       return <PeopleTab onClose={onClose} />;
     case 'review':

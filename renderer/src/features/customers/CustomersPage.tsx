@@ -1,0 +1,14 @@
+import { BackupBanner } from '../backup/BackupBanner';
+import { AccessReviewBanner } from '../staff/AccessReviewBanner';
+import { CustomersView } from './CustomersView';
+
+/** The home page: the banners that need the Owner's attention, then the customer list. */
+export function CustomersPage() {
+  return (
+    <>
+      <AccessReviewBanner />
+      <BackupBanner />
+      <CustomersView />
+    </>
+  );
+}
