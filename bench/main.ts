@@ -22,6 +22,7 @@ import { measureSearch, PAGE, queryClasses, type ClassResult } from './search-la
 import { int, mb, ms, note, out, percentile, ratio, table, timed } from './stats';
 import { createBenchVault, signedInService, type BenchVault } from './vault';
 import { backupBench, printBackup, type BackupFigures } from './backup';
+import { consentMain } from './consent';
 
 const SEED = 20_240_817;
 const DATA = resolve('bench/.data');
@@ -41,6 +42,8 @@ const importOnly = argv.includes('--import-only');
 const noRaw = argv.includes('--no-raw');
 /** Backup and restore figures instead of import and search (reuses vaults kept with --keep). */
 const backupOnly = argv.includes('--backup');
+/** Purpose-bound export and the consent filter instead (issue 11; its own vault in bench/.data/consent-N). */
+const consentOnly = argv.includes('--consent');
 const option = (name: string): number | undefined => {
   const i = argv.indexOf(name);
   return i >= 0 ? Number(argv[i + 1]) || undefined : undefined;
@@ -267,6 +270,7 @@ async function backupMain(): Promise<void> {
 async function main(): Promise<void> {
   mkdirSync(DATA, { recursive: true });
   if (backupOnly) return backupMain();
+  if (consentOnly) return consentMain({ quick, rounds });
   const started = Date.now();
   note(`Brankas bench${quick ? ' (quick)' : ''}: sizes ${sizes.map(label).join(', ')}, data in ${DATA}`);
   const figures: ImportFigures[] = [];

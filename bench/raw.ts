@@ -102,3 +102,45 @@ export async function rawInsert(db: Db, batches: readonly Batch[]): Promise<numb
     return rows;
   });
 }
+
+/**
+ * The 'ok' rows of `seed`/`count` inserted into an existing vault's `customers` and `customers_fts`
+ * (as the raw baseline writes them), built and written a statement at a time so a million rows are
+ * never held at once; one transaction. For benches that need a full vault fast (the consent bench).
+ */
+export async function insertSynthetic(db: Db, seed: number, count: number, at = Date.now()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const stmt = {
+      customers: await tx.prepare(insertSql('customers', CUSTOMER_COLS, ROWS_PER_STATEMENT)),
+      fts: await tx.prepare(insertSql('customers_fts', FTS_COLS, ROWS_PER_STATEMENT)),
+    };
+    let id = ((await tx.get<{ top: number | null }>('SELECT max(id) AS top FROM customers'))?.top ?? 0) + 1;
+    let rows = 0;
+    let batch: Batch = { rows: 0, customers: [], fts: [] };
+    const flush = async () => {
+      if (batch.rows === ROWS_PER_STATEMENT) {
+        await stmt.customers.run(batch.customers);
+        await stmt.fts.run(batch.fts);
+      } else if (batch.rows > 0) {
+        await tx.run(insertSql('customers', CUSTOMER_COLS, batch.rows), batch.customers);
+        await tx.run(insertSql('customers_fts', FTS_COLS, batch.rows), batch.fts);
+      }
+      rows += batch.rows;
+      batch = { rows: 0, customers: [], fts: [] };
+    };
+    try {
+      for (const c of syntheticCustomers(seed, count)) {
+        if (c.kind !== 'ok') continue;
+        batch.customers.push(...customerParams(c, id, at));
+        batch.fts.push(...ftsParams(c, id));
+        id++;
+        if (++batch.rows === ROWS_PER_STATEMENT) await flush();
+      }
+      await flush();
+    } finally {
+      await stmt.customers.finalize();
+      await stmt.fts.finalize();
+    }
+    return rows;
+  });
+}

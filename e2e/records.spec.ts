@@ -1,12 +1,16 @@
 /**
  * Issue 3's journeys: a semicolon CSV (as Excel with Indonesian settings saves it) imported
  * through the mapping screen with progress, found by a phone fragment; export and re-import.
+ * Issue 11: an export names its purpose, and one for a consent-based purpose holds only the customers
+ * whose consent is current (a withdrawal in the same millisecond keeps the customer out); the list
+ * filters by consent state.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { createVault, expectRows, search } from './app';
+import { appendConsent } from '../electron/vault/consent/repository';
+import { addCustomer, createVault, expectRows, search } from './app';
 import { expect, test } from './fixtures';
 import { expectAccessible, setLanguage, shot } from './ui-steps';
 
@@ -87,6 +91,7 @@ test('export as CSV, then import the file into a new vault on another PC: nothin
   const exported = join(files, 'ekspor.csv');
   await first.page.getByTestId('export-open').click();
   await expect(first.page.getByTestId('export-warning')).toBeVisible();
+  await first.page.getByTestId('export-purpose-order_updates').check();
 
   // Cancelled while it runs (the save dialog is held open until Cancel export was pressed): no file anywhere.
   const folder = mkdtempSync(join(files, 'batal-'));
@@ -113,6 +118,7 @@ test('export as CSV, then import the file into a new vault on another PC: nothin
   await first.page.getByRole('button', { name: 'Batal', exact: true }).click();
   await setLanguage(first.page, 'en');
   await first.page.getByTestId('export-open').click();
+  await first.page.getByTestId('export-purpose-order_updates').check();
   const releaseEn = first.dialogs.hold();
   first.dialogs.willSave(join(folder, 'cancelled.csv'));
   await first.page.getByTestId('export-run').click();
@@ -125,6 +131,7 @@ test('export as CSV, then import the file into a new vault on another PC: nothin
   await first.page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await setLanguage(first.page, 'id');
   await first.page.getByTestId('export-open').click();
+  await first.page.getByTestId('export-purpose-order_updates').check();
   expect(readdirSync(folder)).toEqual([]);
 
   first.dialogs.willSave(exported);
@@ -158,4 +165,56 @@ test('export as CSV, then import the file into a new vault on another PC: nothin
   );
   expect(jose).toMatchObject({ phone: '+6281255550001', email: 'jose@contoh.id', city: 'Jakarta' });
   expect(jose?.notes).toMatch(/^Suka kopi; pesan lewat WA\r?\nsetiap Jumat$/);
+});
+
+test('export for promotions by WhatsApp holds only the customer whose consent is current; the list filters by consent', async ({ openApp }) => {
+  const { page, vault, dialogs } = await openApp();
+  await createVault(page);
+  // Consent seeded through the vault the host runs (the consent screens are another change's): Ani agreed,
+  // Budi agreed and withdrew in the same millisecond, Citra was never asked.
+  for (const [name, phone] of [['Ani Lestari', '0812-1111-2222'], ['Budi Santoso', '0812-3333-4444'], ['Citra Dewi', '0812-5555-6666']] as const) {
+    await addCustomer(page, { name, phone, email: `${name.split(' ')[0]?.toLowerCase()}@contoh.id` });
+  }
+  const id = Object.fromEntries((await vault.db().all<{ id: number; name: string }>('SELECT id, name FROM customers')).map((c) => [c.name, c.id]));
+  const at = Date.now();
+  await vault.db().transaction(async (tx) => {
+    const entry = (customerId: number, state: 'given' | 'withdrawn') =>
+      appendConsent(tx, { customerId, purposeKey: 'promotions_wa', state, at, method: 'paper', recordedBy: { id: 1, name: 'Ibu Sari' }, noticeVersion: null });
+    await entry(id['Ani Lestari']!, 'given');
+    await entry(id['Budi Santoso']!, 'given');
+    await entry(id['Budi Santoso']!, 'withdrawn');
+  });
+
+  for (const lang of ['id', 'en'] as const) {
+    await setLanguage(page, lang);
+    // The list by consent state.
+    await page.getByTestId('filter-consent').selectOption('promotions_wa:given');
+    await expectRows(page, ['Ani Lestari']);
+    await expectAccessible(page, `consent filter (${lang})`);
+    await shot(page, `${lang}-42-list-consent-filter`);
+    await page.getByTestId('filter-consent').selectOption('promotions_wa:withdrawn');
+    await expectRows(page, ['Budi Santoso']);
+    await page.getByTestId('filter-consent').selectOption('promotions_wa:none');
+    await expectRows(page, ['Citra Dewi']);
+    await page.getByTestId('filter-clear').click();
+    await expectRows(page, ['Ani Lestari', 'Budi Santoso', 'Citra Dewi']);
+
+    // The export names its purpose; promotions by WhatsApp: only customers who agreed, name and phone.
+    await page.getByTestId('export-open').click();
+    await page.getByTestId('export-run').click();
+    await expect(page.getByTestId('export-purpose').getByRole('alert')).toBeVisible();
+    await page.getByTestId('export-purpose-promotions_wa').check();
+    await expect(page.getByTestId('export-purpose')).toContainText(lang === 'id' ? 'hanya pelanggan yang setuju' : 'only customers who agreed');
+    await expect(page.locator('input[id^="export-field-"]')).toHaveCount(2);
+    await expectAccessible(page, `export purpose (${lang})`);
+    await shot(page, `${lang}-43-export-purpose`);
+    const file = join(files, `promo-${lang}.csv`);
+    dialogs.willSave(file);
+    await page.getByTestId('export-run').click();
+    await expect(page.getByTestId('export-result')).toContainText(lang === 'id' ? '1 pelanggan' : '1 customer');
+    await page.getByTestId('export-close').click();
+    expect(readFileSync(file, 'utf8')).toBe('\ufeffNama;No HP\r\nAni Lestari;0812-1111-2222\r\n');
+  }
+  const entries = await vault.db().all<{ details: string }>("SELECT details FROM audit_log WHERE action = 'data.export' ORDER BY id");
+  expect(entries.map((e) => (JSON.parse(e.details) as { purpose: string }).purpose)).toEqual(['promotions_wa', 'promotions_wa']);
 });

@@ -132,7 +132,7 @@ test('shared PC: 2FA Owner, masked cashier, refused export, idle lock, Owner wit
   await expect(budi).toBeVisible();
 
   // Straight to the bridge: the router refuses the cashier's export by role.
-  const exported = await page.evaluate(() => window.brankas.export.run({ format: 'csv', fields: ['name', 'phone'], scope: { kind: 'all' } }));
+  const exported = await page.evaluate(() => window.brankas.export.run({ format: 'csv', fields: ['name', 'phone'], scope: { kind: 'all' }, purpose: 'order_updates' }));
   expect(exported).toEqual({ ok: false, error: { code: 'forbidden' } });
 
   // Idle for the configured minutes: back to the sign-in list, nothing of the data left on screen.

@@ -2,7 +2,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CliHarness, seedCustomers } from './testing';
+import { AuditQueryInput } from '../contract';
+import { listAudit } from '../vault/audit/repository';
+import { appendConsent } from '../vault/consent/repository';
+import { asOwner, CliHarness, seedCustomers } from './testing';
 
 let cli: CliHarness;
 beforeEach(async () => {
@@ -120,5 +123,60 @@ describe('export', () => {
     const r = await cli.runAs(['export', '--format', 'json', '--out', out]);
     expect(r.code, r.stderr).not.toBe(0);
     expect(existsSync(out)).toBe(false);
+  });
+
+  describe('--purpose', () => {
+    /** Records consent entries (customer id, state) for promotions_wa in one transaction, all in the same millisecond. */
+    const consent = (entries: [number, 'given' | 'withdrawn' | 'refused'][], at = Date.now()) =>
+      asOwner(cli.dataDir, (vault) =>
+        vault.db().transaction(async (tx) => {
+          for (const [customerId, state] of entries) {
+            await appendConsent(tx, { customerId, purposeKey: 'promotions_wa', state, at, method: 'paper', recordedBy: { id: 1, name: 'Ibu Sari' }, noticeVersion: null });
+          }
+        }),
+      );
+    const exportAudit = () =>
+      asOwner(cli.dataDir, async (vault) => (await listAudit(vault.db(), AuditQueryInput.parse({ limit: 50, action: 'data.export' }))).entries.map((e) => e.details));
+
+    it('a consent-based purpose exports only customers whose consent is current, with the name and its fields by default', async () => {
+      await consent([[1, 'given'], [2, 'given']]);
+      await consent([[2, 'withdrawn']]);
+      const r = await cli.runAs(['export', '--format', 'json', '--purpose', 'promotions_wa']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('"promotions_wa" needs consent');
+      expect(JSON.parse(r.stdout)).toEqual([{ name: 'Budi Santoso', phone: '+6281234567890' }]);
+      expect(r.stderr).toContain('Exported 1 customer.');
+      expect((await exportAudit()).at(0)).toMatchObject({ via: 'cli', purpose: 'promotions_wa', count: 1, fields: ['name', 'phone'] });
+    });
+
+    it('a withdrawal in the same second as the consent, just before the export, leaves the customer out', async () => {
+      const at = Date.now();
+      await consent([[1, 'given'], [2, 'given']], at);
+      await consent([[1, 'withdrawn']], at);
+      const out = join(cli.dir(), 'promo.csv');
+      const r = await cli.runAs(['export', '--format', 'csv', '--purpose', 'promotions_wa', '--out', out]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(out, 'utf8')).toBe('\ufeffNama;No HP\r\n"\'=HYPERLINK(""http://x"")";0813-1111-2222\r\n');
+    });
+
+    it('a purpose that is not consent-based exports everyone as before and is recorded; none recorded without it', async () => {
+      const r = await cli.runAs(['export', '--format', 'json', '--fields', 'name', '--purpose', 'order_updates']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toContain('needs consent');
+      expect(JSON.parse(r.stdout)).toHaveLength(2);
+      expect((await cli.runAs(['export', '--format', 'json', '--fields', 'name'])).code).toBe(0);
+      expect((await exportAudit()).map((d) => d['purpose'])).toEqual([null, 'order_updates']);
+    });
+
+    it.each([
+      [['--purpose', 'Promo WA!'], 1, 'is not a purpose key'],
+      [['--purpose', 'no_such'], 2, 'no purpose "no_such" (purposes: order_updates, customer_service, promotions_wa, invoices_tax'],
+      [['--purpose', 'promotions_wa', '--fields', 'name,email,city'], 2, 'Cannot export "email", "city" for "promotions_wa": that purpose uses only name, phone.'],
+    ])('refuses %j with exit %i', async (args, code, message) => {
+      const r = await cli.runAs(['export', '--format', 'json', ...args]);
+      expect(r.code, r.stderr).toBe(code);
+      expect(r.stderr).toContain(message);
+      expect(r.stdout).toBe('');
+    });
   });
 });

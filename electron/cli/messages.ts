@@ -72,6 +72,7 @@ const FIELD_MESSAGES: Record<FieldErrorCode, string> = {
   invalid_number: 'not a valid number',
   invalid_choice: 'not one of the choices',
   field_disabled: 'this field is switched off in the field catalogue',
+  not_for_purpose: 'not used by the purpose of this export',
   too_weak: 'too easy to guess (use at least 10 characters, e.g. a few random words)',
   too_common: 'a common password; choose another',
   contains_personal: "must not contain your name, the shop's name or 'brankas'",

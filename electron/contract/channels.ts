@@ -11,7 +11,7 @@ import {
 import { CreateCustomFieldInput, FieldRef, UpdateFieldInput, type FieldDef, type FieldUsage } from './fields';
 import { ListPurchasesInput, PurchaseRef, SavePurchaseInput, type Purchase } from './purchases';
 import {
-  ExportInput,
+  AppExportInput,
   ImportMappingInput,
   ImportSource,
   RunImportInput,
@@ -113,8 +113,8 @@ export const channels = {
   'import.cancel': def<{ cancelled: boolean }>()(EmptyInput, 'unlocked', 'data.import'),
   /** Saves the invalid rows of the last dry run/import as CSV through the save dialog; null if cancelled. */
   'import.saveReport': def<{ fileName: string } | null>()(ImportSource, 'unlocked', 'data.import'),
-  /** Writes an export through the save dialog; null if cancelled. */
-  'export.run': def<ExportResult | null>()(ExportInput, 'unlocked', 'data.export'),
+  /** Writes an export for a named purpose through the save dialog; null if cancelled. */
+  'export.run': def<ExportResult | null>()(AppExportInput, 'unlocked', 'data.export'),
   /** Stops a running export: its temporary file goes, nothing is left at the chosen path. */
   'export.cancel': def<{ cancelled: boolean }>()(EmptyInput, 'unlocked', 'data.export'),
   // Own account: any signed-in person.

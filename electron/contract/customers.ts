@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { GENDERS, type Gender } from './fields';
 import { IsoDate } from './purchases';
+import { CONSENT_FILTERS } from './consent';
+import { PurposeKey } from './purposes';
 
 export const CUSTOMER_LIMITS = {
   name: 200,
@@ -64,6 +66,12 @@ export const CustomerFilter = z
     city: z.string().trim().min(1).max(CUSTOMER_LIMITS.city).optional(),
     /** Customers whose details were not confirmed with them for this many months (or never). */
     notVerifiedMonths: z.number().int().min(1).max(120).optional(),
+    /**
+     * Customers whose current consent to this consent-based purpose is `state` (`none`: nothing
+     * recorded yet). A purpose that is unknown or not consent-based is invalid_input
+     * (`filter.consent.purpose`: invalid_choice).
+     */
+    consent: z.object({ purpose: PurposeKey, state: z.enum(CONSENT_FILTERS) }).strict().optional(),
   })
   .strict();
 export type CustomerFilter = z.infer<typeof CustomerFilter>;

@@ -73,6 +73,8 @@ export const fieldErrorCodes = [
   'invalid_number',
   'invalid_choice',
   'field_disabled',
+  /** An export for a consent-based purpose may hold only the fields that purpose uses (and the name). */
+  'not_for_purpose',
   'too_weak',
   'too_common',
   'contains_personal',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CustomerFilter } from './customers';
+import { PurposeKey } from './purposes';
 import type { FieldErrorCode } from './errors';
 
 /** One CSV record may hold at most this many characters (a stray quote would otherwise swallow the file); the renderer names it. */
@@ -112,9 +113,22 @@ export const ExportInput = z
       z.object({ kind: z.literal('filter'), query: z.string().max(200), filter: CustomerFilter }).strict(),
       z.object({ kind: z.literal('selection'), ids: z.array(z.number().int().positive()).min(1).max(100_000) }).strict(),
     ]),
+    /**
+     * What the export is for (a purpose key; recorded in the audit entry). When that purpose needs
+     * consent, only customers whose current consent to it is `given` are written, and only `name` and
+     * the fields the purpose uses may be columns (`fields.<i>`: not_for_purpose). An unknown purpose is
+     * `not_found`, a retired one invalid_input (`purpose`: invalid_choice). Optional here so that
+     * `brankas export` without `--purpose` works as before; the app's `export.run` requires it
+     * (AppExportInput).
+     */
+    purpose: PurposeKey.optional(),
   })
   .strict();
 export type ExportInput = z.infer<typeof ExportInput>;
+
+/** `export.run`: an export from the app always names its purpose (the Owner picks it in the dialog). */
+export const AppExportInput = ExportInput.extend({ purpose: PurposeKey }).strict();
+export type AppExportInput = z.infer<typeof AppExportInput>;
 
 export interface ExportResult {
   fileName: string;

@@ -126,7 +126,7 @@ describe('a change whose audit entry cannot be written does not happen', () => {
       const target = join(out, 'pelanggan.csv');
       const exportRun = () => {
         ctx.dialogs.saves.push(target);
-        return call('export.run', { format: 'csv', fields: ['name', 'phone'], scope: { kind: 'all' } });
+        return call('export.run', { format: 'csv', fields: ['name', 'phone'], scope: { kind: 'all' }, purpose: 'order_updates' });
       };
       const allow = await refuseAudit(vault.db(), 'data.export');
       expect(await exportRun()).toEqual({ ok: false, error: { code: 'audit_failed' } });

@@ -106,10 +106,10 @@ async function workingDay(): Promise<void> {
   ran.imported = await value<ImportResult>(call('import.run', { fileId: file.fileId, sheet: null, mapping: file.mapping, onDuplicate: 'skip' }));
   ctx.dialogs.saves.push(join(files, 'ekspor-pelanggan.csv'));
   ran.exported = await value<ExportResult>(
-    call('export.run', { format: 'csv', fields: ['name', 'phone', 'email'], scope: { kind: 'filter', query: PHONE, filter: {} } }),
+    call('export.run', { format: 'csv', fields: ['name', 'phone', 'email'], scope: { kind: 'filter', query: PHONE, filter: {} }, purpose: 'order_updates' }),
   );
   ctx.dialogs.saves.push(join(files, 'semua.csv'));
-  await value(call('export.run', { format: 'json', fields: ['name', 'phone', 'email'], scope: { kind: 'all' } }));
+  await value(call('export.run', { format: 'json', fields: ['name', 'phone', 'email'], scope: { kind: 'all' }, purpose: 'order_updates' }));
   const cici = await value<{ items: Customer[] }>(call('customers.search', { query: 'cici', offset: 0, limit: 1 }));
   await value(call('customers.remove', { id: cici.items[0]?.id }));
   await value(call('vault.lock'));
@@ -201,7 +201,7 @@ describe('what the trail holds after a working day', () => {
       ['file', 'ekspor-pelanggan.csv', 'customers', 1, 'csv'],
       ['file', 'semua.csv', 'customers', 2, 'json'],
     ]);
-    expect(exports[0]?.details).toMatchObject({ scope: 'filter', fields: ['name', 'phone', 'email'] });
+    expect(exports[0]?.details).toMatchObject({ scope: 'filter', fields: ['name', 'phone', 'email'], purpose: 'order_updates' });
   });
 
   it('staff, role change, settings, field catalogue and 2FA enrolment', () => {

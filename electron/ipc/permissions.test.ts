@@ -89,7 +89,7 @@ const INPUTS: Partial<Record<ChannelName, unknown>> = {
   'import.run': { fileId: 'abcdefghijkl', sheet: null, mapping: ['name'], onDuplicate: 'skip' },
   'import.cancel': {},
   'import.saveReport': { fileId: 'abcdefghijkl', sheet: null },
-  'export.run': { format: 'csv', fields: ['name'], scope: { kind: 'all' } },
+  'export.run': { format: 'csv', fields: ['name'], scope: { kind: 'all' }, purpose: 'order_updates' },
   'export.cancel': {},
   'staff.list': {},
   'staff.create': { name: 'Ibu Sari', role: 'viewer', password: 'x', reason: 'Nama sudah dipakai' },

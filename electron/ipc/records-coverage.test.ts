@@ -112,7 +112,7 @@ const samples: { [C in ChannelName]: Sample } = {
   'import.cancel': plain({}),
   'import.saveReport': { input: (s) => ({ fileId: s.file?.fileId, sheet: null }), before: (ctx) => void ctx.dialogs.saves.push(null) },
   'export.run': {
-    input: () => ({ format: 'json', fields: ['name', 'phone'], scope: { kind: 'all' } }),
+    input: () => ({ format: 'json', fields: ['name', 'phone'], scope: { kind: 'all' }, purpose: 'order_updates' }),
     before: (ctx, s) => void ctx.dialogs.saves.push(join(s.out, 'pelanggan.json')),
   },
   'export.cancel': plain({}),

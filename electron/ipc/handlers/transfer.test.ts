@@ -86,7 +86,9 @@ describe('picking a file', () => {
       ['import.inspect', { fileId: '/etc/passwd', sheet: null }],
       ['import.inspect', { fileId: 'abcdefgh', sheet: null, path: '/etc/passwd' }],
       ['import.preview', { fileId: '../../etc/passwd', sheet: null, mapping: ['name'] }],
-      ['export.run', { format: 'csv', fields: ['name'], scope: { kind: 'all' }, path: '/tmp/x.csv' }],
+      ['export.run', { format: 'csv', fields: ['name'], scope: { kind: 'all' }, purpose: 'order_updates', path: '/tmp/x.csv' }],
+      // The app names the purpose of every export.
+      ['export.run', { format: 'csv', fields: ['name'], scope: { kind: 'all' } }],
     ] as const) {
       expect((await errorOf(call(channel, input))).code, channel).toBe('invalid_input');
     }
@@ -138,7 +140,7 @@ describe('dry run, import, report', () => {
 
     const running = call('import.run', { ...source, onDuplicate: 'skip' });
     expect((await errorOf(call('import.dryRun', source))).code).toBe('busy');
-    expect((await errorOf(call('export.run', { format: 'csv', fields: ['name'], scope: { kind: 'all' } }))).code).toBe('busy');
+    expect((await errorOf(call('export.run', { format: 'csv', fields: ['name'], scope: { kind: 'all' }, purpose: 'order_updates' }))).code).toBe('busy');
     // Let it write some batches, then stop it.
     while (!ctx.events.some((e) => e.event === 'job.progress' && (e.payload as { done: number }).done > 1000)) {
       await new Promise((r) => setTimeout(r, 20));
@@ -177,7 +179,7 @@ describe('dry run, import, report', () => {
 describe('export.run', () => {
   it('writes where the user chose and answers the base name and the count; a cancelled dialog answers null', async () => {
     await value(call('customers.save', { customer: { name: 'Budi', phone: '0812-3456-7890' } }));
-    const input = { format: 'csv', delimiter: ',', fields: ['name', 'phone'], scope: { kind: 'all' } };
+    const input = { format: 'csv', delimiter: ',', fields: ['name', 'phone'], scope: { kind: 'all' }, purpose: 'order_updates' };
     ctx.dialogs.saves.push(null);
     expect(await value(call('export.run', input))).toBeNull();
     const path = join(files, 'ekspor.csv');
@@ -190,7 +192,7 @@ describe('export.run', () => {
 
 describe('export.cancel', () => {
   const CUSTOMERS = 20_000;
-  const XLSX = { format: 'xlsx', fields: ['name', 'phone', 'email', 'city'], scope: { kind: 'all' } };
+  const XLSX = { format: 'xlsx', fields: ['name', 'phone', 'email', 'city'], scope: { kind: 'all' }, purpose: 'order_updates' };
   let out: string;
 
   /** Fills the vault through an import (the real path), then forgets its events. */
@@ -256,7 +258,7 @@ describe('export.cancel', () => {
   it('a cancel while the save dialog is open writes nothing at all', async () => {
     const target = join(out, 'pelanggan.csv');
     ctx.dialogs.saves.push(target);
-    const running = call('export.run', { format: 'csv', fields: ['name'], scope: { kind: 'all' } });
+    const running = call('export.run', { format: 'csv', fields: ['name'], scope: { kind: 'all' }, purpose: 'order_updates' });
     expect(await value(call('export.cancel'))).toEqual({ cancelled: true });
     expect((await errorOf(running)).code).toBe('cancelled');
     expect(readdirSync(out)).toEqual([]);

@@ -123,7 +123,7 @@ export const exportHandlers: HandlerMap<'export'> = {
             action: 'data.export',
             targetType: 'file',
             targetId: fileName,
-            details: { what: 'customers', format: input.format, count: n, scope: input.scope.kind, fields: input.fields },
+            details: { what: 'customers', format: input.format, count: n, scope: input.scope.kind, fields: input.fields, purpose: input.purpose },
           }),
       });
       return { fileName, count };

@@ -5,9 +5,11 @@
  * twice or goes missing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Customer, CustomerFilter, CustomerSort, SearchCustomersInput } from '../../contract';
+import type { ConsentState, ConsentStatus, Customer, CustomerFilter, CustomerSort, SearchCustomersInput } from '../../contract';
+import { appendConsent } from '../consent/repository';
 import type { Queryable } from '../db/driver';
 import { openTestDb, type TestDb } from '../db/testing';
+import type { VaultError } from '../errors';
 import { monthsBefore, planSearch, searchCustomers, type SearchOptions } from './search';
 import { createCustomersService } from './service';
 
@@ -21,6 +23,14 @@ const TAGS = [[], ['VIP'], ['vip', 'grosir'], ['grosir'], ['langganan', 'VIP'], 
 
 let t: TestDb;
 let all: Customer[] = [];
+/** Each customer's current consent to promotions_wa (the model; absent: none). */
+const consentOf = new Map<number, ConsentState>();
+const PROMO = 'promotions_wa';
+const record = (customerId: number, state: ConsentState, at: number) =>
+  t.db.transaction(async (tx) => {
+    await appendConsent(tx, { customerId, purposeKey: PROMO, state, at, method: 'paper', recordedBy: { id: null, name: 'Ibu Sari' }, noticeVersion: null });
+    consentOf.set(customerId, state);
+  });
 let clock = NOW - 400 * DAY;
 
 beforeAll(async () => {
@@ -49,6 +59,15 @@ beforeAll(async () => {
       // The purchases service keeps this column in step; set directly here (some dates shared).
       await t.db.run('UPDATE customers SET last_purchase_date = ? WHERE id = ?', [`2025-0${1 + (i % 5)}-1${i % 2}`, c.id]);
     }
+    // Consent to promotions: given; given then withdrawn (the same millisecond); refused; none — and
+    // some withdrawn, then given again.
+    if (i % 4 === 0) await record(c.id, 'given', clock);
+    if (i % 4 === 1) {
+      await record(c.id, 'given', clock);
+      await record(c.id, 'withdrawn', clock);
+      if (i % 8 === 1) await record(c.id, 'given', clock + 1);
+    }
+    if (i % 4 === 2) await record(c.id, 'refused', clock);
   }
   all = (await searchCustomers(t.db, { query: '', offset: 0, limit: 200 })).items;
 });
@@ -86,6 +105,7 @@ async function expected(query: string, sort: CustomerSort, filter: CustomerFilte
     .filter((c) => filter.tag === undefined || c.tags.some((tag) => fold(tag) === fold(filter.tag as string)))
     .filter((c) => filter.city === undefined || (c.city !== null && fold(c.city) === fold(filter.city as string)))
     .filter((c) => cutoff === null || c.lastVerifiedAt === null || c.lastVerifiedAt < cutoff)
+    .filter((c) => filter.consent === undefined || (consentOf.get(c.id) ?? 'none') === filter.consent.state)
     .sort(ORDER[sort])
     .map((c) => c.id);
 }
@@ -204,6 +224,46 @@ describe('filters', () => {
     expect(await names({ query: 'toko', filter: { city: 'Jakarta Selatan' } })).toEqual([]);
   });
 
+  it('filters by the current consent to a purpose: given, withdrawn, refused, none', async () => {
+    const counts: Record<ConsentStatus, number> = { given: 0, withdrawn: 0, refused: 0, none: 0 };
+    for (const state of ['given', 'withdrawn', 'refused', 'none'] as const) {
+      const page = await searchCustomers(t.db, { query: '', filter: { consent: { purpose: PROMO, state } }, offset: 0, limit: 200 });
+      expect(page.items.map((c) => c.id)).toEqual(await expected('', 'name', { consent: { purpose: PROMO, state } }));
+      counts[state] = page.total;
+    }
+    expect(counts).toEqual({ given: 15, withdrawn: 5, refused: 10, none: 10 });
+    expect(Object.values(counts).reduce((a, b) => a + b)).toBe(all.length);
+  });
+
+  it('a withdrawal counts in the list the moment it is recorded', async () => {
+    const filter = { consent: { purpose: PROMO, state: 'given' as const } };
+    const before = await searchCustomers(t.db, { query: '', filter, offset: 0, limit: 200 });
+    const someone = before.items[0] as Customer;
+    await t.db.transaction((tx) =>
+      appendConsent(tx, { customerId: someone.id, purposeKey: PROMO, state: 'withdrawn', at: Date.now(), method: 'verbal', recordedBy: { id: null, name: 'Ibu Sari' }, noticeVersion: null }),
+    );
+    try {
+      const after = await searchCustomers(t.db, { query: '', filter, offset: 0, limit: 200 });
+      expect(after.total).toBe(before.total - 1);
+      expect(after.items.map((c) => c.id)).not.toContain(someone.id);
+    } finally {
+      // Given again, later still: the model holds for the tests after this one.
+      await t.db.transaction((tx) =>
+        appendConsent(tx, { customerId: someone.id, purposeKey: PROMO, state: 'given', at: Date.now() + 1, method: 'verbal', recordedBy: { id: null, name: 'Ibu Sari' }, noticeVersion: null }),
+      );
+    }
+  });
+
+  it('refuses a consent filter on a purpose that is unknown or not consent-based', async () => {
+    for (const purpose of ['order_updates', 'no_such_purpose']) {
+      const err = await searchCustomers(t.db, { query: '', filter: { consent: { purpose, state: 'none' } }, offset: 0, limit: 10 }).then(
+        () => expect.fail('expected a refusal'),
+        (e: unknown) => e as VaultError,
+      );
+      expect({ code: err.code, fields: err.fields }).toEqual({ code: 'invalid_input', fields: { 'filter.consent.purpose': 'invalid_choice' } });
+    }
+  });
+
   it('returns nothing, with a zero total, when a filter matches nobody', async () => {
     for (const filter of [{ tag: 'tidak-ada' }, { city: 'Kupang' }]) {
       expect(await searchCustomers(t.db, { query: 'budi', filter, offset: 0, limit: 10 })).toEqual({ items: [], total: 0, offset: 0 });
@@ -240,6 +300,10 @@ const FILTERS: CustomerFilter[] = [
   { tag: 'vip', notVerifiedMonths: 12 },
   { city: 'surabaya', notVerifiedMonths: 1 },
   { tag: 'VIP', city: 'BANDUNG', notVerifiedMonths: 6 },
+  { consent: { purpose: PROMO, state: 'given' } },
+  { consent: { purpose: PROMO, state: 'none' } },
+  { tag: 'VIP', consent: { purpose: PROMO, state: 'withdrawn' } },
+  { city: 'bandung', notVerifiedMonths: 6, consent: { purpose: PROMO, state: 'refused' } },
 ];
 /** Options that steer the search down each path, and the page plans that must show up. */
 const PLANS: [string, Partial<SearchOptions>, string[]][] = [

@@ -8,7 +8,7 @@
  * How a page is found at a million customers (the costs are measured in bench/):
  * - The full-text match becomes a set of customer ids, listed in one `group_concat` (ids only): the
  *   FTS index is read exactly once per call (for a broad prefix that read is most of the cost), and
- *   the total comes with it, exact. A filter (tag, city, not verified) matching at most `setCap`
+ *   the total comes with it, exact. A filter (tag, city, not verified, consent) matching at most `setCap`
  *   customers becomes a set too, read from its index; the sets are intersected here. A broader filter
  *   stays a per-row test, and the total is then counted along that filter's index only up to
  *   `countCap`, reported as `capped` (a lower bound: the renderer shows "10.000+").
@@ -25,6 +25,7 @@
  * Every plan orders by the sort key and then the id, so pages never repeat or skip a customer.
  */
 import type { CustomerFilter, CustomerPage, CustomerSort, SearchCustomersInput } from '../../contract';
+import { consentIds, consentTest, requireConsentPurpose } from '../consent/current';
 import type { Queryable } from '../db/driver';
 import { phoneQueryDigits } from './phone';
 import { CUSTOMER_COLUMNS, customerColumns, rowToCustomer, type CustomerRow } from './repository';
@@ -72,6 +73,8 @@ export interface SearchOptions {
    */
   plan: 'auto' | 'walk' | 'direct' | 'order';
   now: () => number;
+  /** Only customers whose current consent to this purpose is `given` (the export for a consent-based purpose). */
+  consentGiven?: string;
 }
 
 export const SEARCH_DEFAULTS: Readonly<SearchOptions> = {
@@ -102,7 +105,7 @@ export function monthsBefore(now: number, months: number): number {
   return d.getTime();
 }
 
-function restrictionsOf(filter: CustomerFilter | undefined, now: number): Restriction[] {
+function restrictionsOf(filter: CustomerFilter | undefined, now: number, consentGiven?: string): Restriction[] {
   const out: Restriction[] = [];
   if (filter?.tag !== undefined) {
     const p = [filter.tag];
@@ -129,6 +132,11 @@ function restrictionsOf(filter: CustomerFilter | undefined, now: number): Restri
       test: { sql: '(last_verified_at IS NULL OR last_verified_at < ?)', params: p },
     });
   }
+  if (filter?.consent !== undefined) {
+    const { purpose, state } = filter.consent;
+    out.push({ ids: consentIds(purpose, state), test: consentTest(purpose, state) });
+  }
+  if (consentGiven !== undefined) out.push({ ids: consentIds(consentGiven, 'given'), test: consentTest(consentGiven, 'given') });
   return out;
 }
 
@@ -168,8 +176,9 @@ export async function searchCustomers(
     const items = rows.map(rowToCustomer);
     return capped ? { items, total, capped, offset } : { items, total, offset };
   };
+  if (input.filter?.consent) await requireConsentPurpose(db, input.filter.consent.purpose, 'filter.consent.purpose');
   if (plan.kind === 'none') return page([], 0);
-  const restrictions = restrictionsOf(input.filter, o.now());
+  const restrictions = restrictionsOf(input.filter, o.now(), o.consentGiven);
 
   // The name order in memory serves pages sorted by name (its version comes with the matches).
   const byName = (input.sort ?? 'name') === 'name' && (o.plan === 'auto' || o.plan === 'order');

@@ -5,7 +5,8 @@
 import { SEARCH_PAGE_MAX, type Customer, type ExportInput, type FieldDef, type FieldErrorCode } from '../../contract';
 import type { Queryable } from '../db/driver';
 import { VaultError } from '../errors';
-import { CUSTOMER_COLUMNS, rowToCustomer, type CustomerRow } from '../customers/repository';
+import { consentTest } from '../consent/current';
+import { CUSTOMER_COLUMNS, customerColumns, rowToCustomer, type CustomerRow } from '../customers/repository';
 import { searchCustomers } from '../customers/search';
 import { availableTargets } from './headers';
 import { EXPORT_PAGE } from './limits';
@@ -93,12 +94,18 @@ export interface CustomerStream {
   pages: AsyncGenerator<Customer[]>;
 }
 
-/** The customers of the scope, in pages: all (by id), the current search and filter (as the list sorts), or a selection (by id). */
-export async function customersOf(db: Queryable, scope: ExportInput['scope']): Promise<CustomerStream> {
+/**
+ * The customers of the scope, in pages: all (by id), the current search and filter (as the list
+ * sorts), or a selection (by id). With `consent` (a purpose key), only those whose current consent to
+ * it is `given`: the test is in each statement that reads the rows, so a withdrawal committed before
+ * a page is read keeps the customer out of it.
+ */
+export async function customersOf(db: Queryable, scope: ExportInput['scope'], consent: string | null = null): Promise<CustomerStream> {
   // A filter that filters nothing is everyone: read by id, not page by page through the search.
   const everyone =
     scope.kind === 'all' ||
     (scope.kind === 'filter' && scope.query.trim() === '' && Object.values(scope.filter).every((v) => v === undefined));
+  if (everyone && consent !== null) return consentedOf(db, consent);
   if (everyone) {
     const total = (await db.get<{ n: number }>('SELECT count(*) AS n FROM customers'))?.n ?? 0;
     return {
@@ -116,21 +123,27 @@ export async function customersOf(db: Queryable, scope: ExportInput['scope']): P
   }
   if (scope.kind === 'selection') {
     const ids = [...new Set(scope.ids)];
+    const given = consent === null ? null : consentTest(consent, 'given');
+    const total =
+      given === null
+        ? ids.length
+        : ((await db.get<{ n: number }>(`SELECT count(*) AS n FROM customers WHERE id IN (SELECT value FROM json_each(?)) AND ${given.sql}`, [`[${ids.join(',')}]`, ...given.params]))?.n ?? 0);
     return {
-      total: ids.length,
+      total,
       pages: (async function* () {
         for (let start = 0; start < ids.length; start += EXPORT_PAGE) {
           const chunk = ids.slice(start, start + EXPORT_PAGE);
           const rows = await db.all<CustomerRow>(
-            `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id IN (${chunk.map(() => '?').join(', ')}) ORDER BY id`,
-            chunk,
+            `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id IN (${chunk.map(() => '?').join(', ')}) ${given ? `AND ${given.sql}` : ''} ORDER BY id`,
+            [...chunk, ...(given?.params ?? [])],
           );
           if (rows.length) yield rows.map(rowToCustomer);
         }
       })(),
     };
   }
-  const search = (offset: number) => searchCustomers(db, { query: scope.query, filter: scope.filter, offset, limit: SEARCH_PAGE_MAX });
+  const search = (offset: number) =>
+    searchCustomers(db, { query: scope.query, filter: scope.filter, offset, limit: SEARCH_PAGE_MAX }, consent === null ? {} : { consentGiven: consent });
   const first = await search(0);
   return {
     total: first.total,
@@ -139,6 +152,31 @@ export async function customersOf(db: Queryable, scope: ExportInput['scope']): P
       while (page.items.length) {
         yield page.items;
         page = await search(page.offset + page.items.length);
+      }
+    })(),
+  };
+}
+
+/**
+ * Everyone who gave their consent to `purpose`, by id: `consent_current`'s rows for the purpose are
+ * walked in customer order along its primary key (purpose_key, customer_id), each joined to its
+ * customer by id — the export reads the consented customers only, not every customer and a test.
+ */
+async function consentedOf(db: Queryable, purpose: string): Promise<CustomerStream> {
+  const total = (await db.get<{ n: number }>("SELECT count(*) AS n FROM consent_current WHERE purpose_key = ? AND state = 'given'", [purpose]))?.n ?? 0;
+  return {
+    total,
+    pages: (async function* () {
+      let after = 0;
+      for (;;) {
+        const rows = await db.all<CustomerRow>(
+          `SELECT ${customerColumns('c')} FROM consent_current k CROSS JOIN customers c ON c.id = k.customer_id
+           WHERE k.purpose_key = ? AND k.customer_id > ? AND k.state = 'given' ORDER BY k.customer_id LIMIT ?`,
+          [purpose, after, EXPORT_PAGE],
+        );
+        if (!rows.length) return;
+        after = (rows.at(-1) as CustomerRow).id;
+        yield rows.map(rowToCustomer);
       }
     })(),
   };

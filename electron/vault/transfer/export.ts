@@ -9,6 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Customer, ExportInput } from '../../contract';
 import type { Queryable } from '../db/driver';
 import { listFields } from '../fields/repository';
+import { checkColumnsForPurpose, exportPurpose } from './export-purpose';
 import { customersOf, exportColumns, jsonValue, sheetValue, type ExportColumn } from './export-rows';
 import { loadExcel, type ExcelJS } from './excel';
 import { escapeFormula } from './formula';
@@ -106,8 +107,10 @@ async function writerFor(input: ExportInput, sink: Sink): Promise<Writer> {
 
 /** Streams the export into `sink`; returns how many customers were written. */
 async function exportInto(db: Queryable, sink: Sink, input: ExportInput, opts: ExportOptions): Promise<number> {
+  const purpose = await exportPurpose(db, input.purpose);
   const columns = exportColumns(input.fields, await listFields(db));
-  const { total, pages } = await customersOf(db, input.scope);
+  checkColumnsForPurpose(input.fields, purpose);
+  const { total, pages } = await customersOf(db, input.scope, purpose?.consent ?? null);
   await opts.beforeOutput?.(total);
   const writer = await writerFor(input, sink);
   const progress = throttled(opts.onProgress, total);

@@ -26,6 +26,7 @@ const REASONS: Record<ImportProblem['code'], [string, string]> = {
   invalid_number: ['Bukan angka', 'Not a number'],
   invalid_choice: ['Bukan salah satu pilihan', 'Not one of the choices'],
   field_disabled: ['Kolom ini tidak dikumpulkan (dimatikan di pengaturan)', 'This field is switched off in settings'],
+  not_for_purpose: ['Tidak dipakai untuk tujuan ini', 'Not used for this purpose'],
   too_weak: ['Terlalu mudah ditebak', 'Too easy to guess'],
   too_common: ['Terlalu umum', 'Too common'],
   contains_personal: ['Berisi nama pribadi atau nama toko', 'Contains a personal or shop name'],

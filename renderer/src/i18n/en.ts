@@ -209,6 +209,7 @@ export const en: Record<MessageKey, Message> = {
   'field.invalid_number': 'Not a valid number.',
   'field.invalid_choice': 'Not one of the available choices.',
   'field.field_disabled': 'This data is not being collected (see Privacy › Purposes & consent).',
+  'field.not_for_purpose': 'This purpose does not use this data, so it cannot be exported for it.',
   'field.too_weak': 'This password is too easy to guess. Add random words or numbers.',
   'field.too_common': 'This password is too common. Choose another.',
   'field.contains_personal': "Don't use your name, the shop's name or the word 'brankas' in the password.",

@@ -200,6 +200,7 @@ const base = {
   'field.invalid_number': 'Bukan angka yang valid.',
   'field.invalid_choice': 'Bukan salah satu pilihan yang tersedia.',
   'field.field_disabled': 'Data ini sedang tidak dikumpulkan (lihat Privasi › Tujuan & persetujuan).',
+  'field.not_for_purpose': 'Tujuan ini tidak memakai data ini, jadi tidak bisa diekspor untuknya.',
   'field.too_weak': 'Kata sandi terlalu mudah ditebak. Tambahkan kata atau angka acak.',
   'field.too_common': 'Kata sandi ini terlalu umum. Pilih yang lain.',
   'field.contains_personal': "Jangan memakai nama Anda, nama toko, atau kata 'brankas' di kata sandi.",

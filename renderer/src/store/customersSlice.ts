@@ -86,6 +86,7 @@ export function cleanFilter(filter: CustomerFilter): CustomerFilter {
   if (filter.tag?.trim()) out.tag = filter.tag.trim();
   if (filter.city?.trim()) out.city = filter.city.trim();
   if (filter.notVerifiedMonths !== undefined) out.notVerifiedMonths = filter.notVerifiedMonths;
+  if (filter.consent !== undefined) out.consent = filter.consent;
   return out;
 }
 

@@ -1,10 +1,10 @@
 import { api } from '../api';
-import type { ExportInput, ExportResult, Result } from '../contract';
+import type { AppExportInput, ExportResult, Result } from '../contract';
 import type { SliceCreator } from './types';
 
 export interface ExportSlice {
   /** Writes the export through the system's save dialog; a `null` value: the user cancelled the dialog. */
-  runExport(input: ExportInput): Promise<Result<ExportResult | null>>;
+  runExport(input: AppExportInput): Promise<Result<ExportResult | null>>;
   /** Stops the running export (the run then answers `cancelled`, and no file is left); false when none was running. */
   cancelExport(): Promise<boolean>;
 }

@@ -4,6 +4,7 @@ import { CUSTOMER_LIMITS, CUSTOMER_SORTS, type CustomerSort } from '../../contra
 import type { MessageKey } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
 import { hasFilter, useStore } from '../../store';
+import { ConsentFilter } from './ConsentFilter';
 import { SelectionControls } from './SelectionControls';
 
 const FILTER_DEBOUNCE_MS = 300;
@@ -14,7 +15,7 @@ const sortLabels: Record<CustomerSort, MessageKey> = {
   recent: 'list.sort.recent',
 };
 
-/** Sort, filters (tag, city, not confirmed for N months) and selection, under the list's title. */
+/** Sort, filters (tag, city, not confirmed for N months, consent) and selection, under the list's title. */
 export function FilterBar() {
   const t = useT();
   const sort = useStore((s) => s.sort);
@@ -116,6 +117,7 @@ export function FilterBar() {
           ))}
         </select>
       </div>
+      <ConsentFilter />
       {active && (
         <button type="button" className="button button--ghost button--small" onClick={clear} data-testid="filter-clear">
           {t('list.filter.clear')}

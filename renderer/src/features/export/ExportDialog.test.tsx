@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExportResult, Result } from '../../contract';
 import { fail, ok } from '../../test/fakeClient';
-import { defaultFields } from '../../test/fixtures';
+import { defaultFields, defaultPurposes } from '../../test/fixtures';
 
 const fake = await vi.hoisted(async () => {
   const { installFakeClient } = await import('../../test/fakeClient');
@@ -16,7 +16,7 @@ const initial = useStore.getState();
 beforeEach(() => {
   vi.clearAllMocks();
   useStore.setState(initial, true);
-  useStore.setState({ fields: defaultFields(), exportOpen: true });
+  useStore.setState({ fields: defaultFields(), purposes: defaultPurposes(), exportOpen: true });
 });
 afterEach(cleanup);
 
@@ -26,6 +26,7 @@ async function startExport() {
   api.on('job.progress', useStore.getState().receiveJobProgress);
   let finish: (r: Result<ExportResult | null>) => void = () => undefined;
   fake.client.export.run.mockReturnValueOnce(new Promise((r) => (finish = r)));
+  fireEvent.click(screen.getByTestId('export-purpose-order_updates'));
   await act(async () => fireEvent.click(screen.getByTestId('export-run')));
   return (r: Result<ExportResult | null>) => act(async () => finish(r));
 }
@@ -76,5 +77,28 @@ describe('export dialog', () => {
     expect(button('Cancelling…').disabled).toBe(true);
     await finish(fail('cancelled'));
     expect(screen.getByTestId('export-cancelled').textContent).toBe('Export cancelled. No file was saved.');
+  });
+
+  it('names a purpose first: nothing runs without one; a consent purpose says so and offers only its data', async () => {
+    // As migration 4 links it: promotions by WhatsApp uses the phone.
+    useStore.setState({ purposes: defaultPurposes().map((p) => (p.key === 'promotions_wa' ? { ...p, fields: ['phone'] } : p)) });
+    render(<ExportDialog />);
+    const purposes = screen.getByTestId('export-purpose');
+    expect(purposes.textContent).toContain('Promo lewat WhatsApp — hanya pelanggan yang setuju');
+    expect(purposes.textContent).toContain('Kabar pesanan');
+    await act(async () => fireEvent.click(screen.getByTestId('export-run')));
+    expect(fake.client.export.run).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toBe('Pilih untuk apa ekspor ini.');
+    expect(document.activeElement?.getAttribute('name')).toBe('export-purpose');
+
+    fireEvent.click(screen.getByTestId('export-purpose-promotions_wa'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByText(/Hanya pelanggan yang saat ini setuju untuk “Promo lewat WhatsApp” yang diekspor/)).toBeTruthy();
+    // Only the name and the phone (what promotions by WhatsApp uses) are offered.
+    const offered = [...document.querySelectorAll<HTMLInputElement>('input[id^="export-field-"]')].map((i) => i.id.replace('export-field-', ''));
+    expect(offered).toEqual(['name', 'phone']);
+    fake.client.export.run.mockResolvedValueOnce(ok({ fileName: 'promo.csv', count: 1 }));
+    await act(async () => fireEvent.click(screen.getByTestId('export-run')));
+    expect(fake.client.export.run).toHaveBeenCalledWith(expect.objectContaining({ purpose: 'promotions_wa', fields: ['name', 'phone'], scope: { kind: 'all' } }));
   });
 });

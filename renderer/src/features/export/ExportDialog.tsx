@@ -2,11 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { ProgressBar } from '../../components/ProgressBar';
-import type { ErrorCode, ExportFormat, ExportInput, ExportResult } from '../../contract';
+import type { AppExportInput, ErrorCode, ExportFormat, ExportResult } from '../../contract';
 import { errorKey, useT } from '../../i18n/useT';
-import { hasFilter, useStore } from '../../store';
+import { activePurposes, hasFilter, useStore } from '../../store';
 import { importTargets } from '../../store/importSlice';
 import { ExportOptions, type Delimiter, type Scope } from './ExportOptions';
+import { PurposePicker } from './PurposePicker';
 
 /**
  * Export to CSV / XLSX / JSON through the system's save dialog, with a clear "not encrypted" warning.
@@ -23,11 +24,15 @@ export function ExportDialog() {
   const cancelExport = useStore((s) => s.cancelExport);
   const setExportOpen = useStore((s) => s.setExportOpen);
   const progress = useStore((s) => (s.jobProgress?.job === 'export' ? s.jobProgress : null));
-  const available = importTargets(fields);
+  const purposes = activePurposes(useStore((s) => s.purposes));
+  const [purposeKey, setPurposeKey] = useState<string | null>(null);
+  const purpose = purposes.find((p) => p.key === purposeKey) ?? null;
+  // A consent-based purpose may have only the name and the data it uses (the vault holds to it too).
+  const available = importTargets(fields).filter((k) => !purpose?.needsConsent || k === 'name' || purpose.fields.includes(k));
   const filtered = query !== '' || hasFilter(filter);
   const [format, setFormat] = useState<ExportFormat>('csv');
   const [delimiter, setDelimiter] = useState<Delimiter>(';');
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(available));
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(importTargets(fields)));
   const [scope, setScope] = useState<Scope>(selected.size > 0 ? 'selection' : filtered ? 'filter' : 'all');
   const [running, setRunning] = useState(false);
   const [cancelling, setCancelling] = useState(false);
@@ -35,7 +40,7 @@ export function ExportDialog() {
   const runRef = useRef<HTMLButtonElement>(null);
   const wasRunning = useRef(false);
   const [result, setResult] = useState<ExportResult | null>(null);
-  const [error, setError] = useState<ErrorCode | 'no_fields' | null>(null);
+  const [error, setError] = useState<ErrorCode | 'no_fields' | 'no_purpose' | null>(null);
   const close = () => {
     if (!running) setExportOpen(false);
   };
@@ -54,14 +59,20 @@ export function ExportDialog() {
   };
 
   const run = async () => {
+    if (!purpose) {
+      setError('no_purpose');
+      document.getElementById('export-purpose-first')?.focus();
+      return;
+    }
     const columns = available.filter((k) => chosen.has(k));
     if (columns.length === 0) {
       setError('no_fields');
       document.getElementById('export-field-name')?.focus();
       return;
     }
-    const input: ExportInput = {
+    const input: AppExportInput = {
       format,
+      purpose: purpose.key,
       fields: columns,
       scope: scope === 'all' ? { kind: 'all' } : scope === 'filter' ? { kind: 'filter', query, filter } : { kind: 'selection', ids: [...selected] },
       ...(format === 'csv' ? { delimiter } : {}),
@@ -92,6 +103,16 @@ export function ExportDialog() {
         </div>
       ) : (
         <div className="step">
+          <PurposePicker
+            purposes={purposes}
+            value={purposeKey}
+            onChange={(key) => {
+              setPurposeKey(key);
+              if (error === 'no_purpose') setError(null);
+            }}
+            disabled={running}
+            missing={error === 'no_purpose'}
+          />
           <ExportOptions
             format={format}
             setFormat={setFormat}
@@ -130,7 +151,7 @@ export function ExportDialog() {
               </p>
             )}
           </div>
-          {error && error !== 'no_fields' && error !== 'cancelled' && <Alert>{t(errorKey(error))}</Alert>}
+          {error && error !== 'no_fields' && error !== 'no_purpose' && error !== 'cancelled' && <Alert>{t(errorKey(error))}</Alert>}
           <div className="dialog__actions">
             {running && (
               <button
