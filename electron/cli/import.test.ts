@@ -25,25 +25,31 @@ async function all(): Promise<Customer[]> {
 }
 
 describe('import', () => {
-  it('imports a semicolon CSV: --json lists counts and invalid rows, exit 2, the valid rows are saved', async () => {
-    const file = cli.file('pelanggan.csv', SEMICOLON_CSV);
+  it('imports a semicolon CSV: --json lists counts, invalid rows and values left empty, exit 2, the valid rows are saved', async () => {
+    const file = cli.file('pelanggan.csv', `${SEMICOLON_CSV};0811-0000-0000;Solo;;\r\n`);
     const r = await cli.runAs(['import', file, '--json']);
     expect(r.code, r.stderr).toBe(2);
     const result = JSON.parse(r.stdout) as ImportResult;
     expect(result).toEqual({
-      imported: 2,
+      imported: 4,
       updated: 0,
       skipped: 0,
-      invalid: [
-        { row: 3, column: 'No HP', code: 'invalid_phone' },
-        { row: 4, column: 'Email', code: 'invalid_email' },
-      ],
+      invalid: [{ row: 6, column: 'Nama', code: 'required' }],
       conflicts: [],
+      // Only an optional value was wrong: the row is imported without it.
+      dropped: [
+        { row: 3, column: 'No HP', code: 'invalid_phone', dropped: true },
+        { row: 4, column: 'Email', code: 'invalid_email', dropped: true },
+      ],
+      consent: { given: 0, refused: 0, unchanged: 0 },
+      leftOut: [],
     });
     const saved = await all();
-    expect(saved.map((c) => [c.name, c.phone, c.city])).toEqual([
-      ['Budi Santoso', '+6281234567890', 'Surabaya'],
-      ['Dewi\r\nLestari', '+6285712345678', 'Malang'],
+    expect(saved.map((c) => [c.name, c.phone, c.email, c.city])).toEqual([
+      ['Ani; Wijaya', '+6281311112222', null, 'Jakarta'],
+      ['Budi Santoso', '+6281234567890', 'budi@example.com', 'Surabaya'],
+      ['Dewi\r\nLestari', '+6285712345678', 'dewi@example.com', 'Malang'],
+      ['Siti Rahma', null, null, 'Bandung'],
     ]);
     // "Memo" matches no field: left out, not stored as notes.
     expect(saved.every((c) => c.notes === null)).toBe(true);
@@ -62,34 +68,39 @@ describe('import', () => {
     expect(await all()).toHaveLength(2);
   });
 
-  it('lists invalid rows in the text output too', async () => {
+  it('lists the values rows were imported without in the text output too (exit 0: every row is in)', async () => {
     const r = await cli.runAs(['import', cli.file('p.csv', SEMICOLON_CSV)]);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toContain('row 3, column "No HP": not a valid phone number');
-    expect(r.stdout).toContain('row 4, column "Email": not a valid email address');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('2 rows imported without a value that is not valid');
+    expect(r.stdout).toContain('row 3, column "No HP": not a valid phone number (row imported without this value)');
+    expect(r.stdout).toContain('row 4, column "Email": not a valid email address (row imported without this value)');
   });
 
   it('--dry-run counts new, duplicate and invalid rows and changes nothing', async () => {
     await seedCustomers(cli.dataDir, [{ name: 'budi santoso', phone: '081234567890' }]);
     const before = await all(); // sign-in itself is recorded (last sign-in, audit trail): the customers must not change
-    const r = await cli.runAs(['import', cli.file('p.csv', SEMICOLON_CSV), '--dry-run', '--json']);
+    const r = await cli.runAs(['import', cli.file('p.csv', `${SEMICOLON_CSV};0811-0000-0000;Solo;;\r\n`), '--dry-run', '--json']);
     expect(r.code, r.stderr).toBe(2);
+    const dropped = [
+      { row: 3, column: 'No HP', code: 'invalid_phone', dropped: true },
+      { row: 4, column: 'Email', code: 'invalid_email', dropped: true },
+    ];
     expect(JSON.parse(r.stdout)).toEqual({
-      total: 4,
-      new: 1,
+      total: 5,
+      new: 3,
       duplicates: 1,
       conflicts: 0,
-      invalid: 2,
-      problems: [
-        { row: 3, column: 'No HP', code: 'invalid_phone' },
-        { row: 4, column: 'Email', code: 'invalid_email' },
-      ],
+      invalid: 1,
+      problems: [{ row: 6, column: 'Nama', code: 'required' }],
+      partial: 2,
+      dropped,
+      consent: { given: 0, refused: 0 },
     });
     expect(await all()).toEqual(before);
     expect((await all()).map((c) => c.name)).toEqual(['budi santoso']);
     const text = await cli.runAs(['import', cli.file('p.csv', SEMICOLON_CSV), '--dry-run']);
     expect(text.stdout).toContain(
-      'Dry run, nothing was changed: 4 rows; 1 new, 1 already present (would be skipped), 0 left alone (same phone or email as a customer with another name), 2 not valid.',
+      'Dry run, nothing was changed: 4 rows; 3 new, 1 already present (would be skipped), 0 left alone (same phone or email as a customer with another name), 0 not valid.',
     );
   });
 
@@ -156,14 +167,33 @@ describe('import', () => {
     const conflict = { row: 2, column: 'No HP', code: 'same_phone_other_name' };
     const dry = await cli.runAs(['import', siti, '--dry-run', '--json', '--on-duplicate', 'update']);
     expect(dry.code, dry.stderr).toBe(2);
-    expect(JSON.parse(dry.stdout)).toEqual({ total: 2, new: 1, duplicates: 0, conflicts: 1, invalid: 0, problems: [conflict] });
+    expect(JSON.parse(dry.stdout)).toEqual({
+      total: 2,
+      new: 1,
+      duplicates: 0,
+      conflicts: 1,
+      invalid: 0,
+      problems: [conflict],
+      partial: 0,
+      dropped: [],
+      consent: { given: 0, refused: 0 },
+    });
     const text = await cli.runAs(['import', siti, '--dry-run', '--on-duplicate', 'update']);
     expect(text.stdout).toContain('1 new, 0 already present (would be updated), 1 left alone (same phone or email as a customer with another name), 0 not valid.');
     expect(text.stdout).toContain('row 2, column "No HP": same phone number as a customer with another name: not imported, nothing changed');
     for (const mode of ['update', 'skip']) {
       const r = await cli.runAs(['import', siti, '--json', '--on-duplicate', mode]);
       expect(r.code, r.stderr).toBe(2);
-      expect(JSON.parse(r.stdout)).toEqual({ imported: mode === 'update' ? 1 : 0, updated: 0, skipped: mode === 'update' ? 0 : 1, invalid: [], conflicts: [conflict] });
+      expect(JSON.parse(r.stdout)).toEqual({
+        imported: mode === 'update' ? 1 : 0,
+        updated: 0,
+        skipped: mode === 'update' ? 0 : 1,
+        invalid: [],
+        conflicts: [conflict],
+        dropped: [],
+        consent: { given: 0, refused: 0, unchanged: 0 },
+        leftOut: [],
+      });
     }
     const after = await all();
     expect(after.find((c) => c.phone === '+6281234567890')).toEqual(before[0]);

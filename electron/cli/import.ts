@@ -5,12 +5,13 @@
  * so a script notices.
  */
 import { basename, resolve } from 'node:path';
-import { ON_DUPLICATE, type ImportProblem, type ImportTarget } from '../contract';
+import { ON_DUPLICATE, type ImportProblem, type MappingTarget } from '../contract';
 import { audited } from '../vault/audit/audited';
 import { DriverError, type Queryable } from '../vault/db/driver';
 import { VaultError } from '../vault/errors';
 import { listFields } from '../vault/fields/repository';
-import { dryRun, runImport } from '../vault/transfer/import';
+import { listPurposes } from '../vault/purposes/repository';
+import { dryRun, importDetails, reportProblems, runImport } from '../vault/transfer/import';
 import { inspectFile, type InspectedFile } from '../vault/transfer/inspect';
 import { choiceOption, flag, positionals, stringOption } from './args';
 import type { Command } from './command';
@@ -38,8 +39,18 @@ imported nor used to update anyone, and is listed as "same phone/email as a cust
 another name" for you to decide. Everything is saved in one transaction: on any error or Ctrl-C
 nothing is changed.
 
-Rows that are not valid, and rows left alone as above, are not imported; they are listed (row,
-column, reason) and make the exit code 2, while the valid rows are saved. Use --dry-run first to
+Rows that are not valid (no name), and rows left alone as above, are not imported; they are
+listed (row, column, reason) and make the exit code 2, while the valid rows are saved. A row whose
+only fault is an optional value (a malformed e-mail or phone, a birthday that is no date, a consent
+answer that is neither yes nor no) is imported without that value, which is listed as "row
+imported without this value" (the exit code stays 0).
+
+A column of consent answers (ya/tidak, 1/0, yes/no, y/n, true/false, setuju/tidak setuju; empty:
+nothing recorded) maps to a purpose that needs consent with consent:KEY ("Setuju promo WA" is
+suggested as consent:promotions_wa). Each answer becomes a consent entry (given or refused, method
+"imported", the file name as evidence, the import's time, --user as the recorder). A duplicate
+updated with --on-duplicate update gets an entry only when its answer differs from the current
+state, and a withdrawal is never undone by a file. Use --dry-run first to
 check a file (it exits 2 too when rows are not valid or left alone). A file with no customer rows
 (empty, or only a header row) exits 2. A full disk imports nothing and exits 2. A mapping that
 cannot work (no column for the name, two columns for one field, a --map naming no column or field)
@@ -49,7 +60,8 @@ Options:
   --map "Header=field,…"     change the mapping: a column by its header (any case) or number
                              (#3), a field by its key (name, phone, email, address, city,
                              birthday, gender, notes, preferences, tags, custom_N) or a custom
-                             field's label; "-" or "ignore" leaves the column out. Repeatable.
+                             field's label, or consent:PURPOSE for consent answers; "-" or
+                             "ignore" leaves the column out. Repeatable.
   --sheet NAME               Excel: the sheet to read (default: the first)
   --on-duplicate skip|update skip duplicates (default), or update them with the row's values
                              (never the name)
@@ -57,13 +69,17 @@ Options:
                              invalid rows; changes nothing
   --json                     print the result as JSON: {"imported","updated","skipped",
                              "invalid":[{"row","column","code"}],"conflicts":[{"row","column",
-                             "code"}]}; with --dry-run {"total","new","duplicates","conflicts",
-                             "invalid","problems":[{"row","column","code"}]}. A conflict's code
-                             is same_phone_other_name or same_email_other_name.
+                             "code"}],"dropped":[…],"consent":{"given","refused","unchanged"},
+                             "leftOut":[]}; with --dry-run {"total","new","duplicates",
+                             "conflicts","invalid","partial","consent":{"given","refused"},
+                             "problems":[{"row","column","code"}],"dropped":[…]}. A conflict's
+                             code is same_phone_other_name or same_email_other_name; a value
+                             the row was imported without has "dropped":true.
 
 Examples:
   brankas import pelanggan.csv --user "Ibu Sari" --dry-run
-  brankas import pelanggan.xlsx --user "Ibu Sari" --sheet Juli --map "WA=phone,Memo=-" --json`;
+  brankas import pelanggan.xlsx --user "Ibu Sari" --sheet Juli --map "WA=phone,Memo=-" --json
+  brankas import pelanggan.csv --user "Ibu Sari" --map "Setuju promo WA=consent:promotions_wa"`;
 
 export const importCommand: Command = {
   name: 'import',
@@ -89,19 +105,20 @@ export const importCommand: Command = {
     return withSession(io, p, 'import', 'data.import', async ({ db, vault }) => {
       const inspected = await inspect(db, path, sheet);
       const fields = await listFields(db);
-      const mapping = applyMap(inspected.mapping, inspected.headers, entries, fields);
+      const mapping = applyMap(inspected.mapping, inspected.headers, entries, fields, await listPurposes(db));
       const source = { path, sheet: inspected.sheet };
       const progress = progressLine(io, flag(p, 'dry-run') ? 'Checking' : 'Importing', 'rows');
       const opts = { onProgress: progress.report, ...(io.signal ? { signal: io.signal } : {}), ...(io.now ? { now: io.now } : {}) };
       if (!json) describeFile(io, file, inspected, mapping);
       try {
         if (flag(p, 'dry-run')) {
-          const { result, problems } = await withMappingErrors(inspected, () => dryRun(db, source, mapping, opts));
+          const { result, problems, dropped } = await withMappingErrors(inspected, () => dryRun(db, source, mapping, opts));
           progress.done();
-          if (json) line(io.stdout, JSON.stringify({ ...result, problems }));
+          if (json) line(io.stdout, JSON.stringify({ ...result, problems, dropped }));
           else {
             line(io.stdout, `Dry run, nothing was changed: ${plural(result.total, 'row')}; ${result.new} new, ${result.duplicates} already present (${onDuplicate === 'update' ? 'would be updated' : 'would be skipped'}), ${leftAlone(result.conflicts)}, ${result.invalid} not valid.`);
-            listProblems(io, problems);
+            describeExtras(io, result.partial, result.consent);
+            listProblems(io, reportProblems(problems, dropped));
           }
           await drained(io.stdout);
           return result.invalid > 0 || result.conflicts > 0 ? EXIT.rejected : EXIT.ok;
@@ -111,13 +128,8 @@ export const importCommand: Command = {
           audited(
             db,
             (tx, entry) => vault.recordIn(tx, entry),
-            (scoped) => runImport(scoped, source, mapping, onDuplicate, opts),
-            (r) => ({
-              action: 'data.import',
-              targetType: 'file',
-              targetId: basename(path),
-              details: { via: 'cli', imported: r.imported, updated: r.updated, skipped: r.skipped, invalid: r.invalid.length, conflicts: r.conflicts.length, onDuplicate },
-            }),
+            (scoped) => runImport(scoped, source, mapping, onDuplicate, { ...opts, recordedBy: recorder(vault.user()) }),
+            (r) => ({ action: 'data.import', targetType: 'file', targetId: basename(path), details: { via: 'cli', ...importDetails(r, onDuplicate) } }),
           ),
         );
         progress.done();
@@ -125,7 +137,8 @@ export const importCommand: Command = {
         else {
           const rows = new Set(result.invalid.map((x) => x.row)).size;
           line(io.stdout, `Imported ${customers(result.imported, 'new customer')}; ${result.updated} updated, ${result.skipped} skipped as already present, ${leftAlone(result.conflicts.length)}, ${plural(rows, 'row')} not valid.`);
-          listProblems(io, [...result.invalid, ...result.conflicts].sort((a, b) => a.row - b.row));
+          describeExtras(io, new Set(result.dropped.map((x) => x.row)).size, result.consent);
+          listProblems(io, [...result.invalid, ...result.conflicts, ...result.dropped].sort((a, b) => a.row - b.row));
         }
         await drained(io.stdout);
         return result.invalid.length > 0 || result.conflicts.length > 0 ? EXIT.rejected : EXIT.ok;
@@ -137,6 +150,18 @@ export const importCommand: Command = {
     });
   },
 };
+
+const recorder = (user: { id: number; name: string } | null) => ({ id: user?.id ?? null, name: user?.name ?? 'system' });
+
+/** Rows imported without an optional value, and consent answers (given / refused / unchanged). */
+function describeExtras(io: CliIo, partial: number, consent: { given: number; refused: number; unchanged?: number }): void {
+  if (partial > 0) line(io.stdout, `${plural(partial, 'row')} imported without a value that is not valid (listed below; the rest of the row is kept).`);
+  const answers = consent.given + consent.refused + (consent.unchanged ?? 0);
+  if (answers > 0) {
+    const unchanged = consent.unchanged === undefined ? '' : `, ${consent.unchanged} unchanged (already so, or withdrawn)`;
+    line(io.stdout, `Consent: ${consent.given} given, ${consent.refused} refused${unchanged} (method "imported").`);
+  }
+}
 
 const leftAlone = (n: number): string => `${n} left alone (same phone or email as a customer with another name)`;
 
@@ -174,7 +199,8 @@ async function withMappingErrors<T>(file: InspectedFile, fn: () => Promise<T>): 
       const i = Number(key.split('.')[1]);
       const column = `column "${file.headers[i] ?? `#${i + 1}`}"`;
       if (code === 'field_disabled') return `${column}: that field is switched off in the field catalogue (switch it on for a purpose: brankas fields enable KEY --purpose PURPOSE, or in the app's settings)`;
-      if (code === 'invalid_value') return `${column}: another column already goes to that field`;
+      if (code === 'invalid_value') return `${column}: another column already goes to that field or purpose`;
+      if (code === 'invalid_choice') return `${column}: that purpose is retired or does not need consent (brankas purposes)`;
       return `${column}: ${fieldErrorMessage(code)}`;
     });
     const text = `Cannot import with this mapping: ${messages.join('; ')}.`;
@@ -183,7 +209,7 @@ async function withMappingErrors<T>(file: InspectedFile, fn: () => Promise<T>): 
   }
 }
 
-function describeFile(io: CliIo, file: string, f: InspectedFile, mapping: readonly ImportTarget[]): void {
+function describeFile(io: CliIo, file: string, f: InspectedFile, mapping: readonly MappingTarget[]): void {
   const kind =
     f.format === 'xlsx'
       ? `Excel, sheet "${f.sheet ?? ''}"`
@@ -194,6 +220,8 @@ function describeFile(io: CliIo, file: string, f: InspectedFile, mapping: readon
 }
 
 function listProblems(io: CliIo, problems: readonly ImportProblem[]): void {
-  for (const x of problems.slice(0, PROBLEMS_LISTED)) line(io.stdout, `  row ${x.row}, column "${x.column}": ${importProblemMessage(x.code)}`);
+  for (const x of problems.slice(0, PROBLEMS_LISTED)) {
+    line(io.stdout, `  row ${x.row}, column "${x.column}": ${importProblemMessage(x.code)}${x.dropped ? ' (row imported without this value)' : ''}`);
+  }
   if (problems.length > PROBLEMS_LISTED) line(io.stdout, `  … and ${problems.length - PROBLEMS_LISTED} more (--json lists them all)`);
 }

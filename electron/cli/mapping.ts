@@ -1,9 +1,10 @@
 /**
  * `--map "Header=field,…"`: overrides of the importer's suggested mapping, one per column.
  * A column is named by its header (any case) or by its number (`#3`); the field by its key
- * (`phone`, `custom_2`) or a custom field's label; `-` or `ignore` leaves the column out.
+ * (`phone`, `custom_2`) or a custom field's label; `consent:KEY` reads the column as consent
+ * answers for purpose KEY (one that needs consent); `-` or `ignore` leaves the column out.
  */
-import type { FieldDef, ImportTarget } from '../contract';
+import { consentPurposeOf, type FieldDef, type MappingTarget, type Purpose } from '../contract';
 import { availableTargets } from '../vault/transfer/headers';
 import { usageError } from './errors';
 
@@ -48,9 +49,19 @@ function columnIndex(column: string, headers: readonly string[]): number {
   return matches[0] as number;
 }
 
-function target(field: string, fields: readonly FieldDef[]): ImportTarget {
+/** `consent:KEY` for an active purpose that needs consent; a usage error naming those there are otherwise. */
+function consentTargetOf(target: string, purposes: readonly Purpose[]): string {
+  const key = consentPurposeOf(target) ?? '';
+  const open = purposes.filter((p) => p.needsConsent && p.status === 'active');
+  if (open.some((p) => p.key === key)) return target;
+  const list = open.length ? open.map((p) => `consent:${p.key}`).join(', ') : 'none: no active purpose needs consent';
+  throw usageError(`--map: "${target}" is not a purpose that needs consent (${list})`, 'import');
+}
+
+function target(field: string, fields: readonly FieldDef[], purposes: readonly Purpose[]): MappingTarget {
   if (IGNORE.has(fold(field))) return null;
   const key = fold(field);
+  if (key.startsWith('consent:')) return consentTargetOf(key, purposes);
   if (BUILTIN_TARGETS.includes(key) || /^custom_\d{1,6}$/.test(key)) return key;
   const custom = fields.find((f) => !f.builtin && f.label && fold(f.label) === key);
   if (custom) return custom.key;
@@ -58,16 +69,22 @@ function target(field: string, fields: readonly FieldDef[]): ImportTarget {
     const label = fields.find((f) => f.key === k)?.label;
     return label ? `${k} ("${label}")` : k;
   });
-  throw usageError(`--map: unknown field "${field}" (fields: ${known.join(', ')}, or - to ignore)`, 'import');
+  throw usageError(`--map: unknown field "${field}" (fields: ${known.join(', ')}, consent:PURPOSE, or - to ignore)`, 'import');
 }
 
 /**
  * The suggested mapping with the entries applied on top. A field given to a column by --map is
  * taken away from the column the suggestion gave it to (tags may come from several columns).
  */
-export function applyMap(suggested: readonly ImportTarget[], headers: readonly string[], entries: readonly MapEntry[], fields: readonly FieldDef[]): ImportTarget[] {
-  const explicit = new Map<number, ImportTarget>();
-  for (const e of entries) explicit.set(columnIndex(e.column, headers), target(e.field, fields));
+export function applyMap(
+  suggested: readonly MappingTarget[],
+  headers: readonly string[],
+  entries: readonly MapEntry[],
+  fields: readonly FieldDef[],
+  purposes: readonly Purpose[] = [],
+): MappingTarget[] {
+  const explicit = new Map<number, MappingTarget>();
+  for (const e of entries) explicit.set(columnIndex(e.column, headers), target(e.field, fields, purposes));
   const chosen = new Set([...explicit.values()].filter((t) => t !== null && t !== 'tags'));
   return headers.map((_, i) => {
     if (explicit.has(i)) return explicit.get(i) ?? null;

@@ -10,6 +10,20 @@ export const MAX_RECORD_CHARS = 1_000_000;
 export const ImportTarget = z.string().regex(/^(name|tags|phone|email|address|city|birthday|gender|notes|preferences|custom_\d{1,6})$/).nullable();
 export type ImportTarget = z.infer<typeof ImportTarget>;
 
+/**
+ * A column of consent answers (ya/tidak, 1/0, yes/no, …) for one purpose that needs consent:
+ * `consent:<purposeKey>`. Each answer becomes a ledger entry (method `imported`).
+ */
+export const CONSENT_TARGET_PREFIX = 'consent:';
+export const ConsentTarget = z.string().regex(/^consent:[a-z][a-z0-9_]{1,39}$/);
+/** What a column of an imported file may go to: a field (ImportTarget), a purpose's consent, or null (left out). */
+export const MappingTarget = z.union([ImportTarget.unwrap(), ConsentTarget]).nullable();
+export type MappingTarget = z.infer<typeof MappingTarget>;
+export const consentTarget = (purposeKey: string): string => `${CONSENT_TARGET_PREFIX}${purposeKey}`;
+/** The purpose key of a consent target, or null for a field target. */
+export const consentPurposeOf = (target: string | null): string | null =>
+  target !== null && target.startsWith(CONSENT_TARGET_PREFIX) ? target.slice(CONSENT_TARGET_PREFIX.length) : null;
+
 export const FileId = z.string().regex(/^[a-zA-Z0-9_-]{8,64}$/);
 
 export const ImportSource = z
@@ -25,13 +39,17 @@ export const ImportMappingInput = z
     fileId: FileId,
     sheet: z.string().max(100).nullable(),
     /** One entry per column of the header row, in order. */
-    mapping: z.array(ImportTarget).max(500),
+    mapping: z.array(MappingTarget).max(500),
   })
   .strict();
 export type ImportMappingInput = z.infer<typeof ImportMappingInput>;
 
 export const ON_DUPLICATE = ['skip', 'update'] as const;
-export const RunImportInput = ImportMappingInput.extend({ onDuplicate: z.enum(ON_DUPLICATE) }).strict();
+export const RunImportInput = ImportMappingInput.extend({
+  onDuplicate: z.enum(ON_DUPLICATE),
+  /** Columns matching a switched-off field that the person chose to leave out knowingly (recorded with the import). */
+  leftOut: z.array(z.number().int().min(0).max(499)).max(500).optional(),
+}).strict();
 export type RunImportInput = z.infer<typeof RunImportInput>;
 
 /** A file the user picked, as far as it has been read (header and first rows). */
@@ -47,7 +65,9 @@ export interface ImportFile {
   sheet: string | null;
   headers: string[];
   /** Suggested target per header (auto-matched in Indonesian and English). */
-  mapping: ImportTarget[];
+  mapping: MappingTarget[];
+  /** Per header: the key of a switched-off field its title matches (the mapping screen offers to switch it on), else null. */
+  switchedOff: (string | null)[];
   /** The first rows as they are in the file. */
   sampleRows: string[][];
 }
@@ -67,6 +87,21 @@ export interface ImportProblem {
   /** The column header (or the field) with the problem. */
   column: string;
   code: FieldErrorCode | ImportConflictCode;
+  /** The row was imported without this value: it was optional and not valid (the rest of the row was). */
+  dropped?: true;
+}
+
+/** Consent entries of an import, by state; `unchanged`: answers equal to the customer's current state (or a withdrawal an answer "yes" does not undo). */
+export interface ImportConsentCounts {
+  given: number;
+  refused: number;
+  unchanged: number;
+}
+
+/** A column matching a switched-off field that was left out knowingly. */
+export interface LeftOutColumn {
+  column: string;
+  field: string | null;
 }
 
 export const isConflictCode = (code: ImportProblem['code']): code is ImportConflictCode =>
@@ -87,6 +122,12 @@ export interface DryRunResult {
   invalid: number;
   /** The first problems, invalid rows and conflicts alike (all of them go into the report). */
   problems: ImportProblem[];
+  /** Rows that will be imported without one or more optional values that are not valid (a malformed e-mail). */
+  partial: number;
+  /** The first of those values (`dropped: true`), row by row; all of them go into the report. */
+  dropped: ImportProblem[];
+  /** Consent answers read from consent columns (rows to be imported), by state. */
+  consent: { given: number; refused: number };
 }
 
 export interface ImportResult {
@@ -97,6 +138,11 @@ export interface ImportResult {
   invalid: ImportProblem[];
   /** Rows left alone: same phone or email as a customer with another name (one problem per row). */
   conflicts: ImportProblem[];
+  /** Values left empty in rows that were imported (optional and not valid; `dropped: true`). */
+  dropped: ImportProblem[];
+  /** Consent entries written to the ledger, by state. */
+  consent: ImportConsentCounts;
+  leftOut: LeftOutColumn[];
 }
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;

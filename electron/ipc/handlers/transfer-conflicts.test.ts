@@ -73,9 +73,19 @@ describe('same phone, different name', () => {
 
     const siti = await open(writeFixture(files, 'siti.csv', 'Nama;No HP;Kota\nSiti Santoso;+62 812 3456 7890;Solo\nBUDI SANTOSO;0812-3456-7890;Cimahi\n'));
     const conflict = { row: 2, column: 'No HP', code: 'same_phone_other_name' };
-    expect(await value<DryRunResult>(call('import.dryRun', source(siti)))).toEqual({ total: 2, new: 0, duplicates: 1, conflicts: 1, invalid: 0, problems: [conflict] });
+    expect(await value<DryRunResult>(call('import.dryRun', source(siti)))).toEqual({
+      total: 2,
+      new: 0,
+      duplicates: 1,
+      conflicts: 1,
+      invalid: 0,
+      problems: [conflict],
+      partial: 0,
+      dropped: [],
+      consent: { given: 0, refused: 0 },
+    });
     const result = await value<ImportResult>(call('import.run', { ...source(siti), onDuplicate: 'update' }));
-    expect(result).toEqual({ imported: 0, updated: 1, skipped: 0, invalid: [], conflicts: [conflict] });
+    expect(result).toEqual({ imported: 0, updated: 1, skipped: 0, invalid: [], conflicts: [conflict], dropped: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] });
     // Budi's own row (in capitals) updated his city; Siti's did not rename him.
     expect(await everyone()).toMatchObject([{ ...before[0], name: 'Budi Santoso', city: 'Cimahi', updatedAt: expect.any(Number) }]);
 

@@ -114,12 +114,14 @@ describe('dry run, import, report', () => {
     const preview = await value<{ rows: unknown[] }>(call('import.preview', source));
     expect(preview.rows).toHaveLength(3);
     const dry = await value<DryRunResult>(call('import.dryRun', source));
-    expect(dry).toEqual({ total: 3, new: 2, duplicates: 0, conflicts: 0, invalid: 1, problems: [{ row: 3, column: 'No HP', code: 'invalid_phone' }] });
+    // Ani's phone is not a number: her row is imported without it, and listed.
+    const dropped = [{ row: 3, column: 'No HP', code: 'invalid_phone', dropped: true }];
+    expect(dry).toEqual({ total: 3, new: 3, duplicates: 0, conflicts: 0, invalid: 0, problems: [], partial: 1, dropped, consent: { given: 0, refused: 0 } });
     expect(ctx.events.filter((e) => e.event === 'job.progress').at(-1)?.payload).toEqual({ job: 'dryRun', done: 3, total: 3 });
 
     ctx.events.length = 0;
     const result = await value<ImportResult>(call('import.run', { ...source, onDuplicate: 'skip' }));
-    expect(result).toEqual({ imported: 2, updated: 0, skipped: 0, invalid: dry.problems, conflicts: [] });
+    expect(result).toEqual({ imported: 3, updated: 0, skipped: 0, invalid: [], conflicts: [], dropped, consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] });
     const progress = ctx.events.filter((e) => e.event === 'job.progress').map((e) => e.payload);
     // The dry run's count is the import's total.
     expect(progress[0]).toEqual({ job: 'import', done: 0, total: 3 });
@@ -130,7 +132,7 @@ describe('dry run, import, report', () => {
     const report = join(files, 'laporan.csv');
     ctx.dialogs.saves.push(report);
     expect(await value(call('import.saveReport', { fileId: file.fileId, sheet: null }))).toEqual({ fileName: 'laporan.csv' });
-    expect(readFileSync(report, 'utf8')).toBe('\ufeffBaris;Kolom;Masalah;Nama;No HP;Kota\r\n3;No HP;No HP: Nomor telepon tidak valid;Ani;bukan nomor;Bogor\r\n');
+    expect(readFileSync(report, 'utf8')).toBe('\ufeffBaris;Kolom;Masalah;Nama;No HP;Kota\r\n3;No HP;No HP: Nomor telepon tidak valid (baris diimpor tanpa nilai ini);Ani;bukan nomor;Bogor\r\n');
   });
 
   it('one job at a time; cancel stops it, and a cancelled import leaves the vault as it was', async () => {

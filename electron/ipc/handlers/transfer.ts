@@ -7,7 +7,7 @@
 import type { ExportInput, ImportFile, JobProgress } from '../../contract';
 import { audited, recordAlone } from '../../vault/audit/audited';
 import { VaultError } from '../../vault/errors';
-import { dryRun, exportToFile, inspectFile, previewImport, runImport, writeProblemsCsv } from '../../vault/transfer';
+import { dryRun, exportToFile, importDetails, inspectFile, reportProblems, previewImport, runImport, writeProblemsCsv } from '../../vault/transfer';
 import type { Context, FileFilter, HandlerMap } from '../context';
 
 const OPEN_FILTERS: FileFilter[] = [
@@ -55,34 +55,31 @@ export const importHandlers: HandlerMap<'import'> = {
 
   'import.dryRun': ({ fileId, sheet, mapping }, ctx) =>
     ctx.transfer.runJob('dryRun', async (signal) => {
-      const { result, problems } = await dryRun(ctx.db(), sourceOf(ctx, fileId, sheet), mapping, {
+      const { result, problems, dropped } = await dryRun(ctx.db(), sourceOf(ctx, fileId, sheet), mapping, {
         signal,
         onProgress: progressTo(ctx, 'dryRun'),
       });
-      ctx.transfer.remember(fileId, sheet, problems, result.total);
+      ctx.transfer.remember(fileId, sheet, reportProblems(problems, dropped), result.total);
       return result;
     }),
 
-  'import.run': ({ fileId, sheet, mapping, onDuplicate }, ctx) =>
+  'import.run': ({ fileId, sheet, mapping, onDuplicate, leftOut }, ctx) =>
     ctx.transfer.runJob('import', async (signal) => {
       const source = sourceOf(ctx, fileId, sheet);
       const fileName = ctx.transfer.file(fileId).name;
       const total = ctx.transfer.lastRun(fileId, sheet)?.total ?? null;
-      // The import and its audit entry in one transaction (a job: the busy check comes first).
+      const user = ctx.vault.user();
+      const opts = { signal, total, onProgress: progressTo(ctx, 'import'), recordedBy: { id: user?.id ?? null, name: user?.name ?? 'system' }, leftOut: leftOut ?? [] };
+      // The import, its consent entries and its audit entry in one transaction (a job: the busy check comes first).
       const result = await audited(
         ctx.db(),
         (tx, entry) => ctx.vault.recordIn(tx, entry),
-        (db) => runImport(db, source, mapping, onDuplicate, { signal, total, onProgress: progressTo(ctx, 'import') }),
-        (r) => ({
-          action: 'data.import',
-          targetType: 'file',
-          targetId: fileName,
-          details: { imported: r.imported, updated: r.updated, skipped: r.skipped, invalid: r.invalid.length, conflicts: r.conflicts.length, onDuplicate },
-        }),
+        (db) => runImport(db, source, mapping, onDuplicate, opts),
+        (r) => ({ action: 'data.import', targetType: 'file', targetId: fileName, details: importDetails(r, onDuplicate) }),
       );
       const rows = result.imported + result.updated + result.skipped + result.conflicts.length + new Set(result.invalid.map((p) => p.row)).size;
-      // The report lists the rows left alone beside the invalid ones, in file order.
-      const problems = [...result.invalid, ...result.conflicts].sort((a, b) => a.row - b.row);
+      // The report lists the rows left alone and the values left empty beside the invalid rows, in file order.
+      const problems = reportProblems([...result.invalid, ...result.conflicts].sort((a, b) => a.row - b.row), result.dropped);
       ctx.transfer.remember(fileId, sheet, problems, rows);
       return result;
     }),

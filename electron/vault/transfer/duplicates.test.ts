@@ -53,13 +53,13 @@ describe('duplicates', () => {
   it('the dry run counts duplicates of stored customers and of earlier rows, and the same phone or email under another name', async () => {
     const { mapping } = await inspectFile(t.db, path);
     const { result, problems } = await dryRun(t.db, src(path), mapping);
-    expect(result).toEqual({ total: 7, new: 2, duplicates: 3, conflicts: 2, invalid: 0, problems: conflicts });
+    expect(result).toEqual({ total: 7, new: 2, duplicates: 3, conflicts: 2, invalid: 0, problems: conflicts, partial: 0, dropped: [], consent: { given: 0, refused: 0 } });
     expect(problems).toEqual(conflicts);
   });
 
   it('skip: duplicates are left alone, and so are the rows with another name', async () => {
     const { mapping } = await inspectFile(t.db, path);
-    expect(await runImport(t.db, src(path), mapping, 'skip')).toEqual({ imported: 2, updated: 0, skipped: 3, invalid: [], conflicts });
+    expect(await runImport(t.db, src(path), mapping, 'skip')).toEqual({ imported: 2, updated: 0, skipped: 3, invalid: [], conflicts, dropped: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] });
     const names = (await customers.search({ query: '', offset: 0, limit: 50 })).items.map((c) => [c.name, c.city]);
     expect(names).toEqual([
       ['Ani Lestari', null],
@@ -71,7 +71,7 @@ describe('duplicates', () => {
 
   it('update: the matched customer takes the non-empty values of the row, never its name; another name updates no one', async () => {
     const { mapping } = await inspectFile(t.db, path);
-    expect(await runImport(t.db, src(path), mapping, 'update')).toEqual({ imported: 2, updated: 3, skipped: 0, invalid: [], conflicts });
+    expect(await runImport(t.db, src(path), mapping, 'update')).toEqual({ imported: 2, updated: 3, skipped: 0, invalid: [], conflicts, dropped: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] });
     const list = (await customers.search({ query: '', offset: 0, limit: 50 })).items;
     expect(list.map((c) => c.name)).toEqual(['Ani Lestari', 'Budi Santoso', 'Cici', 'Dodi']);
     const budi = list.find((c) => c.name === 'Budi Santoso');
@@ -90,7 +90,7 @@ describe('duplicates', () => {
     const siti = [{ row: 2, column: 'No HP', code: 'same_phone_other_name' }];
     expect((await dryRun(t.db, src(sitiFile), ['name', 'phone', 'city'])).result).toMatchObject({ new: 0, duplicates: 0, conflicts: 1, problems: siti });
     for (const mode of ['skip', 'update'] as const) {
-      expect(await runImport(t.db, src(sitiFile), ['name', 'phone', 'city'], mode)).toEqual({ imported: 0, updated: 0, skipped: 0, invalid: [], conflicts: siti });
+      expect(await runImport(t.db, src(sitiFile), ['name', 'phone', 'city'], mode)).toEqual({ imported: 0, updated: 0, skipped: 0, invalid: [], conflicts: siti, dropped: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] });
     }
     expect(await t.db.all("SELECT * FROM customers WHERE phone = '+6281122223333'")).toEqual([before]);
   });

@@ -3,7 +3,8 @@
  * letters and digits only ("No. HP", "no hp" and "NO_HP" are one title). Only fields that are
  * switched on are offered; each field gets at most one column (the first that matches).
  */
-import type { FieldDef, ImportTarget } from '../../contract';
+import { consentTarget, type FieldDef, type MappingTarget, type Purpose } from '../../contract';
+import { consentPurposeForTitle } from './consent';
 import { compact } from './values';
 
 /** The targets that are always there: every customer has a name, and tags need no catalogue entry. */
@@ -47,17 +48,37 @@ export function availableTargets(fields: readonly FieldDef[]): Set<string> {
 /**
  * One suggested target per column. Custom fields are matched by their label first (a shop that
  * named a field "Kota Asal" means that one), then built-in titles; a field already taken is skipped.
+ * A column no field takes may be a consent column ("Setuju promo WA"): consent.ts decides, for the
+ * active purposes that need consent.
  */
-export function suggestMapping(headers: readonly string[], fields: readonly FieldDef[]): ImportTarget[] {
+export function suggestMapping(headers: readonly string[], fields: readonly FieldDef[], purposes: readonly Purpose[] = []): MappingTarget[] {
   const available = availableTargets(fields);
   const byLabel = new Map<string, string>();
   for (const f of fields) if (f.enabled && !f.builtin && f.label) byLabel.set(compact(f.label), f.key);
   const taken = new Set<string>();
   return headers.map((h) => {
     const key = compact(h);
-    const target = [byLabel.get(key), BY_TITLE.get(key)].find((t) => t !== undefined && available.has(t) && !taken.has(t));
-    if (target === undefined) return null;
+    const field = [byLabel.get(key), BY_TITLE.get(key)].find((t) => t !== undefined && available.has(t) && !taken.has(t));
+    const purpose = field === undefined && BY_TITLE.get(key) === undefined ? consentPurposeForTitle(h, purposes) : null;
+    const target = field ?? (purpose === null ? undefined : consentTarget(purpose));
+    if (target === undefined || taken.has(target)) return null;
     taken.add(target);
-    return target as ImportTarget;
+    return target;
+  });
+}
+
+/**
+ * Per column: the key of a switched-off field its title names (built-in titles, custom labels),
+ * else null. The mapping screen says so and offers to switch the field on, instead of leaving the
+ * column out without a word.
+ */
+export function switchedOffMatches(headers: readonly string[], fields: readonly FieldDef[]): (string | null)[] {
+  const off = new Set(fields.filter((f) => !f.enabled).map((f) => f.key));
+  const byLabel = new Map<string, string>();
+  for (const f of fields) if (!f.builtin && f.label) byLabel.set(compact(f.label), f.key);
+  return headers.map((h) => {
+    const key = compact(h);
+    const field = byLabel.get(key) ?? BY_TITLE.get(key);
+    return field !== undefined && off.has(field) ? field : null;
   });
 }

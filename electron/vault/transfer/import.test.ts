@@ -9,7 +9,7 @@ import { createCustomersService, type CustomersService } from '../customers/serv
 import { createFieldsService } from '../fields/service';
 import { enableFields } from '../fields/testing';
 import { vaultErrorOf } from '../testing';
-import { dryRun, inspectFile, previewImport, runImport, writeProblemsCsv } from '.';
+import { dryRun, inspectFile, previewImport, reportProblems, runImport, writeProblemsCsv } from '.';
 import { IMPORT_CACHE_KIB } from './limits';
 import { csvText, writeFixture, writeXlsx } from './testing';
 
@@ -49,7 +49,7 @@ describe('inspect and preview', () => {
     expect(file.sampleRows).toEqual([BUDI, ANI]);
   });
 
-  it('previews the rows as they will be stored, with their problems', async () => {
+  it('previews the rows as they will be stored, with the values they will be imported without', async () => {
     const bad = ['X', 'bukan nomor', 'x@', '', '', '31/02/1990', 'kadang', '', '', 'XXL', 'banyak', ''];
     const path = writeFixture(dir, 'a.csv', csvText([HEADER_ID, BUDI, bad]));
     const file = await inspectFile(t.db, path);
@@ -71,16 +71,16 @@ describe('inspect and preview', () => {
       },
       problems: [],
     });
-    expect(preview.rows[1]?.problems).toEqual(
-      expect.arrayContaining([
-        { row: 3, column: 'No. HP', code: 'invalid_phone' },
-        { row: 3, column: 'E-mail', code: 'invalid_email' },
-        { row: 3, column: 'Tgl Lahir', code: 'invalid_date' },
-        { row: 3, column: 'Jenis Kelamin', code: 'invalid_value' },
-        { row: 3, column: 'Ukuran Baju', code: 'invalid_choice' },
-        { row: 3, column: 'Poin', code: 'invalid_number' },
-      ]),
-    );
+    // Every fault is in an optional value: the row is imported with its name only, the values listed in column order.
+    expect(preview.rows[1]?.values).toEqual({ name: 'X' });
+    expect(preview.rows[1]?.problems).toEqual([
+      { row: 3, column: 'No. HP', code: 'invalid_phone', dropped: true },
+      { row: 3, column: 'E-mail', code: 'invalid_email', dropped: true },
+      { row: 3, column: 'Tgl Lahir', code: 'invalid_date', dropped: true },
+      { row: 3, column: 'Jenis Kelamin', code: 'invalid_value', dropped: true },
+      { row: 3, column: 'Ukuran Baju', code: 'invalid_choice', dropped: true },
+      { row: 3, column: 'Poin', code: 'invalid_number', dropped: true },
+    ]);
   });
 
   it('refuses a mapping to a switched-off field', async () => {
@@ -103,24 +103,26 @@ describe('dry run, import and report', () => {
     ['Dedi', '', '', '', '', '2099-01-01', '', '', '', '', '', ''], // row 6: birthday in the future
   ];
 
-  it('counts new, invalid and duplicate rows without writing, then imports exactly the valid ones', async () => {
+  it('counts new, invalid and duplicate rows without writing, then imports the valid ones and those without their bad optional values', async () => {
     const path = writeFixture(dir, 'a.csv', csvText(ROWS, ';'), 'windows-1252');
     const { mapping } = await inspectFile(t.db, path);
     const progress: { done: number; total: number | null }[] = [];
-    const { result, problems } = await dryRun(t.db, src(path), mapping, { onProgress: (p) => progress.push(p) });
-    expect(result).toEqual({ total: 5, new: 2, duplicates: 0, conflicts: 0, invalid: 3, problems });
-    expect(problems).toEqual([
-      { row: 4, column: 'Nama Lengkap', code: 'required' },
-      { row: 5, column: 'No. HP', code: 'invalid_phone' },
-      { row: 5, column: 'E-mail', code: 'invalid_email' },
-      { row: 6, column: 'Tgl Lahir', code: 'invalid_date' },
+    const { result, problems, dropped } = await dryRun(t.db, src(path), mapping, { onProgress: (p) => progress.push(p) });
+    expect(problems).toEqual([{ row: 4, column: 'Nama Lengkap', code: 'required' }]);
+    expect(dropped).toEqual([
+      { row: 5, column: 'No. HP', code: 'invalid_phone', dropped: true },
+      { row: 5, column: 'E-mail', code: 'invalid_email', dropped: true },
+      { row: 6, column: 'Tgl Lahir', code: 'invalid_date', dropped: true },
     ]);
+    expect(result).toEqual({ total: 5, new: 4, duplicates: 0, conflicts: 0, invalid: 1, problems, partial: 2, dropped, consent: { given: 0, refused: 0 } });
     expect(progress.at(-1)).toEqual({ done: 5, total: 5 });
     expect(await all()).toEqual([]);
 
     const imported = await runImport(t.db, src(path), mapping, 'skip');
-    expect(imported).toEqual({ imported: 2, updated: 0, skipped: 0, invalid: problems, conflicts: [] });
-    const [ani, budi] = await all();
+    expect(imported).toEqual({ imported: 4, updated: 0, skipped: 0, invalid: problems, conflicts: [], dropped, consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] });
+    const [ani, budi, citra, dedi] = await all();
+    expect(citra).toMatchObject({ name: 'Citra', phone: null, email: null });
+    expect(dedi).toMatchObject({ name: 'Dedi', birthday: null });
     expect(budi).toMatchObject({
       name: 'Budi Santoso',
       phone: '+6281234567890',
@@ -139,7 +141,7 @@ describe('dry run, import and report', () => {
     expect((await customers.search({ query: '9876 54', offset: 0, limit: 10 })).items.map((c) => c.name)).toEqual(['Ani Wijaya']);
 
     const report = join(dir, 'laporan.csv');
-    expect(await writeProblemsCsv(report, problems, { original: src(path) })).toBe(3);
+    expect(await writeProblemsCsv(report, reportProblems(problems, dropped), { original: src(path) })).toBe(3);
     const bytes = readFileSync(report);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
@@ -148,8 +150,16 @@ describe('dry run, import and report', () => {
     expect(parse(text, { delimiter: ';' })).toEqual([
       ['Baris', 'Kolom', 'Masalah', ...HEADER_ID],
       ['4', 'Nama Lengkap', 'Nama Lengkap: Wajib diisi', '', '0813-1111-2222', ...EMPTY(10)],
-      ['5', 'No. HP; E-mail', 'No. HP: Nomor telepon tidak valid; E-mail: Alamat email tidak valid', 'Citra', '12345', 'citra@', ...EMPTY(9)],
-      ['6', 'Tgl Lahir', 'Tgl Lahir: Tanggal tidak valid (contoh: 1990-08-17 atau 17/08/1990)', 'Dedi', '', '', '', '', '2099-01-01', ...EMPTY(6)],
+      [
+        '5',
+        'No. HP; E-mail',
+        'No. HP: Nomor telepon tidak valid (baris diimpor tanpa nilai ini); E-mail: Alamat email tidak valid (baris diimpor tanpa nilai ini)',
+        'Citra',
+        '12345',
+        'citra@',
+        ...EMPTY(9),
+      ],
+      ['6', 'Tgl Lahir', 'Tgl Lahir: Tanggal tidak valid (contoh: 1990-08-17 atau 17/08/1990) (baris diimpor tanpa nilai ini)', 'Dedi', '', '', '', '', '2099-01-01', ...EMPTY(6)],
     ]);
 
     // The report re-imports once fixed: its own first three columns map to nothing.
@@ -190,19 +200,21 @@ describe('files with no customers, and conflicts in the report', () => {
     expect((await vaultErrorOf(inspectFile(t.db, path))).code).toBe('file_empty');
   });
 
-  it('the report names the rows left alone as same phone, other name, beside the invalid ones', async () => {
+  it('the report names the rows left alone as same phone, other name, beside the invalid ones and the values left empty', async () => {
     await customers.save({ customer: { name: 'Budi Santoso', phone: '0812-3456-7890' } });
-    const path = writeFixture(dir, 'a.csv', 'Nama;No HP\r\nSiti Santoso;0812-3456-7890\r\nAni;123\r\n');
-    const { problems } = await dryRun(t.db, src(path), ['name', 'phone']);
+    const path = writeFixture(dir, 'a.csv', 'Nama;No HP\r\nSiti Santoso;0812-3456-7890\r\nAni;123\r\n;0813-1111-2222\r\n');
+    const { problems, dropped } = await dryRun(t.db, src(path), ['name', 'phone']);
     expect(problems).toEqual([
       { row: 2, column: 'No HP', code: 'same_phone_other_name' },
-      { row: 3, column: 'No HP', code: 'invalid_phone' },
+      { row: 4, column: 'Nama', code: 'required' },
     ]);
+    expect(dropped).toEqual([{ row: 3, column: 'No HP', code: 'invalid_phone', dropped: true }]);
     const report = join(dir, 'laporan.csv');
-    await writeProblemsCsv(report, problems, { original: src(path), lang: 'en' });
+    await writeProblemsCsv(report, reportProblems(problems, dropped), { original: src(path), lang: 'en' });
     const rows = parse(readFileSync(report, 'utf8').replace(/^\ufeff/, ''), { delimiter: ';' }) as string[][];
     expect(rows[1]).toEqual(['2', 'No HP', 'No HP: Same phone number as a customer with another name: not imported, nothing changed. Check it and decide', 'Siti Santoso', '0812-3456-7890']);
-    expect(rows[2]?.[2]).toBe('No HP: Not a valid phone number');
+    expect(rows[2]?.[2]).toBe('No HP: Not a valid phone number (row imported without this value)');
+    expect(rows[3]?.[2]).toBe('Nama: Required');
   });
 });
 

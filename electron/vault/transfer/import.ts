@@ -5,16 +5,18 @@
  * is reported, never imported and never used to update that customer. The import is one
  * transaction: cancelled or failed, the vault is exactly as it was.
  */
-import type { DryRunResult, ImportConflictCode, ImportProblem, ImportResult, ImportTarget, RunImportInput } from '../../contract';
+import type { AuditDetails, DryRunResult, ImportConflictCode, ImportProblem, ImportResult, LeftOutColumn, MappingTarget, RunImportInput } from '../../contract';
 import type { Db, Queryable } from '../db/driver';
 import { findExistingByPhoneOrEmail, insertCustomersBatch, updateCustomerFromImport, type KnownCustomer } from '../customers/bulk';
 import type { NormalisedCustomer } from '../customers/validate';
-import { listFields } from '../fields/repository';
 import { withImportCache } from './cache';
+import { consentWriter, type ConsentAnswer, type ConsentRecorder } from './consent';
+import { switchedOffMatches } from './headers';
 import { HashedKeySet } from './keyset';
 import { PROBLEMS_SHOWN } from './limits';
 import { nameHash, sameName } from './names';
-import { checkAborted, scanRows, type ImportSourceRef, type JobOptions, type ValidRow } from './scan';
+import { columnLetter } from './rows';
+import { checkAborted, loadCatalogue, scanRows, type ImportSourceRef, type JobOptions, type ValidRow } from './scan';
 
 /** The lookup keys of a customer: `p:<e164>` and `e:<email>`, as findExistingByPhoneOrEmail returns them. */
 export function duplicateKeys(c: NormalisedCustomer): string[] {
@@ -58,24 +60,32 @@ const byRow = (a: readonly ImportProblem[], b: readonly ImportProblem[]): Import
 
 export interface DryRunOutcome {
   result: DryRunResult;
-  /** Every problem, for the report (`result.problems` holds the first PROBLEMS_SHOWN). */
+  /** Every problem of the rows not imported (`result.problems` holds the first PROBLEMS_SHOWN). */
   problems: ImportProblem[];
+  /** Every value rows would be imported without (`result.dropped` holds the first PROBLEMS_SHOWN). */
+  dropped: ImportProblem[];
 }
+
+/** All of a run's problems in file order, for the report: rows not imported, and values left empty. */
+export const reportProblems = (problems: readonly ImportProblem[], dropped: readonly ImportProblem[]): ImportProblem[] => byRow(problems, dropped);
 
 /** Reads and checks the whole file without writing anything. */
 export async function dryRun(
   db: Queryable,
   source: ImportSourceRef,
-  mapping: readonly ImportTarget[],
+  mapping: readonly MappingTarget[],
   opts: JobOptions = {},
 ): Promise<DryRunOutcome> {
-  const fields = await listFields(db);
+  const catalogue = await loadCatalogue(db);
   // Keys of the rows the import would store or update so far, each with the hash of its name: a
   // later row with one of them is a duplicate within the file, or a conflict under another name.
   const seen = new HashedKeySet();
   let duplicates = 0;
   const conflicts: ImportProblem[] = [];
-  const summary = await scanRows(source, mapping, fields, opts, async (batch, labels) => {
+  const dropped: ImportProblem[] = [];
+  let partial = 0;
+  const consent = { given: 0, refused: 0 };
+  const summary = await scanRows(source, mapping, catalogue, opts, async (batch, labels) => {
     const existing = await lookup(db, batch);
     for (const row of batch) {
       const keys = duplicateKeys(row.customer);
@@ -93,6 +103,9 @@ export async function dryRun(
       }
       if (keys.some((k) => sameAs(k) !== undefined)) duplicates++;
       for (const k of keys) seen.add(k, hash);
+      if (row.dropped.length) partial++;
+      dropped.push(...row.dropped);
+      for (const a of row.consents) consent[a.state]++;
     }
   });
   const valid = summary.total - summary.invalid;
@@ -105,40 +118,68 @@ export async function dryRun(
       conflicts: conflicts.length,
       invalid: summary.invalid,
       problems: problems.slice(0, PROBLEMS_SHOWN),
+      partial,
+      dropped: dropped.slice(0, PROBLEMS_SHOWN),
+      consent,
     },
     problems,
+    dropped,
   };
+}
+
+export interface ImportOptions extends JobOptions {
+  /** Who the consent entries name as having recorded them (the signed-in importer). */
+  recordedBy?: ConsentRecorder;
+  /** Columns (by index) the person chose to leave out although they match a switched-off field. */
+  leftOut?: readonly number[];
+}
+
+/** The knowingly left-out columns as the file names them, with the switched-off field each matched. */
+function leftOutColumns(headers: readonly string[], mapping: readonly MappingTarget[], leftOut: readonly number[], matches: readonly (string | null)[]): LeftOutColumn[] {
+  return [...new Set(leftOut)]
+    .filter((i) => i < headers.length && (mapping[i] ?? null) === null)
+    .sort((a, b) => a - b)
+    .map((i) => ({ column: headers[i] || columnLetter(i), field: matches[i] ?? null }));
 }
 
 /**
  * Imports the valid rows in one transaction, in batches through insertCustomersBatch. Duplicates
  * are skipped, or ('update') update the customer they match with the row's non-empty values (never
  * the name). Conflicts (same phone or email, another name) are left alone and returned.
- * Throws `cancelled` (after rolling back) when `opts.signal` is aborted.
+ * Consent answers go into the ledger in the same transaction (consent.ts): every answer of a new
+ * customer; for an updated one only the answers that differ from its current state (a skipped
+ * duplicate's answers change nothing). Throws `cancelled` (after rolling back) when `opts.signal`
+ * is aborted.
  */
 export async function runImport(
   db: Db,
   source: ImportSourceRef,
-  mapping: readonly ImportTarget[],
+  mapping: readonly MappingTarget[],
   onDuplicate: RunImportInput['onDuplicate'],
-  opts: JobOptions = {},
+  opts: ImportOptions = {},
 ): Promise<ImportResult> {
-  const fields = await listFields(db);
+  const catalogue = await loadCatalogue(db);
   const now = (opts.now ?? Date.now)();
   const counts = { imported: 0, updated: 0, skipped: 0 };
   const conflicts: ImportProblem[] = [];
+  const dropped: ImportProblem[] = [];
+  const recordedBy = opts.recordedBy ?? { id: null, name: 'system' };
+  let consent: ImportResult['consent'] = { given: 0, refused: 0, unchanged: 0 };
   const summary = await withImportCache(db, () =>
     db.transaction(async (tx) => {
-      const result = await scanRows(source, mapping, fields, opts, async (batch, labels) => {
+      const ledger = await consentWriter(tx, source.path, recordedBy, now);
+      consent = ledger.counts;
+      const result = await scanRows(source, mapping, catalogue, opts, async (batch, labels) => {
         checkAborted(opts.signal);
         // Customers already stored (earlier batches of this file included: they are in the transaction).
         const known = await lookup(tx, batch);
-        let pending: { customer: NormalisedCustomer; keys: string[] }[] = [];
+        let pending: { customer: NormalisedCustomer; keys: string[]; consents: ConsentAnswer[] }[] = [];
         const pendingKeys = new Set<string>();
         const insertPending = async () => {
           if (!pending.length) return;
           const ids = await insertCustomersBatch(tx, pending.map((p) => p.customer), now);
           pending.forEach((p, i) => p.keys.forEach((k) => known.set(k, { id: ids[i] as number, name: p.customer.name })));
+          for (const [i, p] of pending.entries()) if (p.consents.length) await ledger.forNew(ids[i] as number, p.consents);
           counts.imported += pending.length;
           pending = [];
           pendingKeys.clear();
@@ -158,10 +199,12 @@ export async function runImport(
           }
           const match = keys.map((k) => known.get(k)).find((c) => c !== undefined);
           if (match === undefined) {
-            pending.push({ customer, keys });
+            pending.push({ customer, keys, consents: row.consents });
             keys.forEach((k) => pendingKeys.add(k));
-          } else if (onDuplicate === 'update' && (await updateCustomerFromImport(tx, match.id, customer, now))) {
+            dropped.push(...row.dropped);
+          } else if (onDuplicate === 'update' && (await updated(match.id, row))) {
             counts.updated++;
+            dropped.push(...row.dropped);
             // The update may have given the customer this row's phone or email (its name stays).
             keys.forEach((k) => known.set(k, match));
           } else {
@@ -170,9 +213,30 @@ export async function runImport(
         }
         await insertPending();
       });
+      async function updated(id: number, row: ValidRow): Promise<boolean> {
+        const changed = await updateCustomerFromImport(tx, id, row.customer, now);
+        const answered = row.consents.length > 0 && (await ledger.forExisting(id, row.consents));
+        return changed || answered;
+      }
       checkAborted(opts.signal);
       return result;
     }),
   );
-  return { ...counts, invalid: summary.problems, conflicts };
+  const leftOut = leftOutColumns(summary.headers, mapping, opts.leftOut ?? [], switchedOffMatches(summary.headers, catalogue.fields));
+  return { ...counts, invalid: summary.problems, conflicts, dropped, consent: { ...consent }, leftOut };
 }
+
+/** What the audit trail keeps of an import (the CLI adds `via: 'cli'`): counts, consent entries by state, columns left out knowingly. */
+export const importDetails = (r: ImportResult, onDuplicate: string): AuditDetails => ({
+  imported: r.imported,
+  updated: r.updated,
+  skipped: r.skipped,
+  invalid: r.invalid.length,
+  conflicts: r.conflicts.length,
+  withoutValue: new Set(r.dropped.map((p) => p.row)).size,
+  consentGiven: r.consent.given,
+  consentRefused: r.consent.refused,
+  consentUnchanged: r.consent.unchanged,
+  ...(r.leftOut.length ? { leftOut: r.leftOut.map((c) => (c.field ? `${c.column} (${c.field})` : c.column)) } : {}),
+  onDuplicate,
+});

@@ -3,7 +3,7 @@
  * the command-line tool and the bench. Nothing here knows about IPC or Electron.
  */
 export { inspectFile, previewImport, type InspectedFile } from './inspect';
-export { dryRun, runImport, type DryRunOutcome } from './import';
+export { dryRun, importDetails, reportProblems, runImport, type DryRunOutcome, type ImportOptions } from './import';
 export { writeProblemsCsv, reasonText, type ReportOptions, type ReportLanguage } from './report';
 export { exportToFile, exportToStream, type ExportOptions } from './export';
 export { BUILTIN_TITLES } from './export-rows';

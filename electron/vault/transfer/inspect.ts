@@ -1,12 +1,13 @@
 /** A first look at a picked file (header, suggested mapping, sample rows), and the preview of a mapping. */
-import type { ImportFile, ImportPreview, ImportTarget } from '../../contract';
+import type { ImportFile, ImportPreview, MappingTarget } from '../../contract';
 import type { Queryable } from '../db/driver';
 import { VaultError } from '../errors';
 import { listFields } from '../fields/repository';
-import { isKnownHeader, suggestMapping } from './headers';
+import { listPurposes } from '../purposes/repository';
+import { isKnownHeader, suggestMapping, switchedOffMatches } from './headers';
 import { SAMPLE_ROWS } from './limits';
 import { compileMapping, convertRow, previewValues } from './rows';
-import type { ImportSourceRef } from './scan';
+import { loadCatalogue, type ImportSourceRef } from './scan';
 import { openTable } from './table';
 
 /** An ImportFile without the id and name the IPC layer gives it. */
@@ -18,6 +19,7 @@ export type InspectedFile = Omit<ImportFile, 'fileId' | 'fileName'>;
  */
 export async function inspectFile(db: Queryable, path: string, sheet: string | null = null): Promise<InspectedFile> {
   const fields = await listFields(db);
+  const purposes = await listPurposes(db);
   const table = await openTable(path, sheet, isKnownHeader);
   const sampleRows: string[][] = [];
   try {
@@ -38,21 +40,22 @@ export async function inspectFile(db: Queryable, path: string, sheet: string | n
     sheets,
     sheet: table.info.sheet,
     headers: table.headers,
-    mapping: suggestMapping(table.headers, fields),
+    mapping: suggestMapping(table.headers, fields, purposes),
+    switchedOff: switchedOffMatches(table.headers, fields),
     sampleRows,
   };
 }
 
 /** The first SAMPLE_ROWS rows as they will be stored, each with its problems. */
-export async function previewImport(db: Queryable, source: ImportSourceRef, mapping: readonly ImportTarget[], now = Date.now()): Promise<ImportPreview> {
-  const fields = await listFields(db);
+export async function previewImport(db: Queryable, source: ImportSourceRef, mapping: readonly MappingTarget[], now = Date.now()): Promise<ImportPreview> {
+  const catalogue = await loadCatalogue(db);
   const table = await openTable(source.path, source.sheet, isKnownHeader);
   const rows: ImportPreview['rows'] = [];
   try {
-    const m = compileMapping(table.headers, mapping, fields);
+    const m = compileMapping(table.headers, mapping, catalogue.fields, catalogue.consentKeys);
     for await (const src of table.rows) {
       const result = convertRow(m, src, now);
-      rows.push({ row: src.row, values: previewValues(result), problems: result.ok ? [] : result.problems });
+      rows.push({ row: src.row, values: previewValues(result), problems: result.ok ? result.dropped : result.problems });
       if (rows.length >= SAMPLE_ROWS) break;
     }
   } finally {

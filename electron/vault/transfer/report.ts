@@ -1,5 +1,6 @@
 /**
- * The invalid rows (and the rows left alone as same phone or email, other name) of a dry run or import as a CSV (UTF-8 with BOM, so Excel opens it): the row
+ * The invalid rows (and the rows left alone as same phone or email, other name, and the rows
+ * imported without an optional value that was not valid, marked so) of a dry run or import as a CSV (UTF-8 with BOM, so Excel opens it): the row
  * number, the column(s), the reason(s), then the row's original cells under the original header —
  * fix the cells, and the file imports again (the first three columns are not matched to any field).
  */
@@ -43,6 +44,11 @@ const REASONS: Record<ImportProblem['code'], [string, string]> = {
     'Same email as a customer with another name: not imported, nothing changed. Check it and decide',
   ],
 };
+/** Said after the reason of a value the row was imported without. */
+const DROPPED: Record<ReportLanguage, string> = {
+  id: 'baris diimpor tanpa nilai ini',
+  en: 'row imported without this value',
+};
 const TITLES: Record<ReportLanguage, [string, string, string]> = {
   id: ['Baris', 'Kolom', 'Masalah'],
   en: ['Row', 'Column', 'Problem'],
@@ -75,7 +81,7 @@ export async function writeProblemsCsv(path: string, problems: readonly ImportPr
   }
   const summary = (list: ImportProblem[]): [string, string] => [
     [...new Set(list.map((p) => p.column))].join('; '),
-    list.map((p) => `${p.column}: ${reasonText(p.code, lang)}`).join('; '),
+    list.map((p) => `${p.column}: ${reasonText(p.code, lang)}${p.dropped ? ` (${DROPPED[lang]})` : ''}`).join('; '),
   ];
   const out = openAtomic(path);
   let written = 0;

@@ -3,9 +3,13 @@
  * problems, hand the valid rows on in batches, report progress at most every PROGRESS_MS, and stop
  * with `cancelled` as soon as the signal is aborted.
  */
-import type { FieldDef, ImportProblem, ImportTarget } from '../../contract';
+import type { FieldDef, ImportProblem, MappingTarget } from '../../contract';
+import type { Queryable } from '../db/driver';
 import { VaultError } from '../errors';
 import type { NormalisedCustomer } from '../customers/validate';
+import { listFields } from '../fields/repository';
+import { listPurposes } from '../purposes/repository';
+import type { ConsentAnswer } from './consent';
 import { isKnownHeader } from './headers';
 import { BATCH_ROWS, PROGRESS_MS } from './limits';
 import { compileMapping, convertRow } from './rows';
@@ -34,6 +38,22 @@ export interface JobOptions {
 export interface ValidRow {
   row: number;
   customer: NormalisedCustomer;
+  consents: ConsentAnswer[];
+  /** Optional values left empty because they were not valid (`dropped: true`). */
+  dropped: ImportProblem[];
+}
+
+/** What a mapping is checked against: the field catalogue and the purposes a consent column may name. */
+export interface Catalogue {
+  fields: readonly FieldDef[];
+  /** Active purposes that need consent. */
+  consentKeys: ReadonlySet<string>;
+}
+
+export async function loadCatalogue(q: Queryable): Promise<Catalogue> {
+  const fields = await listFields(q);
+  const purposes = await listPurposes(q);
+  return { fields, consentKeys: new Set(purposes.filter((p) => p.needsConsent && p.status === 'active').map((p) => p.key)) };
 }
 
 export interface ScanSummary {
@@ -42,6 +62,8 @@ export interface ScanSummary {
   /** Rows with at least one problem. */
   invalid: number;
   problems: ImportProblem[];
+  /** The file's header row. */
+  headers: string[];
 }
 
 export const checkAborted = (signal?: AbortSignal): void => {
@@ -62,8 +84,8 @@ export function throttled(report: ((p: Progress) => void) | undefined, total: nu
 
 export async function scanRows(
   source: ImportSourceRef,
-  mapping: readonly ImportTarget[],
-  fields: readonly FieldDef[],
+  mapping: readonly MappingTarget[],
+  catalogue: Catalogue,
   opts: JobOptions,
   /** `labels`: field → the column it is read from, as the file names it (for problems found later). */
   onBatch: (batch: ValidRow[], labels: ReadonlyMap<string, string>) => Promise<void>,
@@ -71,7 +93,7 @@ export async function scanRows(
   checkAborted(opts.signal);
   const now = (opts.now ?? Date.now)();
   const table = await openTable(source.path, source.sheet, isKnownHeader);
-  const summary: ScanSummary = { total: 0, invalid: 0, problems: [] };
+  const summary: ScanSummary = { total: 0, invalid: 0, problems: [], headers: table.headers };
   const progress = throttled(opts.onProgress, opts.total ?? null);
   // One batch is written (on SQLite's thread) while the next is read and checked (on this one).
   // Batches still run one after another, in file order; none is left running when this returns.
@@ -83,7 +105,7 @@ export async function scanRows(
     inflight.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   };
   try {
-    const m = compileMapping(table.headers, mapping, fields);
+    const m = compileMapping(table.headers, mapping, catalogue.fields, catalogue.consentKeys);
     labels = m.labels;
     let batch: ValidRow[] = [];
     progress(0);
@@ -91,7 +113,7 @@ export async function scanRows(
       checkAborted(opts.signal);
       summary.total++;
       const result = convertRow(m, src, now);
-      if (result.ok) batch.push({ row: result.row, customer: result.customer });
+      if (result.ok) batch.push({ row: result.row, customer: result.customer, consents: result.consents, dropped: result.dropped });
       else {
         summary.invalid++;
         for (const p of result.problems) summary.problems.push(p);

@@ -1,6 +1,20 @@
 import { api } from '../api';
-import type { DryRunResult, ErrorCode, FieldDef, FileProblem, ImportFile, ImportPreview, ImportResult, ImportTarget, JobProgress } from '../contract';
+import {
+  consentTarget,
+  type DryRunResult,
+  type ErrorCode,
+  type FieldDef,
+  type FileProblem,
+  type ImportFile,
+  type ImportPreview,
+  type ImportResult,
+  type MappingTarget as ImportTarget,
+  type JobProgress,
+  type Purpose,
+  type Result,
+} from '../contract';
 import { enabledFields } from './fieldsSlice';
+import { activePurposes } from './purposesSlice';
 import type { SliceCreator } from './types';
 
 /** pick → mapping → checking (dry run) → review → importing → done */
@@ -23,7 +37,12 @@ export interface ImportState {
   busy: boolean;
   /** The file name of the saved invalid-rows report. */
   reportFile: string | null;
+  /** Columns matching a switched-off field that the person chose to leave out knowingly. */
+  leftOut: number[];
 }
+
+/** How a switched-off field is switched on from the mapping screen: an existing purpose, or words for a new one. */
+export type PurposeChoice = { purposeKey: string } | { text: string };
 
 export interface ImportSlice {
   importer: ImportState;
@@ -33,6 +52,10 @@ export interface ImportSlice {
   pickImportFile(): Promise<void>;
   chooseSheet(sheet: string): Promise<void>;
   setMapping(column: number, target: ImportTarget): void;
+  /** Marks a column that matches a switched-off field as left out on purpose (or undoes it). */
+  setLeftOut(column: number, leftOut: boolean): void;
+  /** The Owner switches the field a column matches on, for a purpose, and maps the column to it. */
+  switchOnForColumn(column: number, field: FieldDef, choice: PurposeChoice): Promise<Result<FieldDef[]>>;
   loadPreview(): Promise<void>;
   startDryRun(): Promise<void>;
   backToMapping(): void;
@@ -56,10 +79,19 @@ const initialImport: ImportState = {
   errorFile: null,
   busy: false,
   reportFile: null,
+  leftOut: [],
 };
 
-/** Where a column may go: name, tags and the fields that are switched on. */
-export const importTargets = (fields: FieldDef[] | null): string[] => ['name', ...enabledFields(fields).map((f) => f.key), 'tags'];
+/** Where a column may go: name, tags, the fields that are switched on, and the consent of each active purpose that needs it. */
+export const importTargets = (fields: FieldDef[] | null, purposes: Purpose[] | null = null): string[] => [
+  'name',
+  ...enabledFields(fields).map((f) => f.key),
+  'tags',
+  ...consentPurposes(purposes).map((p) => consentTarget(p.key)),
+];
+
+/** The purposes a consent column may be for: active, and needing consent. */
+export const consentPurposes = (purposes: Purpose[] | null): Purpose[] => activePurposes(purposes).filter((p) => p.needsConsent);
 
 /** Tags may be gathered from several columns ("Label 1", "Label 2"); every other target takes one. */
 export const isMultiTarget = (target: string | null) => target === 'tags';
@@ -82,7 +114,18 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
     return file ? { fileId: file.fileId, sheet: file.sheet, mapping } : null;
   };
   const loaded = (file: ImportFile) =>
-    patch({ step: 'mapping', file, mapping: cleanMapping(file.mapping, importTargets(get().fields)), preview: null, dryRun: null, error: null, errorFile: null, busy: false, reportFile: null });
+    patch({
+      step: 'mapping',
+      file,
+      mapping: cleanMapping(file.mapping, importTargets(get().fields, get().purposes)),
+      preview: null,
+      dryRun: null,
+      error: null,
+      errorFile: null,
+      busy: false,
+      reportFile: null,
+      leftOut: [],
+    });
 
   return {
     importer: initialImport,
@@ -91,6 +134,8 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
 
     async pickImportFile() {
       patch({ busy: true, error: null, errorFile: null });
+      // Consent columns are suggested for the purposes that need consent: know them first.
+      if (get().purposes === null) await get().loadPurposes();
       const res = await api.import.open();
       if (!res.ok) {
         patch({ busy: false, error: res.error.code, errorFile: res.error.file ?? null });
@@ -115,6 +160,24 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
       // Taking a target another column had frees that column (the select offers it only as "already used").
       const mapping = get().importer.mapping.map((t, i) => (i === column ? target : t === target && !isMultiTarget(target) && target !== null ? null : t));
       patch({ mapping, dryRun: null });
+    },
+
+    setLeftOut(column, on) {
+      const rest = get().importer.leftOut.filter((c) => c !== column);
+      patch({ leftOut: on ? [...rest, column].sort((a, b) => a - b) : rest });
+    },
+
+    async switchOnForColumn(column, field, choice) {
+      const input =
+        'purposeKey' in choice
+          ? { key: field.key, enabled: true, purpose: '', purposes: [...new Set([...field.purposes, choice.purposeKey])] }
+          : { key: field.key, enabled: true, purpose: choice.text.trim() };
+      const res = await get().updateField(input);
+      if (res.ok) {
+        get().setLeftOut(column, false);
+        get().setMapping(column, field.key);
+      }
+      return res;
     },
 
     async loadPreview() {
@@ -152,7 +215,8 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
       if (!input) return;
       set({ jobProgress: null });
       patch({ step: 'importing', error: null, errorFile: null });
-      const res = await api.import.run({ ...input, onDuplicate: get().importer.onDuplicate });
+      const { onDuplicate, leftOut, mapping } = get().importer;
+      const res = await api.import.run({ ...input, onDuplicate, leftOut: leftOut.filter((c) => mapping[c] === null) });
       if (get().importer.step !== 'importing') return;
       if (res.ok) {
         patch({ step: 'done', result: res.value });

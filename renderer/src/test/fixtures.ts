@@ -73,6 +73,7 @@ export const sampleImportFile = (over: Partial<ImportFile> = {}): ImportFile => 
   sheet: null,
   headers: ['Nama Lengkap', 'No HP', 'Kota', 'Keterangan'],
   mapping: ['name', 'phone', 'city', null],
+  switchedOff: [null, null, null, null],
   sampleRows: [
     ['Budi Santoso', '0812-3456-7890', 'Bandung', 'pelanggan lama'],
     ['Siti Aminah', '0813 2222 3333', 'Depok', ''],

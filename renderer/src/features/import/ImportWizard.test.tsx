@@ -13,7 +13,7 @@ const { useStore } = await import('../../store');
 const { ImportWizard } = await import('./ImportWizard');
 const initial = useStore.getState();
 
-const dryRun: DryRunResult = { total: 5, new: 3, duplicates: 1, conflicts: 0, invalid: 1, problems: [{ row: 4, column: 'No HP', code: 'invalid_phone' }] };
+const dryRun: DryRunResult = { total: 5, new: 3, duplicates: 1, conflicts: 0, invalid: 1, problems: [{ row: 4, column: 'No HP', code: 'invalid_phone' }], partial: 0, dropped: [], consent: { given: 0, refused: 0 } };
 
 beforeEach(() => {
   vi.clearAllMocks();
@@ -80,7 +80,7 @@ describe('import wizard', () => {
 
   it('shows the result and re-fetches the list', async () => {
     await toReview();
-    fake.client.import.run.mockResolvedValueOnce(ok({ imported: 3, updated: 0, skipped: 1, invalid: dryRun.problems, conflicts: [] }));
+    fake.client.import.run.mockResolvedValueOnce(ok({ imported: 3, updated: 0, skipped: 1, invalid: dryRun.problems, conflicts: [], dropped: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] }));
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Impor 3 pelanggan' })));
     expect(screen.getByTestId('import-result-imported').textContent).toContain('3');
     expect(screen.getByTestId('import-result-skipped').textContent).toContain('1');
@@ -92,13 +92,13 @@ describe('import wizard', () => {
 
   it('shows rows with the same phone under another name as left alone, in the counts, the table and the result', async () => {
     const conflict = { row: 3, column: 'No HP', code: 'same_phone_other_name' } as const;
-    await toReview({ total: 2, new: 1, duplicates: 0, conflicts: 1, invalid: 0, problems: [conflict] });
+    await toReview({ total: 2, new: 1, duplicates: 0, conflicts: 1, invalid: 0, problems: [conflict], partial: 0, dropped: [], consent: { given: 0, refused: 0 } });
     expect(screen.getByTestId('import-count-conflicts').textContent).toContain('1');
     expect(screen.getByTestId('import-problem').textContent).toContain('Nomor HP sama dengan pelanggan lain yang namanya berbeda');
     expect(screen.getByTestId('import-conflicts-note').textContent).toContain('tidak diimpor dan tidak mengubah siapa pun');
     expect(screen.getByTestId('import-report')).toBeTruthy();
     // Only the new row is imported: the conflict is not counted as a change.
-    fake.client.import.run.mockResolvedValueOnce(ok({ imported: 1, updated: 0, skipped: 0, invalid: [], conflicts: [conflict] }));
+    fake.client.import.run.mockResolvedValueOnce(ok({ imported: 1, updated: 0, skipped: 0, invalid: [], conflicts: [conflict], dropped: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] }));
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Impor 1 pelanggan' })));
     expect(screen.getByTestId('import-result-conflicts').textContent).toContain('1');
     expect(screen.getByTestId('import-problem').textContent).toContain('Nomor HP sama');

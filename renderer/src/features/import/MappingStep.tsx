@@ -1,13 +1,15 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
+import { consentPurposeOf, consentTarget } from '../../contract';
 import { Alert } from '../../components/Alert';
 import { SelectField } from '../../components/SelectField';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
-import { importTargets, isMultiTarget } from '../../store/importSlice';
+import { consentPurposes, importTargets, isMultiTarget } from '../../store/importSlice';
 import { targetLabel } from '../fields/fieldText';
 import { FileInfo } from './FileInfo';
 import { PreviewTable } from './PreviewTable';
 import { ImportError } from './ImportError';
+import { SwitchedOffColumn } from './SwitchedOffColumn';
 
 const PREVIEW_DELAY_MS = 250;
 const SAMPLE_VALUES = 2;
@@ -21,6 +23,8 @@ export function MappingStep() {
   const mapping = useStore((s) => s.importer.mapping);
   const busy = useStore((s) => s.importer.busy);
   const fields = useStore((s) => s.fields);
+  const purposes = useStore((s) => s.purposes);
+  const locale = useStore((s) => s.locale);
   const setMapping = useStore((s) => s.setMapping);
   const chooseSheet = useStore((s) => s.chooseSheet);
   const loadPreview = useStore((s) => s.loadPreview);
@@ -34,7 +38,8 @@ export function MappingStep() {
   }, [mapping, loadPreview]);
 
   if (!file) return null;
-  const targets = importTargets(fields);
+  const targets = importTargets(fields).filter((x) => consentPurposeOf(x) === null);
+  const consents = consentPurposes(purposes);
   const nameMapped = mapping.includes('name');
   const usedBy = (target: string) => mapping.findIndex((m) => m === target);
 
@@ -78,37 +83,53 @@ export function MappingStep() {
             {file.headers.map((header, i) => {
               const name = headerText(t, header, i);
               const samples = file.sampleRows.map((r) => r[i]?.trim() ?? '').filter(Boolean).slice(0, SAMPLE_VALUES);
+              const off = file.switchedOff[i] ?? null;
+              const offField = off !== null && mapping[i] === null ? fields?.find((f) => f.key === off && !f.enabled) : undefined;
+              const option = (target: string, label: string) => {
+                const owner = isMultiTarget(target) ? -1 : usedBy(target);
+                const taken = owner !== -1 && owner !== i;
+                return (
+                  <option key={target} value={target} disabled={taken}>
+                    {taken ? t('import.map.taken', { field: label, column: headerText(t, file.headers[owner] ?? '', owner) }) : label}
+                  </option>
+                );
+              };
               return (
-                <tr key={i} data-testid="import-map-row">
-                  <th scope="row" className="mapping__header">
-                    {name}
-                  </th>
-                  <td className="mapping__sample">{samples.length ? samples.join(' · ') : <span className="muted">{t('import.map.noSample')}</span>}</td>
-                  <td>
-                    <select
-                      id={`import-map-${i}`}
-                      className="input select input--compact"
-                      aria-label={t('import.map.selectLabel', { column: name })}
-                      value={mapping[i] ?? ''}
-                      onChange={(e) => setMapping(i, e.target.value || null)}
-                      aria-invalid={tried && !nameMapped ? true : undefined}
-                      aria-describedby={tried && !nameMapped ? 'import-name-error' : undefined}
-                      data-testid={`import-map-${i}`}
-                    >
-                      <option value="">{t('import.map.ignore')}</option>
-                      {targets.map((target) => {
-                        const owner = isMultiTarget(target) ? -1 : usedBy(target);
-                        const taken = owner !== -1 && owner !== i;
-                        const label = targetLabel(t, target, fields);
-                        return (
-                          <option key={target} value={target} disabled={taken}>
-                            {taken ? t('import.map.taken', { field: label, column: headerText(t, file.headers[owner] ?? '', owner) }) : label}
-                          </option>
-                        );
-                      })}
-                    </select>
-                  </td>
-                </tr>
+                <Fragment key={i}>
+                  <tr data-testid="import-map-row">
+                    <th scope="row" className="mapping__header">
+                      {name}
+                    </th>
+                    <td className="mapping__sample">{samples.length ? samples.join(' · ') : <span className="muted">{t('import.map.noSample')}</span>}</td>
+                    <td>
+                      <select
+                        id={`import-map-${i}`}
+                        className="input select input--compact"
+                        aria-label={t('import.map.selectLabel', { column: name })}
+                        value={mapping[i] ?? ''}
+                        onChange={(e) => setMapping(i, e.target.value || null)}
+                        aria-invalid={tried && !nameMapped ? true : undefined}
+                        aria-describedby={tried && !nameMapped ? 'import-name-error' : undefined}
+                        data-testid={`import-map-${i}`}
+                      >
+                        <option value="">{t('import.map.ignore')}</option>
+                        {targets.map((target) => option(target, targetLabel(t, target, fields)))}
+                        {consents.length > 0 && (
+                          <optgroup label={t('import.map.consentGroup')}>
+                            {consents.map((p) => option(consentTarget(p.key), t('import.map.consentTarget', { purpose: p.name[locale] })))}
+                          </optgroup>
+                        )}
+                      </select>
+                    </td>
+                  </tr>
+                  {offField && (
+                    <tr className="mapping__off-row">
+                      <td colSpan={3}>
+                        <SwitchedOffColumn column={i} field={offField} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               );
             })}
           </tbody>

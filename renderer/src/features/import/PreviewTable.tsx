@@ -1,22 +1,32 @@
-import type { Gender, ImportProblem } from '../../contract';
+import { consentPurposeOf, type Gender, type ImportProblem } from '../../contract';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 import { genderLabels, targetLabel } from '../fields/fieldText';
 import { problemKey } from './problemText';
 
-/** The first rows as they will be stored (`import.preview`), problems marked in their cells. */
+/** The first rows as they will be stored (`import.preview`), problems (and values to be left empty) marked in their cells. */
 export function PreviewTable() {
   const t = useT();
   const file = useStore((s) => s.importer.file);
   const mapping = useStore((s) => s.importer.mapping);
   const preview = useStore((s) => s.importer.preview);
   const fields = useStore((s) => s.fields);
+  const purposes = useStore((s) => s.purposes);
+  const locale = useStore((s) => s.locale);
   if (!file) return null;
 
   // One preview column per target (tags gathered from several columns show once).
   const columns = mapping.flatMap((target, i) => (target && mapping.indexOf(target) === i ? [{ target, header: file.headers[i] ?? '' }] : []));
-  const shown = (target: string, value: string | undefined) =>
-    target === 'gender' && value && value in genderLabels ? t(genderLabels[value as Gender]) : (value ?? '');
+  const shown = (target: string, value: string | undefined) => {
+    if (target === 'gender' && value && value in genderLabels) return t(genderLabels[value as Gender]);
+    if (consentPurposeOf(target) !== null && (value === 'given' || value === 'refused')) return t(`import.consent.${value}`);
+    return value ?? '';
+  };
+  const label = (target: string) => {
+    const key = consentPurposeOf(target);
+    if (key === null) return targetLabel(t, target, fields);
+    return t('import.map.consentTarget', { purpose: purposes?.find((p) => p.key === key)?.name[locale] ?? key });
+  };
   const problemIn = (problems: ImportProblem[], c: { target: string; header: string }) =>
     problems.find((p) => p.column === c.target || p.column === c.header);
 
@@ -37,7 +47,7 @@ export function PreviewTable() {
                 </th>
                 {columns.map((c) => (
                   <th key={c.target} scope="col">
-                    {targetLabel(t, c.target, fields)}
+                    {label(c.target)}
                   </th>
                 ))}
               </tr>
