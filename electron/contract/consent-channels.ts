@@ -1,6 +1,6 @@
 /** The `consent.*` channels, spread into `channels` (one file per domain). */
 import { def } from './channel-def';
-import { CustomerConsentRef, EvidenceRef, RecordConsentInput, type CustomerConsent, type PickedEvidence } from './consent';
+import { ConsentFormInput, ConsentReceiptInput, CustomerConsentRef, EvidenceRef, RecordConsentInput, type CustomerConsent, type PickedEvidence } from './consent';
 import { EmptyInput } from './vault';
 
 export const consentChannels = {
@@ -15,4 +15,10 @@ export const consentChannels = {
    * whatever the customer wrote: those who see unmasked data only, and recorded.
    */
   'consent.saveEvidence': def<{ saved: boolean }>()(EvidenceRef, 'unlocked', 'customers.viewSensitive'),
+  /** Saves the consent form to print (PDF, id then en), pre-filled for a customer or blank; recorded. */
+  'consent.saveForm': def<{ fileName: string } | null>()(ConsentFormInput, 'unlocked', 'customers.edit'),
+  /** Saves the receipt of one ledger entry (PDF) in the customer's language; recorded. */
+  'consent.saveReceipt': def<{ fileName: string } | null>()(ConsentReceiptInput, 'unlocked', 'customers.edit'),
+  /** The receipt as a short text to send by WhatsApp; recorded. */
+  'consent.receiptText': def<string>()(ConsentReceiptInput, 'unlocked', 'customers.edit'),
 } as const;

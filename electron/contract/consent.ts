@@ -122,3 +122,11 @@ export const EVIDENCE_TYPES: Readonly<Record<string, string>> = {
   pdf: 'application/pdf',
   txt: 'text/plain',
 };
+
+/** The consent form to print: pre-filled with a customer's name and phone, or blank (no customerId). */
+export const ConsentFormInput = z.object({ customerId: z.number().int().positive().optional() }).strict();
+export type ConsentFormInput = z.infer<typeof ConsentFormInput>;
+
+/** A receipt for one ledger entry, in the customer's language. */
+export const ConsentReceiptInput = z.object({ entryId: z.number().int().positive(), lang: z.enum(['id', 'en']) }).strict();
+export type ConsentReceiptInput = z.infer<typeof ConsentReceiptInput>;

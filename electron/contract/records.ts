@@ -58,6 +58,9 @@ export const channelRecords = {
   'consent.record': own('consent.give', 'consent.withdraw', 'consent.refuse'),
   'consent.pickEvidence': nothing,
   'consent.saveEvidence': own('consent.evidenceOpen'),
+  'consent.saveForm': own('consent.document'),
+  'consent.saveReceipt': own('consent.document'),
+  'consent.receiptText': own('consent.document'),
   // The notice holds no customer data; what the shop tells customers is recorded when it changes.
   'notice.status': nothing,
   'notice.profile': nothing,

@@ -176,7 +176,7 @@ describe('what the trail holds after a working day', () => {
 
   it('customers: create, update, view, reveal and delete, each naming the customer', () => {
     const target = { actorId: 1, targetType: 'customer', targetId: String(ran.customer), outcome: 'ok' };
-    // Budi by hand; the imported customers are one data.import entry.
+    // Budi by hand; the imported customers (Dodi without his malformed phone) are one data.import entry.
     expect(entries('customer.create')).toHaveLength(1);
     expect(entries('customer.create')[0]).toMatchObject({ ...target, details: { fields: expect.arrayContaining(['name', 'phone', 'email', 'notes']) } });
     expect(entries('customer.update')).toEqual([expect.objectContaining({ ...target, details: { fields: expect.arrayContaining(['city']) } })]);
@@ -186,20 +186,20 @@ describe('what the trail holds after a working day', () => {
   });
 
   it('import and export: the file name, what and how many', () => {
-    expect(ran.imported).toMatchObject({ imported: 1, skipped: 0 });
+    expect(ran.imported).toMatchObject({ imported: 2, skipped: 0 });
     expect(entries('data.import')).toEqual([
       expect.objectContaining({
         actorId: 1,
         targetType: 'file',
         targetId: 'pelanggan-baru.csv',
-        details: { imported: 1, updated: 0, skipped: 0, invalid: 1, conflicts: 0, onDuplicate: 'skip' },
+        details: { imported: 2, updated: 0, skipped: 0, invalid: 0, withoutValue: 1, conflicts: 0, onDuplicate: 'skip', consentGiven: 0, consentRefused: 0, consentUnchanged: 0 },
       }),
     ]);
     expect(ran.exported).toEqual({ fileName: 'ekspor-pelanggan.csv', count: 1 });
     const exports = entries('data.export');
     expect(exports.map((e) => [e.targetType, e.targetId, e.details['what'], e.details['count'], e.details['format']])).toEqual([
       ['file', 'ekspor-pelanggan.csv', 'customers', 1, 'csv'],
-      ['file', 'semua.csv', 'customers', 2, 'json'],
+      ['file', 'semua.csv', 'customers', 3, 'json'],
     ]);
     expect(exports[0]?.details).toMatchObject({ scope: 'filter', fields: ['name', 'phone', 'email'], purpose: 'order_updates' });
   });

@@ -69,6 +69,9 @@ const INPUTS: Partial<Record<ChannelName, unknown>> = {
   'consent.pickEvidence': {},
   'consent.record': { customerId: NOPE, purposeKey: 'promotions_wa', state: 'given', method: 'verbal' },
   'consent.saveEvidence': { id: NOPE },
+  'consent.saveForm': {},
+  'consent.saveReceipt': { entryId: NOPE, lang: 'id' },
+  'consent.receiptText': { entryId: NOPE, lang: 'en' },
   'notice.status': {},
   'notice.profile': {},
   'notice.saveProfile': { name: 'Toko', address: 'Jl. Satu', whatsapp: '', phone: '', email: '', authority: 'Komdigi', backupPlace: { id: '', en: '' } },
@@ -117,7 +120,7 @@ const INPUTS: Partial<Record<ChannelName, unknown>> = {
 /** Channels whose handler asks a file dialog first: a cancelled dialog is queued for allowed roles. */
 const OPEN_DIALOG: ChannelName[] = ['consent.pickEvidence', 'import.open', 'restore.open'];
 const FOLDER_DIALOG: ChannelName[] = ['backup.pickFolder', 'backup.run'];
-const SAVE_DIALOG: ChannelName[] = ['export.run', 'audit.export', 'notice.save'];
+const SAVE_DIALOG: ChannelName[] = ['export.run', 'audit.export', 'notice.save', 'consent.saveForm'];
 
 const permissioned = channelNames.filter((c) => channels[c].access === 'unlocked' && channels[c].permission !== null);
 /** The matrix runs over these; the first test fails when a permissioned channel has no input here. */

@@ -41,6 +41,7 @@ interface State {
   out: string;
   ticket: string;
   evidence: number;
+  entry: number;
 }
 type Sample = { input: (s: State) => unknown; before?: (ctx: TestContext, s: State) => void; after?: (value: unknown, s: State) => void };
 const plain = (input: unknown): Sample => ({ input: () => input });
@@ -82,9 +83,15 @@ const samples: { [C in ChannelName]: Sample } = {
   },
   'consent.record': {
     input: (s) => ({ customerId: s.budi, purposeKey: 'promotions_wa', state: 'given', method: 'paper', evidence: { ticket: s.ticket } }),
-    after: (v, s) => void (s.evidence = (v as CustomerConsent).rows[0]?.current?.evidence?.id ?? 0),
+    after: (v, s) => {
+      s.evidence = (v as CustomerConsent).rows[0]?.current?.evidence?.id ?? 0;
+      s.entry = (v as CustomerConsent).rows[0]?.current?.id ?? 0;
+    },
   },
   'consent.saveEvidence': { input: (s) => ({ id: s.evidence }), before: (ctx, s) => void ctx.dialogs.saves.push(join(s.out, 'bukti.txt')) },
+  'consent.saveForm': { input: (s) => ({ customerId: s.budi }), before: (ctx, s) => void ctx.dialogs.saves.push(join(s.out, 'formulir.pdf')) },
+  'consent.saveReceipt': { input: (s) => ({ entryId: s.entry, lang: 'id' }), before: (ctx, s) => void ctx.dialogs.saves.push(join(s.out, 'tanda-terima.pdf')) },
+  'consent.receiptText': { input: (s) => ({ entryId: s.entry, lang: 'en' }) },
   'notice.status': plain({}),
   'notice.profile': plain({}),
   'notice.saveProfile': plain({ name: 'Toko Sari', address: 'Jl. Malioboro 12', whatsapp: '', phone: '', email: '', authority: 'Komdigi', backupPlace: { id: '', en: '' } }),
@@ -159,7 +166,7 @@ let dir: string;
 let vault: VaultService;
 let ctx: TestContext;
 let router: Router;
-const state: State = { budi: 0, spare: 0, purchase: 0, staffId: 0, recipient: 0, file: null, out: '', ticket: '', evidence: 0 };
+const state: State = { budi: 0, spare: 0, purchase: 0, staffId: 0, recipient: 0, file: null, out: '', ticket: '', evidence: 0, entry: 0 };
 
 const call = (channel: ChannelName, input: unknown) => router.handle({ url: `${ORIGIN}/index.html`, isMainFrame: true }, channel, input);
 const value = async <T>(p: Promise<Result<unknown>>): Promise<T> => {

@@ -8,12 +8,23 @@ import { EVIDENCE_TYPES } from '../../contract';
 import { inspectEvidence, readEvidence } from '../../vault/consent/evidence-file';
 import { evidenceInfo } from '../../vault/consent/repository';
 import { VaultError } from '../../vault/errors';
+import { createConsentDocuments, type ConsentDocument } from '../../vault/consent/documents';
 import { createConsentService } from '../../vault/consent/service';
 import { writeFileAtomic } from '../../vault/files';
 import type { Context, HandlerMap } from '../context';
 
 const consent = (ctx: Context) => createConsentService(ctx.vault);
+const PDF = [{ name: 'PDF', extensions: ['pdf'] }];
 const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
+
+/** Asks where a made document goes; records it, then writes it (cancelled: nothing recorded). */
+async function savePdf(ctx: Context, doc: ConsentDocument<Buffer>, title: string): Promise<{ fileName: string } | null> {
+  const path = await ctx.dialogs.saveFile({ title, defaultName: doc.fileName, filters: PDF });
+  if (path === null) return null;
+  await doc.record();
+  writeFileAtomic(path, doc.output);
+  return { fileName: baseName(path) };
+}
 
 export const consentHandlers: HandlerMap<'consent'> = {
   'consent.get': (input, ctx) => consent(ctx).get(input.customerId),
@@ -49,5 +60,21 @@ export const consentHandlers: HandlerMap<'consent'> = {
     const file = await consent(ctx).openEvidence(id, baseName(path));
     writeFileAtomic(path, file.content);
     return { saved: true };
+  },
+
+  async 'consent.saveForm'({ customerId }, ctx) {
+    const doc = await createConsentDocuments(ctx.vault).form(customerId);
+    return savePdf(ctx, doc, 'Simpan formulir persetujuan / Save the consent form');
+  },
+
+  async 'consent.saveReceipt'({ entryId, lang }, ctx) {
+    const doc = await createConsentDocuments(ctx.vault).receipt(entryId, lang, 'pdf');
+    return savePdf(ctx, doc, lang === 'id' ? 'Simpan tanda terima persetujuan' : 'Save the consent receipt');
+  },
+
+  async 'consent.receiptText'({ entryId, lang }, ctx) {
+    const doc = await createConsentDocuments(ctx.vault).receipt(entryId, lang, 'whatsapp');
+    await doc.record();
+    return doc.output;
   },
 };

@@ -95,6 +95,12 @@ export async function latestVersion(q: Queryable): Promise<StoredVersion | null>
   return r ? { number: r.number, date: r.effective_date, sha256: r.sha256, sourceDigest: r.source_digest, text: { id: r.text_id, en: r.text_en } } : null;
 }
 
+/** A published version's number, date and fingerprint (null: no such version). */
+export async function versionInfo(q: Queryable, n: number): Promise<NoticeVersionInfo | null> {
+  const r = await q.get<{ number: number; effective_date: string; sha256: string }>('SELECT number, effective_date, sha256 FROM notice_versions WHERE number = ?', [n]);
+  return r ? { number: r.number, date: r.effective_date, sha256: r.sha256 } : null;
+}
+
 export interface NewVersion extends StoredVersion {
   at: number;
   by: { id: number | null; name: string };

@@ -165,6 +165,9 @@ export function createFakeClient() {
       pickEvidence: fn<'consent', 'pickEvidence'>(async () => ok(null)),
       record: fn<'consent', 'record'>(async () => fail('internal')),
       saveEvidence: fn<'consent', 'saveEvidence'>(async () => ok({ saved: false })),
+      saveForm: fn<'consent', 'saveForm'>(async () => ok(null)),
+      saveReceipt: fn<'consent', 'saveReceipt'>(async () => ok(null)),
+      receiptText: fn<'consent', 'receiptText'>(async () => ok('*Tanda terima persetujuan*')),
     },
     notice: {
       status: fn<'notice', 'status'>(async () => ok({ current: null, outOfDate: false, changed: [], profileReady: false })),
