@@ -1,5 +1,5 @@
 import { api } from '../api';
-import type { CustomerConsent, ErrorCode, PickedEvidence, RecordConsentInput, Result } from '../contract';
+import type { CustomerConsent, ErrorCode, Lang, PickedEvidence, RecordConsentInput, Result } from '../contract';
 import type { SliceCreator } from './types';
 
 /** The consent rows and history of the customer open in the editor. */
@@ -12,6 +12,12 @@ export interface ConsentSlice {
   /** The system's file dialog: null when cancelled (or refused: the error is shown as a notice). */
   pickEvidence(): Promise<Result<PickedEvidence | null>>;
   saveEvidence(id: number): Promise<Result<{ saved: boolean }>>;
+  /** The consent form to print (PDF), pre-filled for a customer or blank; null when the dialog is cancelled. */
+  saveConsentForm(customerId?: number): Promise<Result<{ fileName: string } | null>>;
+  /** The receipt of one entry as a PDF, in the customer's language. */
+  saveConsentReceipt(entryId: number, lang: Lang): Promise<Result<{ fileName: string } | null>>;
+  /** The receipt of one entry as a short text to send by WhatsApp. */
+  consentReceiptText(entryId: number, lang: Lang): Promise<Result<string>>;
   clearConsent(): void;
 }
 
@@ -48,6 +54,26 @@ export const createConsentSlice: SliceCreator<ConsentSlice> = (set, get) => ({
     const res = await api.consent.saveEvidence({ id });
     if (!res.ok) get().noteError(res.error);
     else if (res.value.saved) get().showNotice('consent.evidenceSaved');
+    return res;
+  },
+
+  async saveConsentForm(customerId) {
+    const res = await api.consent.saveForm(customerId === undefined ? {} : { customerId });
+    if (!res.ok) get().noteError(res.error);
+    else if (res.value) get().showNotice('consent.form.saved', { file: res.value.fileName });
+    return res;
+  },
+
+  async saveConsentReceipt(entryId, lang) {
+    const res = await api.consent.saveReceipt({ entryId, lang });
+    if (!res.ok) get().noteError(res.error);
+    else if (res.value) get().showNotice('consent.receipt.saved', { file: res.value.fileName });
+    return res;
+  },
+
+  async consentReceiptText(entryId, lang) {
+    const res = await api.consent.receiptText({ entryId, lang });
+    if (!res.ok) get().noteError(res.error);
     return res;
   },
 

@@ -6,6 +6,7 @@ import { errorKey, useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 import { usePermission } from '../../store/permissions';
 import { ConsentHistory } from './ConsentHistory';
+import { ConsentReceipt } from './ConsentReceipt';
 import { ConsentRecordForm } from './ConsentRecordForm';
 import { statusKey } from './consentText';
 
@@ -21,7 +22,10 @@ export function ConsentPanel({ customer }: { customer: Customer }) {
   const consentError = useStore((s) => s.consentError);
   const loadConsent = useStore((s) => s.loadConsent);
   const canEdit = usePermission('customers.edit');
+  const saveForm = useStore((s) => s.saveConsentForm);
   const [recording, setRecording] = useState<{ purposeKey: string; state: ConsentState } | null>(null);
+  const [receipt, setReceipt] = useState<number | null>(null);
+  const [printing, setPrinting] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -38,8 +42,28 @@ export function ConsentPanel({ customer }: { customer: Customer }) {
         <h3 id="consent-title" className="section-title" ref={heading} tabIndex={-1}>
           {t('consent.title')}
         </h3>
+        {canEdit && mine && mine.rows.some((r) => r.active) && (
+          <button
+            type="button"
+            className="button button--outline button--small"
+            disabled={printing}
+            aria-describedby="consent-form-hint"
+            onClick={() => {
+              setPrinting(true);
+              void saveForm(customer.id).finally(() => setPrinting(false));
+            }}
+            data-testid="consent-print-form"
+          >
+            {t('consent.form.print')}
+          </button>
+        )}
       </div>
       <p className="muted">{t('consent.intro')}</p>
+      {canEdit && mine && mine.rows.some((r) => r.active) && (
+        <p className="field__hint" id="consent-form-hint">
+          {t('consent.form.hint')}
+        </p>
+      )}
       {consentError && !mine && <Alert>{t(errorKey(consentError))}</Alert>}
       {!mine && !consentError && <p className="muted">{t('common.loading')}</p>}
       {mine && mine.rows.length === 0 && <p className="muted" data-testid="consent-none">{t('consent.noPurposes')}</p>}
@@ -75,8 +99,21 @@ export function ConsentPanel({ customer }: { customer: Customer }) {
                       {t(`consent.action.${state}`)}
                     </button>
                   ))}
+                  {r.current && (
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      aria-expanded={receipt === r.current.id}
+                      onClick={() => setReceipt(receipt === r.current!.id ? null : r.current!.id)}
+                      aria-label={t('consent.receipt.openLabel', { purpose: name(r) })}
+                      data-testid={`consent-receipt-open-${r.purposeKey}`}
+                    >
+                      {t('consent.receipt.open')}
+                    </button>
+                  )}
                 </div>
               )}
+              {r.current && receipt === r.current.id && <ConsentReceipt entry={r.current} onClose={() => setReceipt(null)} />}
               {recording?.purposeKey === r.purposeKey && (
                 <ConsentRecordForm
                   customer={customer}

@@ -63,7 +63,7 @@ describe('import wizard', () => {
     let finish: (r: Result<ImportResult>) => void = () => undefined;
     fake.client.import.run.mockReturnValueOnce(new Promise((r) => (finish = r)));
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Impor 4 pelanggan' })));
-    expect(fake.client.import.run).toHaveBeenCalledWith({ fileId: 'file_abcdef12', sheet: null, mapping: ['name', 'phone', 'city', null], onDuplicate: 'update' });
+    expect(fake.client.import.run).toHaveBeenCalledWith({ fileId: 'file_abcdef12', sheet: null, mapping: ['name', 'phone', 'city', null], onDuplicate: 'update', leftOut: [] });
     expect(screen.getByText('Membatalkan akan mengembalikan brankas seperti semula.')).toBeTruthy();
 
     act(() => fake.emitEvent('job.progress', { job: 'import', done: 2_500, total: 10_000 }));

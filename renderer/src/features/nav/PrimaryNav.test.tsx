@@ -28,10 +28,10 @@ afterEach(cleanup);
 
 describe('primary navigation', () => {
   it.each([
-    ['owner', ['Pelanggan', 'Tujuan & persetujuan', 'Pengaturan']],
-    ['manager', ['Pelanggan', 'Tujuan & persetujuan', 'Pengaturan']],
-    ['staff', ['Pelanggan', 'Tujuan & persetujuan']],
-    ['viewer', ['Pelanggan', 'Tujuan & persetujuan']],
+    ['owner', ['Pelanggan', 'Tujuan & persetujuan', 'Pemberitahuan privasi', 'Pengaturan']],
+    ['manager', ['Pelanggan', 'Tujuan & persetujuan', 'Pemberitahuan privasi', 'Pengaturan']],
+    ['staff', ['Pelanggan', 'Tujuan & persetujuan', 'Pemberitahuan privasi']],
+    ['viewer', ['Pelanggan', 'Tujuan & persetujuan', 'Pemberitahuan privasi']],
   ] as const)('%s sees %j', async (role, expected) => {
     await renderAs(role);
     expect(names()).toEqual(expected);
@@ -47,6 +47,8 @@ describe('primary navigation', () => {
     expect(screen.getByTestId('field-catalogue')).toBeTruthy();
 
     screen.getByTestId('nav-purposes').focus();
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(screen.getByTestId('nav-notice'));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
     expect(document.activeElement).toBe(screen.getByTestId('nav-settings'));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
