@@ -100,7 +100,11 @@ for (const lang of ['id', 'en'] as const) {
     expect(readFileSync(copy, 'utf8')).toContain('CANARY-SCAN-RINA');
 
     // From the moment the withdrawal is recorded, an export for promotions by WhatsApp leaves her out.
-    await page.getByTestId('customer-dialog').getByRole('button', { name: l('Tutup', 'Close'), exact: true }).last().click();
+    await page.getByTestId('customer-tab-consent').focus();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('customer-dialog')).toBeHidden();
+    await page.getByRole('searchbox').fill('');
+    await expect(page.getByTestId('customer-row')).toHaveCount(2);
     await page.getByTestId('export-open').click();
     await page.getByTestId('export-purpose-promotions_wa').check();
     const exported = join(dataDir, '..', `promo-${lang}.csv`);

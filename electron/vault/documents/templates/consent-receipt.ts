@@ -94,7 +94,8 @@ export function receiptWhatsapp(data: ConsentReceiptData, lang: Lang): string {
   const { entry, purpose } = data;
   const text = (description: string) =>
     [
-      t('wa.title', { title: t(`receipt.title.${entry.state}`), shop: data.shop.name }),
+      // A shop that has not filled in its profile yet: the title alone, not "— " and nothing.
+      data.shop.name.trim() ? t('wa.title', { title: t(`receipt.title.${entry.state}`), shop: data.shop.name }) : `*${t(`receipt.title.${entry.state}`)}*`,
       t('wa.ref', { ref: receiptNumber(entry.id), moment: moment(t, lang, data) }),
       t('wa.customer', { name: data.customer.name }),
       t('wa.purpose', { name: purpose.name[lang], description }),
