@@ -269,7 +269,7 @@ describe('filters', () => {
     await t.db.run("UPDATE consent_current SET state = 'given' WHERE purpose_key = ? AND customer_id = ?", [PROMO, someone]);
     expect(await given()).toEqual(before);
     // A commit on a second connection to the same file.
-    const other = await openDb(t.path, t.keyHex, {});
+    const other = await openDb(t.path, t.keyHex, { create: false });
     try {
       await other.run("UPDATE consent_current SET state = 'refused' WHERE purpose_key = ? AND customer_id = ?", [PROMO, someone]);
       expect(await given()).not.toContain(someone);
