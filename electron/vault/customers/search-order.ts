@@ -245,27 +245,36 @@ export interface OrderedPage {
 /**
  * The ids at positions `offset … offset + limit - 1`, in name order, of the customers listed in `ids`
  * (ASCII, comma-separated, each id once, as `group_concat` makes them), and their number. Null when
- * an id has no place in `o` (the order is then not current).
+ * an id has no place in `o` (the order is then not current). With `keep` (a bitmap, one byte per id),
+ * only the ids it marks with 1 count: a filter's set, tested in the same pass.
  *
  * The pass over every match reads only `coarse` (which bucket of positions each id falls in) and
  * counts per bucket; the bucket holding the page's last entry bounds the matches worth ranking
  * exactly and sorting — about `offset + limit` of them, not every match.
  */
-export function pageInNameOrder(o: NameOrder, ids: Uint8Array, offset: number, limit: number): OrderedPage | null {
+export function pageInNameOrder(o: NameOrder, ids: Uint8Array, offset: number, limit: number, keep?: Uint8Array): OrderedPage | null {
   const length = ids.length;
   if (length === 0) return { ids: [], total: 0 };
   const most = (length + 1) >> 1;
-  if (most > SCRATCH_MAX) return rankedPage(o, ids, offset, limit, new Int32Array(most), new Uint8Array(most));
+  if (most > SCRATCH_MAX) return rankedPage(o, ids, offset, limit, new Int32Array(most), new Uint8Array(most), keep);
   if (idScratch.length < most) {
     const size = Math.min(SCRATCH_MAX, Math.max(most, idScratch.length * 2));
     idScratch = new Int32Array(size);
     coarseScratch = new Uint8Array(size);
   }
-  return rankedPage(o, ids, offset, limit, idScratch, coarseScratch);
+  return rankedPage(o, ids, offset, limit, idScratch, coarseScratch, keep);
 }
 
 /** pageInNameOrder with buffers for the matched ids and their buckets (at least one entry per two bytes of `ids`). */
-function rankedPage(o: NameOrder, ids: Uint8Array, offset: number, limit: number, matched: Int32Array, bucketOf: Uint8Array): OrderedPage | null {
+function rankedPage(
+  o: NameOrder,
+  ids: Uint8Array,
+  offset: number,
+  limit: number,
+  matched: Int32Array,
+  bucketOf: Uint8Array,
+  keep: Uint8Array | undefined,
+): OrderedPage | null {
   const { coarse, rank, order } = o;
   const length = ids.length;
   const size = coarse.length;
@@ -279,16 +288,21 @@ function rankedPage(o: NameOrder, ids: Uint8Array, offset: number, limit: number
       v = v * 10 + ch - 48;
     } else {
       const b = v < size ? coarse[v]! : NOT_A_CUSTOMER;
-      matched[n] = v;
-      bucketOf[n++] = b;
-      buckets[b]!++;
+      // An id with no place in the order counts whatever `keep` says: the order is then not current.
+      if (keep === undefined || keep[v] === 1 || b === NOT_A_CUSTOMER) {
+        matched[n] = v;
+        bucketOf[n++] = b;
+        buckets[b]!++;
+      }
       v = 0;
     }
   }
   const b = v < size ? coarse[v]! : NOT_A_CUSTOMER;
-  matched[n] = v;
-  bucketOf[n++] = b;
-  buckets[b]!++;
+  if (keep === undefined || keep[v] === 1 || b === NOT_A_CUSTOMER) {
+    matched[n] = v;
+    bucketOf[n++] = b;
+    buckets[b]!++;
+  }
   if (buckets[NOT_A_CUSTOMER]! > 0) return null;
 
   const end = Math.min(n, offset + limit);

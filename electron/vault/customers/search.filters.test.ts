@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsentState, ConsentStatus, Customer, CustomerFilter, CustomerSort, SearchCustomersInput } from '../../contract';
 import { appendConsent } from '../consent/repository';
-import type { Queryable } from '../db/driver';
+import { openDb, type Queryable } from '../db/driver';
 import { openTestDb, type TestDb } from '../db/testing';
 import type { VaultError } from '../errors';
 import { monthsBefore, planSearch, searchCustomers, type SearchOptions } from './search';
@@ -252,6 +252,41 @@ describe('filters', () => {
         appendConsent(tx, { customerId: someone.id, purposeKey: PROMO, state: 'given', at: Date.now() + 1, method: 'verbal', recordedBy: { id: null, name: 'Ibu Sari' }, noticeVersion: null }),
       );
     }
+  });
+
+  it('a kept consent set is not used after a change through another path or a commit on a second connection', async () => {
+    const filter = { consent: { purpose: PROMO, state: 'given' as const } };
+    const given = async () => (await searchCustomers(t.db, { query: '', filter, offset: 0, limit: 200 })).items.map((c) => c.id);
+    const givenBudi = async () => (await searchCustomers(t.db, { query: 'budi', filter, offset: 0, limit: 200 })).items.map((c) => c.id);
+    const before = await given();
+    await givenBudi(); // both sets now kept
+    const someone = before.find((id) => all.find((c) => c.id === id)?.name.toLowerCase().startsWith('budi')) as number;
+    expect(someone).toBeDefined();
+    // Another path: consent_current written directly on the same connection (no ledger, no service).
+    await t.db.run("UPDATE consent_current SET state = 'withdrawn' WHERE purpose_key = ? AND customer_id = ?", [PROMO, someone]);
+    expect(await given()).not.toContain(someone);
+    expect(await givenBudi()).not.toContain(someone);
+    await t.db.run("UPDATE consent_current SET state = 'given' WHERE purpose_key = ? AND customer_id = ?", [PROMO, someone]);
+    expect(await given()).toEqual(before);
+    // A commit on a second connection to the same file.
+    const other = await openDb(t.path, t.keyHex, { create: false });
+    try {
+      await other.run("UPDATE consent_current SET state = 'refused' WHERE purpose_key = ? AND customer_id = ?", [PROMO, someone]);
+      expect(await given()).not.toContain(someone);
+      expect(await givenBudi()).not.toContain(someone);
+      await other.run("UPDATE consent_current SET state = 'given' WHERE purpose_key = ? AND customer_id = ?", [PROMO, someone]);
+    } finally {
+      await other.close();
+    }
+    expect(await given()).toEqual(before);
+    // A change rolled back, then another one: the version never comes back to one a set was read at.
+    await t.db
+      .transaction(async (tx) => {
+        await tx.run("UPDATE consent_current SET state = 'withdrawn' WHERE purpose_key = ? AND customer_id = ?", [PROMO, someone]);
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    expect(await given()).toEqual(before);
   });
 
   it('refuses a consent filter on a purpose that is unknown or not consent-based', async () => {

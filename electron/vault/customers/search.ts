@@ -25,35 +25,15 @@
  * Every plan orders by the sort key and then the id, so pages never repeat or skip a customer.
  */
 import type { CustomerFilter, CustomerPage, CustomerSort, SearchCustomersInput } from '../../contract';
-import { consentIds, consentTest, requireConsentPurpose } from '../consent/current';
+import { consentIds, consentTest } from '../consent/current';
 import type { Queryable } from '../db/driver';
-import { phoneQueryDigits } from './phone';
 import { CUSTOMER_COLUMNS, customerColumns, rowToCustomer, type CustomerRow } from './repository';
+import { consentFilter } from './search-consent';
 import { idSetOf, inBitmap, inList, intersect, listIds, type IdSet, type Sql } from './search-ids';
+import { planSearch } from './search-plan';
 import { buildNameOrder, nameOrderAt, pageInNameOrder, scheduleNameOrder, trackNameOrder, VERSION_COLUMN, type NameOrder } from './search-order';
 
-export type SearchPlan = { kind: 'all' } | { kind: 'none' } | { kind: 'match'; expression: string };
-
-/** Runs of letters, numbers and their combining marks; everything else separates terms. */
-const TERM_SEPARATOR = /[^\p{L}\p{N}\p{M}]+/u;
-const HAS_LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
-
-/** An FTS5 string (`"…"`, inner quotes doubled) matched as a prefix. */
-const prefixTerm = (term: string): string => `"${term.replaceAll('"', '""')}"*`;
-
-/**
- * Turns what the user typed into an FTS5 MATCH expression. Never throws: text that is
- * all punctuation (FTS syntax included) yields `none`, a blank query `all`.
- */
-export function planSearch(query: string): SearchPlan {
-  const text = query.normalize('NFC').trim();
-  if (text === '') return { kind: 'all' };
-  const digits = phoneQueryDigits(text);
-  if (digits !== null) return { kind: 'match', expression: `phone : ${prefixTerm(digits)}` };
-  const terms = text.split(TERM_SEPARATOR).filter((t) => HAS_LETTER_OR_NUMBER.test(t));
-  if (terms.length === 0) return { kind: 'none' };
-  return { kind: 'match', expression: terms.map(prefixTerm).join(' AND ') };
-}
+export { planSearch, type SearchPlan } from './search-plan';
 
 export interface SearchOptions {
   /** Totals that must be counted row by row stop here and are reported as `capped` ("10.000+"). */
@@ -132,17 +112,16 @@ function restrictionsOf(filter: CustomerFilter | undefined, now: number, consent
       test: { sql: '(last_verified_at IS NULL OR last_verified_at < ?)', params: p },
     });
   }
-  if (filter?.consent !== undefined) {
-    const { purpose, state } = filter.consent;
-    out.push({ ids: consentIds(purpose, state), test: consentTest(purpose, state) });
-  }
   if (consentGiven !== undefined) out.push({ ids: consentIds(consentGiven, 'given'), test: consentTest(consentGiven, 'given') });
   return out;
 }
 
-/** The statement listMatches runs (exported so bench/ can run the very same text on the raw driver). */
-export const matchListSql = (withVersion: boolean): string =>
-  `SELECT CAST(group_concat(id) AS BLOB) AS ids${withVersion ? `, ${VERSION_COLUMN} AS version` : ''}
+/**
+ * The statement listMatches runs (exported so bench/ can run the very same text on the raw driver);
+ * `consent`: a consent filter's version column (search-consent.ts), read with the matches.
+ */
+export const matchListSql = (withVersion: boolean, consent: string | null = null): string =>
+  `SELECT CAST(group_concat(id) AS BLOB) AS ids${withVersion ? `, ${VERSION_COLUMN} AS version` : ''}${consent ? `, ${consent} AS consent` : ''}
      FROM (SELECT rowid AS id FROM customers_fts WHERE customers_fts MATCH ?)`;
 
 /**
@@ -151,10 +130,15 @@ export const matchListSql = (withVersion: boolean): string =>
  * same statement (so it is the version the matches were read at). Nothing else is aggregated: each
  * extra aggregate costs a step per match.
  */
-async function listMatches(db: Queryable, expression: string, withVersion: boolean): Promise<{ ids: Buffer | null; version: string | null }> {
-  const row = await db.get<{ ids: Buffer | null; version?: string | null }>(matchListSql(withVersion), [expression]);
+async function listMatches(
+  db: Queryable,
+  expression: string,
+  withVersion: boolean,
+  consent: string | null,
+): Promise<{ ids: Buffer | null; version: string | null; consent: string | null }> {
+  const row = await db.get<{ ids: Buffer | null; version?: string | null; consent?: string | null }>(matchListSql(withVersion, consent), [expression]);
   const ids = row?.ids;
-  return { ids: ids && ids.length > 0 ? ids : null, version: row?.version ?? null };
+  return { ids: ids && ids.length > 0 ? ids : null, version: row?.version ?? null, consent: row?.consent ?? null };
 }
 
 const where = (conditions: readonly Sql[]): Sql =>
@@ -176,14 +160,20 @@ export async function searchCustomers(
     const items = rows.map(rowToCustomer);
     return capped ? { items, total, capped, offset } : { items, total, offset };
   };
-  if (input.filter?.consent) await requireConsentPurpose(db, input.filter.consent.purpose, 'filter.consent.purpose');
-  if (plan.kind === 'none') return page([], 0);
+  // The list's consent filter is an id set kept in memory while current (search-consent.ts).
+  const wanted = input.filter?.consent;
+  const consent = wanted ? await consentFilter(db, wanted.purpose, wanted.state, 'filter.consent.purpose') : null;
+  const nothing = async (seen?: string | null) => {
+    await consent?.check(seen);
+    return page([], 0);
+  };
+  if (plan.kind === 'none') return nothing();
   const restrictions = restrictionsOf(input.filter, o.now(), o.consentGiven);
 
   // The name order in memory serves pages sorted by name (its version comes with the matches).
   const byName = (input.sort ?? 'name') === 'name' && (o.plan === 'auto' || o.plan === 'order');
 
-  if (plan.kind === 'all' && restrictions.length === 0) {
+  if (plan.kind === 'all' && restrictions.length === 0 && !consent) {
     if (byName && (await trackNameOrder(db))) {
       // Everyone by name: the order is the answer (no count, no walk to a deep offset).
       const version = (await db.get<{ version: string | null }>(`SELECT ${VERSION_COLUMN} AS version`))?.version;
@@ -204,20 +194,28 @@ export async function searchCustomers(
   for (const r of restrictions) {
     const set = await listIds(db, r.ids, o.setCap);
     if (set === null) broad.push(r);
-    else if (set.count === 0) return page([], 0);
+    else if (set.count === 0) return nothing();
     else sets.push(set);
   }
   let version: string | null = null;
   if (plan.kind === 'match') {
-    const listing = await listMatches(db, plan.expression, byName && (await trackNameOrder(db)));
-    if (!listing.ids) return page([], 0);
+    const listing = await listMatches(db, plan.expression, byName && (await trackNameOrder(db)), consent?.confirmWith ?? null);
+    if (!listing.ids) return nothing(listing.consent);
     version = listing.version;
+    const chosen = consent ? await consent.set(listing.consent) : null;
+    if (chosen?.count === 0) return page([], 0);
     if (sets.length === 0 && broad.length === 0 && version !== null) {
-      // The common case — words typed, no filter, sorted by name: the page and the exact total from the ids alone.
-      const found = await orderedPage(db, o, input, listing.ids, version);
+      // The common case — words typed, sorted by name, no filter but consent: the page and the exact
+      // total from the ids alone (each tested against the consent set's bitmap on the way).
+      const found = await orderedPage(db, o, input, listing.ids, version, chosen?.bitmap);
       if (found) return page(found.rows, found.total);
     }
     sets.push(idSetOf(listing.ids));
+    if (chosen) sets.push(chosen);
+  } else if (consent) {
+    const given = await consent.set();
+    if (given.count === 0) return page([], 0);
+    sets.push(given);
   }
   const listed = sets.length > 0 ? intersect(sets) : null;
   if (listed?.count === 0) return page([], 0);
@@ -236,8 +234,8 @@ export async function searchCustomers(
 }
 
 /**
- * The page, sorted by name, of the customers listed in `ids` (ASCII, comma-separated), from the name
- * order in memory: only the page's rows are read. Null when the order is not current at `version`
+ * The page, sorted by name, of the customers listed in `ids` (ASCII, comma-separated) — with `keep`,
+ * those of them it marks — from the name order in memory: only the page's rows are read. Null when the order is not current at `version`
  * (a rebuild then starts in the background, or — with plan 'order' — is waited for).
  */
 async function orderedPage(
@@ -246,9 +244,10 @@ async function orderedPage(
   input: SearchCustomersInput,
   ids: Uint8Array,
   version: string,
+  keep?: Uint8Array,
 ): Promise<{ rows: CustomerRow[]; total: number } | null> {
   const order = await currentNameOrder(db, o, version);
-  const found = order && pageInNameOrder(order, ids, input.offset, input.limit);
+  const found = order && pageInNameOrder(order, ids, input.offset, input.limit, keep);
   if (!found) return null;
   return { rows: await rowsInOrder(db, found.ids), total: found.total };
 }
