@@ -42,7 +42,8 @@ describe('import mapping screen', () => {
     // Suggested, but email is switched off: ignored.
     expect(select('E-mail').value).toBe('');
     const values = optionsOf(select('E-mail')).map((o) => o.value);
-    expect(values).toEqual(['', 'name', 'phone', 'city', 'notes', 'custom_1', 'tags']);
+    // Consent purposes are offered too, as yes/no answers.
+    expect(values).toEqual(['', 'name', 'phone', 'city', 'notes', 'custom_1', 'tags', 'consent:promotions_wa']);
     expect(optionsOf(select('E-mail'))[0]!.label).toBe('Abaikan');
     expect(optionsOf(select('E-mail')).find((o) => o.value === 'custom_1')!.label).toBe('Ukuran baju');
   });
