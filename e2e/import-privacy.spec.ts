@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createVault, search } from './app';
+import { createVault } from './app';
 import { expect, test } from './fixtures';
 import { expectAccessible, setLanguage, shot } from './ui-steps';
 
@@ -29,6 +29,7 @@ for (const lang of ['id', 'en'] as const) {
         'Agus Salim;0813 2000 5678;agus(at)contoh;Jl. Kenanga 9, Depok;1985-01-30;tidak\r\n',
     );
     const l = (id: string, en: string) => (lang === 'en' ? en : id);
+    const search = (q: string) => page.getByRole('searchbox', { name: l('Cari pelanggan', 'Search customers') }).fill(q);
     const { page, dialogs } = await openApp();
     await createVault(page);
     if (lang === 'en') await setLanguage(page, 'en');
@@ -69,9 +70,9 @@ for (const lang of ['id', 'en'] as const) {
     await shot(page, `${lang}-64-import-result`);
     await page.getByTestId('import-finish').click();
 
-    await search(page, 'Agus');
+    await search('Agus');
     await expect(page.getByTestId('customer-row')).toHaveCount(1);
-    await search(page, 'Rina');
+    await search('Rina');
     await page.getByTestId('customer-row').filter({ hasText: 'Rina Kartika' }).click();
     await expect(page.getByRole('dialog').getByLabel(l('Alamat', 'Address'), { exact: true })).toHaveValue('Jl. Melati 5, Bandung');
     await page.getByTestId('customer-tab-consent').click();
