@@ -111,7 +111,7 @@ export const idTransfer = {
   'import.review.partialNote': 'Baris ini tetap diimpor, tetapi isi yang tidak valid (misalnya email yang salah tulis) dikosongkan. Lengkapi nanti di data pelanggan, atau perbaiki file dan impor lagi dengan “Perbarui”.',
   'import.review.consent': 'Persetujuan dari file: {given} setuju, {refused} tidak setuju. Dicatat dengan cara “diimpor”, nama file sebagai bukti. Sel kosong tidak mencatat apa pun.',
   'import.dropped.title': 'Isi yang dikosongkan ({count} baris)',
-  'import.dropped.what': 'Baris diimpor tanpa isi ini',
+  'import.dropped.what': 'Mengapa isinya dikosongkan',
   'import.done.partial': 'Tanpa sebagian isi',
   'import.done.consent': 'Persetujuan dicatat: {given} setuju, {refused} tidak setuju, {unchanged} tidak berubah (sudah sama, atau sudah ditarik).',
   'import.done.leftOut': 'Sengaja tidak diimpor: {columns}.',

@@ -104,6 +104,20 @@ describe('import wizard', () => {
     expect(screen.getByTestId('import-problem').textContent).toContain('Nomor HP sama');
   });
 
+  it('lists rows imported without a malformed optional value, and the consent answers read', async () => {
+    const dropped = { row: 3, column: 'Email', code: 'invalid_email', dropped: true } as const;
+    await toReview({ total: 2, new: 2, duplicates: 0, conflicts: 0, invalid: 0, problems: [], partial: 1, dropped: [dropped], consent: { given: 1, refused: 1 } });
+    expect(screen.getByTestId('import-count-partial').textContent).toContain('1');
+    expect(screen.getByTestId('import-dropped').textContent).toContain('Isi yang dikosongkan (1 baris)');
+    expect(screen.getByTestId('import-dropped-row').textContent).toMatch(/^3/);
+    expect(screen.getByTestId('import-consent-note').textContent).toContain('1 setuju, 1 tidak setuju');
+    act(() => useStore.setState({ locale: 'en' }));
+    expect(screen.getByTestId('import-count-partial').textContent).toContain('Imported without some values');
+    act(() => useStore.setState({ locale: 'id' }));
+    // The row still counts as new: it is imported.
+    expect(screen.getByRole('button', { name: 'Impor 2 pelanggan' })).toBeTruthy();
+  });
+
   it('says that a full disk imported nothing', async () => {
     await toReview();
     fake.client.import.run.mockResolvedValueOnce(fail('disk_full'));

@@ -41,8 +41,8 @@ describe('import mapping screen', () => {
     expect([select('Nama Lengkap').value, select('No HP').value, select('Kota').value]).toEqual(['name', 'phone', 'city']);
     // Suggested, but email is switched off: ignored.
     expect(select('E-mail').value).toBe('');
-    // The consent of each purpose that needs it is a target too (its own group in the list).
     const values = optionsOf(select('E-mail')).map((o) => o.value);
+    // Consent purposes are offered too, as yes/no answers.
     expect(values).toEqual(['', 'name', 'phone', 'city', 'notes', 'custom_1', 'tags', 'consent:promotions_wa']);
     expect(optionsOf(select('E-mail'))[0]!.label).toBe('Abaikan');
     expect(optionsOf(select('E-mail')).find((o) => o.value === 'custom_1')!.label).toBe('Ukuran baju');

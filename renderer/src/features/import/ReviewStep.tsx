@@ -2,6 +2,7 @@ import { formatNumber } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 import type { OnDuplicate } from '../../store/importSlice';
+import { DroppedTable } from './DroppedTable';
 import { ProblemTable } from './ProblemTable';
 import { ReportButton } from './ReportButton';
 import { ImportError } from './ImportError';
@@ -50,7 +51,18 @@ export function ReviewStep() {
           <dt>{t('import.review.invalid')}</dt>
           <dd>{n(dryRun.invalid)}</dd>
         </div>
+        {dryRun.partial > 0 && (
+          <div className="stats__item" data-testid="import-count-partial">
+            <dt>{t('import.review.partial')}</dt>
+            <dd>{n(dryRun.partial)}</dd>
+          </div>
+        )}
       </dl>
+      {dryRun.consent.given + dryRun.consent.refused > 0 && (
+        <p className="field__hint" data-testid="import-consent-note">
+          {t('import.review.consent', { given: n(dryRun.consent.given), refused: n(dryRun.consent.refused) })}
+        </p>
+      )}
       <ImportError />
       {dryRun.duplicates > 0 && (
         <fieldset className="radio-group" data-testid="import-duplicates">
@@ -77,6 +89,7 @@ export function ReviewStep() {
           <p className="field__hint">{t('import.review.duplicatesNote')}</p>
         </fieldset>
       )}
+      {dryRun.partial > 0 && <DroppedTable dropped={dryRun.dropped} rows={dryRun.partial} />}
       {dryRun.invalid + dryRun.conflicts > 0 && (
         <>
           <ProblemTable problems={dryRun.problems} rows={dryRun.invalid + dryRun.conflicts} />

@@ -37,9 +37,11 @@ export function SwitchedOffColumn({ column, field }: { column: number; field: Fi
         <p className="field__hint" data-testid={`${id}-left-out`}>
           {t('import.map.leftOut')}
         </p>
-        <button type="button" className="button button--ghost button--small" onClick={() => setLeftOut(column, false)}>
-          {t('import.map.undoLeaveOut')}
-        </button>
+        <div className="mapping__off-actions">
+          <button type="button" className="button button--ghost button--small" onClick={() => setLeftOut(column, false)}>
+            {t('import.map.undoLeaveOut')}
+          </button>
+        </div>
       </div>
     );
   }
