@@ -186,9 +186,9 @@ function Outputs({ draft }: { draft: boolean }) {
 
   return (
     <div className="notice-screen__outputs" role="group" aria-labelledby="notice-outputs-title" data-testid="notice-outputs">
-      <h3 id="notice-outputs-title" className="subsection-title">
+      <h2 id="notice-outputs-title" className="subsection-title">
         {t('notice.outputs')}
-      </h3>
+      </h2>
       <p className="muted">{draft ? t('notice.outputs.draftHint') : t('notice.outputs.hint')}</p>
       <div className="notice-screen__lang">
         <SelectField

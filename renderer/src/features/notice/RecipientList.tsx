@@ -24,9 +24,9 @@ export function RecipientList({ readOnly }: { readOnly: boolean }) {
 
   return (
     <section className="notice-screen__section" aria-labelledby="recipients-title" data-testid="recipient-list">
-      <h3 id="recipients-title" className="subsection-title">
+      <h2 id="recipients-title" className="subsection-title">
         {t('notice.recipients.title')}
-      </h3>
+      </h2>
       <p className="muted">{t('notice.recipients.intro')}</p>
       {problem && <Alert>{problem}</Alert>}
       {recipients && recipients.length === 0 ? (

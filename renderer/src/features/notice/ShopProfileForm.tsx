@@ -83,9 +83,9 @@ export function ShopProfileForm({ profile, readOnly }: { profile: ShopProfile; r
   if (readOnly) {
     return (
       <section className="notice-screen__section" aria-labelledby="shop-profile-title" data-testid="shop-profile">
-        <h3 id="shop-profile-title" className="subsection-title">
+        <h2 id="shop-profile-title" className="subsection-title">
           {t('notice.profile.title')}
-        </h3>
+        </h2>
         <dl className="notice-screen__facts">
           {ORDER.filter((k) => v[k].trim()).map((k) => (
             <div key={k}>
@@ -115,9 +115,9 @@ export function ShopProfileForm({ profile, readOnly }: { profile: ShopProfile; r
   );
   return (
     <section className="notice-screen__section" aria-labelledby="shop-profile-title" data-testid="shop-profile">
-      <h3 id="shop-profile-title" className="subsection-title">
+      <h2 id="shop-profile-title" className="subsection-title">
         {t('notice.profile.title')}
-      </h3>
+      </h2>
       <p className="muted">{t('notice.profile.intro')}</p>
       <form className="form" onSubmit={submit} noValidate>
         {error && <Alert>{t(errorKey(error))}</Alert>}
