@@ -31,6 +31,8 @@ for (const lang of ['id', 'en'] as const) {
     const status = page.getByTestId('notice-status');
     await expect(status.getByTestId('notice-version')).toHaveText(l('Belum diterbitkan.', 'Not published yet.'));
     await expect(page.getByTestId('notice-publish')).toBeDisabled();
+    // The sections sit one level under the page's title.
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText([l('Dokumen', 'Documents'), l('Profil toko', 'Shop profile'), l('Penerima data di luar toko', 'Recipients outside the shop')]);
     await expectAccessible(page, 'notice, draft');
     await shot(page, `${lang}-notice-1-draft`);
 
@@ -104,6 +106,10 @@ for (const lang of ['id', 'en'] as const) {
     await page.getByTestId('nav-notice').click();
     await expect(page.getByTestId('notice-version')).toContainText(l('Versi 1', 'Version 1'));
     await expect(page.getByTestId('notice-publish')).toHaveCount(0);
+    // The warning is hers to pass on, not hers to act on.
+    await expect(page.getByTestId('notice-out-of-date')).toContainText(
+      l('Sudah tidak sesuai — Pemilik perlu menerbitkan versi baru. Yang berubah sejak versi 1: profil toko.', 'Out of date — the Owner needs to publish a new version. Changed since version 1: shop profile.'),
+    );
     await expect(page.getByTestId('shop-profile-save')).toHaveCount(0);
     await expect(page.getByTestId('shop-name')).toHaveCount(0);
     await expect(page.getByTestId('recipient-add')).toHaveCount(0);

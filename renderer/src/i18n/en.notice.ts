@@ -10,6 +10,7 @@ export const enNotice: Record<keyof typeof idNotice, string> = {
   'notice.status.current': 'Version {number}, in effect from {date}',
   'notice.status.sha': 'SHA-256 fingerprint: {sha}',
   'notice.status.outOfDate': 'Out of date — publish a new version.',
+  'notice.status.outOfDateReadOnly': 'Out of date — the Owner needs to publish a new version.',
   'notice.status.changed': 'Changed since version {number}: {parts}.',
   'notice.status.upToDate': "Matches the shop's current data.",
   'notice.part.shop': 'shop profile',

@@ -8,6 +8,7 @@ export const idNotice = {
   'notice.status.current': 'Versi {number} berlaku sejak {date}',
   'notice.status.sha': 'Sidik jari SHA-256: {sha}',
   'notice.status.outOfDate': 'Sudah tidak sesuai — terbitkan versi baru.',
+  'notice.status.outOfDateReadOnly': 'Sudah tidak sesuai — Pemilik perlu menerbitkan versi baru.',
   'notice.status.changed': 'Yang berubah sejak versi {number}: {parts}.',
   'notice.status.upToDate': 'Sesuai dengan data toko saat ini.',
   'notice.part.shop': 'profil toko',

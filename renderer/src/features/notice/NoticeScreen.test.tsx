@@ -76,4 +76,11 @@ describe('the privacy notice screen', () => {
     expect(screen.queryByTestId('recipient-add')).toBeNull();
     expect(screen.getByTestId('shop-profile').textContent).toContain('Toko Sari');
   });
+
+  it('tells a role that cannot publish that the Owner must, when the notice is out of date', async () => {
+    useStore.setState({ status: unlockedAs('staff') });
+    fake.client.notice.status.mockResolvedValue(ok({ current: V1, outOfDate: true, changed: ['shop'], profileReady: true }));
+    await show();
+    expect(screen.getByTestId('notice-out-of-date').textContent).toBe('Sudah tidak sesuai — Pemilik perlu menerbitkan versi baru. Yang berubah sejak versi 1: profil toko.');
+  });
 });

@@ -87,7 +87,7 @@ function StatusPanel({ status, canManage }: { status: NoticeStatus; canManage: b
           <p className="muted notice-screen__sha">{t('notice.status.sha', { sha: status.current.sha256 })}</p>
           {status.outOfDate ? (
             <div className="callout callout--warn" data-testid="notice-out-of-date">
-              <strong>{t('notice.status.outOfDate')}</strong>
+              <strong>{t(canManage ? 'notice.status.outOfDate' : 'notice.status.outOfDateReadOnly')}</strong>
               {parts && <> {t('notice.status.changed', { number: status.current.number, parts })}</>}
             </div>
           ) : (
