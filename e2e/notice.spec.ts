@@ -33,6 +33,8 @@ for (const lang of ['id', 'en'] as const) {
     await expect(page.getByTestId('notice-publish')).toBeDisabled();
     // The sections sit one level under the page's title.
     await expect(page.getByRole('heading', { level: 2 })).toHaveText([l('Dokumen', 'Documents'), l('Profil toko', 'Shop profile'), l('Penerima data di luar toko', 'Recipients outside the shop')]);
+    // The Cashier's "account created" message has gone, so the draft is seen whole.
+    await expect(page.getByTestId('notice').locator('.toast')).toHaveCount(0);
     await expectAccessible(page, 'notice, draft');
     await shot(page, `${lang}-notice-1-draft`);
 
