@@ -25,7 +25,12 @@ for (const lang of ['id', 'en'] as const) {
     const nav = page.getByRole('navigation', { name: l('Navigasi utama', 'Main navigation') });
 
     // The Owner: every section, the customer list open.
-    await expect(nav.getByRole('button')).toHaveText([l('Pelanggan', 'Customers'), l('Tujuan & persetujuan', 'Purposes & consent'), l('Pengaturan', 'Settings')]);
+    await expect(nav.getByRole('button')).toHaveText([
+      l('Pelanggan', 'Customers'),
+      l('Tujuan & persetujuan', 'Purposes & consent'),
+      l('Pemberitahuan privasi', 'Privacy notice'),
+      l('Pengaturan', 'Settings'),
+    ]);
     await expect(nav.getByRole('list', { name: l('Privasi', 'Privacy') })).toBeVisible();
     await expect(page.getByTestId('nav-customers')).toHaveAttribute('aria-current', 'page');
     await expectAccessible(page, 'navigation, customer list');
@@ -48,6 +53,8 @@ for (const lang of ['id', 'en'] as const) {
     await expectAccessible(page, 'navigation, purposes and consent');
     await shot(page, `${lang}-nav-2-purposes`);
 
+    await page.keyboard.press('Tab');
+    expect(await focusedTestId(page)).toBe('nav-notice');
     await page.keyboard.press('Tab');
     expect(await focusedTestId(page)).toBe('nav-settings');
     await page.keyboard.press('Home');
@@ -88,7 +95,7 @@ for (const lang of ['id', 'en'] as const) {
     await switchPerson(page);
     await signIn(page, CASHIER_PASSWORD, CASHIER);
     await expectSignedIn(page, CASHIER, l('Kasir', 'Cashier'));
-    await expect(nav.getByRole('button')).toHaveText([l('Pelanggan', 'Customers'), l('Tujuan & persetujuan', 'Purposes & consent')]);
+    await expect(nav.getByRole('button')).toHaveText([l('Pelanggan', 'Customers'), l('Tujuan & persetujuan', 'Purposes & consent'), l('Pemberitahuan privasi', 'Privacy notice')]);
     await expect(page.getByTestId('nav-settings')).toHaveCount(0);
     await page.getByTestId('nav-purposes').click();
     await expect(page.getByTestId('purposes-read-only')).toBeVisible();
