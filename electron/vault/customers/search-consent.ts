@@ -21,6 +21,7 @@
  */
 import type { ConsentStatus } from '../../contract';
 import type { Queryable } from '../db/driver';
+import { perConnection } from '../db/per-connection';
 import { consentIds, requireConsentPurpose } from '../consent/current';
 import { invalid } from '../errors';
 import { EMPTY_SET, idSetOf, type IdSet } from './search-ids';
@@ -62,22 +63,20 @@ interface State {
   tracking: Promise<boolean>;
   sets: Map<string, Kept>;
 }
-const states = new WeakMap<Queryable, State>();
-
-function stateOf(db: Queryable): State {
-  let s = states.get(db);
-  if (!s) {
-    s = {
-      tracking: Promise.all([db.exec(TRACKING_SQL), trackNameOrder(db)]).then(
-        ([, order]) => order,
-        () => false,
-      ),
-      sets: new Map(),
-    };
-    states.set(db, s);
-  }
-  return s;
-}
+// Per connection (its TEMP triggers), whichever handle the search came through; never made inside
+// someone's transaction (db/per-connection.ts).
+const states = perConnection<State>(
+  (db) => ({
+    tracking: Promise.all([db.exec(TRACKING_SQL), trackNameOrder(db)]).then(
+      ([, order]) => order,
+      () => false,
+    ),
+    sets: new Map(),
+  }),
+  (s) => s.tracking,
+  () => ({ tracking: Promise.resolve(false), sets: new Map() }),
+);
+const stateOf = (db: Queryable): State => states.of(db);
 
 const keyOf = (purpose: string, state: ConsentStatus) => `${purpose}\u0000${state}`;
 

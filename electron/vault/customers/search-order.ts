@@ -13,7 +13,8 @@
  * at the same version or the build is dropped — and until then searches use the plans in search.ts.
  * It is dropped on lock.
  */
-import type { Queryable } from '../db/driver';
+import { connectionOf, type Queryable } from '../db/driver';
+import { perConnection } from '../db/per-connection';
 
 export interface NameOrder {
   /** The version the order was read at (compare with a search's `VERSION_COLUMN`). */
@@ -78,32 +79,29 @@ interface State {
   epoch: number;
 }
 
-const states = new WeakMap<Queryable, State>();
+const newState = (tracking: Promise<boolean>): State => ({ tracking, order: null, building: null, scheduled: null, epoch: 0 });
 
-function stateOf(db: Queryable): State {
-  let s = states.get(db);
-  if (!s) {
-    s = {
-      tracking: db.exec(TRACKING_SQL).then(
+// Keyed by the connection, not the handle: a search inside the router's view transaction comes
+// through a new handle each time, and must still find the order (the triggers are the connection's).
+const states = perConnection(
+  (db) =>
+    newState(
+      db.exec(TRACKING_SQL).then(
         () => true,
         () => false,
       ),
-      order: null,
-      building: null,
-      scheduled: null,
-      epoch: 0,
-    };
-    states.set(db, s);
-  }
-  return s;
-}
+    ),
+  (s) => s.tracking,
+  () => newState(Promise.resolve(false)),
+);
+const stateOf = (db: Queryable): State => states.of(db);
 
 /** Makes sure the connection tracks changes; false when it cannot (the name order is then not used). */
 export const trackNameOrder = (db: Queryable): Promise<boolean> => stateOf(db).tracking;
 
 /** The order built at `version`, if there is one. */
 export function nameOrderAt(db: Queryable, version: string | null | undefined): NameOrder | null {
-  const order = states.get(db)?.order ?? null;
+  const order = states.peek(db)?.order ?? null;
   return order && version != null && order.version === version ? order : null;
 }
 
@@ -180,7 +178,7 @@ async function readNameOrder(db: Queryable, { chunk = ORDER_CHUNK, afterChunk }:
 
 /** Drops the order from memory (the vault is locked); the next search after signing in rebuilds it. */
 export function forgetNameOrder(db: Queryable): void {
-  const s = states.get(db);
+  const s = states.peek(db);
   if (!s) return;
   s.epoch++;
   s.order = null;
@@ -201,9 +199,11 @@ export function scheduleNameOrder(db: Queryable): void {
   const s = stateOf(db);
   if (s.building) return;
   if (s.scheduled) clearTimeout(s.scheduled);
+  // After the caller's transaction has ended: through the connection's own Db, which waits its turn.
+  const later = connectionOf(db);
   s.scheduled = setTimeout(() => {
     s.scheduled = null;
-    void buildNameOrder(db);
+    void buildNameOrder(later);
   }, REBUILD_DELAY_MS);
   s.scheduled.unref?.();
 }

@@ -7,10 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsentState, ConsentStatus, Customer, CustomerFilter, CustomerSort, SearchCustomersInput } from '../../contract';
 import { appendConsent } from '../consent/repository';
-import { openDb, type Queryable } from '../db/driver';
+import { openDb, withinTransaction, type Queryable } from '../db/driver';
 import { openTestDb, type TestDb } from '../db/testing';
 import type { VaultError } from '../errors';
 import { monthsBefore, planSearch, searchCustomers, type SearchOptions } from './search';
+import { consentFilter } from './search-consent';
 import { createCustomersService } from './service';
 
 const DAY = 86_400_000;
@@ -377,4 +378,18 @@ describe('every query × filter × sort × plan', () => {
       expect([...plansSeen]).toEqual(expect.arrayContaining(plans));
     });
   }
+});
+
+describe('kept per connection, not per handle', () => {
+  it('a consent set read inside one view transaction serves the next one (the router opens a new handle each time)', async () => {
+    const filter = { consent: { purpose: PROMO, state: 'given' as const } };
+    // As the router runs customers.search: inside a transaction, through a handle made for it.
+    const inView = <T>(fn: (q: Queryable) => Promise<T>) => t.db.transaction((tx) => fn(withinTransaction(tx, t.db.path)));
+    const first = await inView((q) => searchCustomers(q, { query: '', filter, offset: 0, limit: 200 }));
+    const kept = await inView(async (q) => (await consentFilter(q, PROMO, 'given', 'filter.consent.purpose')).confirmWith);
+    expect(kept).not.toBeNull();
+    const again = await inView((q) => searchCustomers(q, { query: '', filter, offset: 0, limit: 200 }));
+    expect(again.items.map((c) => c.id)).toEqual(first.items.map((c) => c.id));
+    expect(first.items.map((c) => c.id)).toEqual(await expected('', 'name', filter));
+  });
 });

@@ -26,7 +26,7 @@
  */
 import type { CustomerFilter, CustomerPage, CustomerSort, SearchCustomersInput } from '../../contract';
 import { consentIds, consentTest } from '../consent/current';
-import type { Queryable } from '../db/driver';
+import { connectionOf, type Queryable } from '../db/driver';
 import { CUSTOMER_COLUMNS, customerColumns, rowToCustomer, type CustomerRow } from './repository';
 import { consentFilter } from './search-consent';
 import { idSetOf, inBitmap, inList, intersect, listIds, type IdSet, type Sql } from './search-ids';
@@ -260,7 +260,9 @@ async function currentNameOrder(db: Queryable, o: SearchOptions, version: string
   if (version === null) return null;
   const order = nameOrderAt(db, version);
   if (order) return order;
-  if (o.plan !== 'order') {
+  // Never waited for through a handle inside someone's transaction: the build runs on the
+  // connection's own Db, which waits for that transaction to end.
+  if (o.plan !== 'order' || connectionOf(db) !== db) {
     scheduleNameOrder(db);
     return null;
   }

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DriverError, openDb, type Db } from './driver';
+import { connectionOf, DriverError, openDb, withinTransaction, type Db, type Queryable } from './driver';
 import { tempDir } from './testing';
 
 let dir: string;
@@ -69,6 +69,22 @@ describe('queries', () => {
   it('rejects calls after close', async () => {
     await db.close();
     await expect(db.get('SELECT 1')).rejects.toMatchObject({ sqliteCode: 'BRANKAS_CLOSED' });
+  });
+});
+
+describe('the connection behind a handle', () => {
+  it('is the same Db whether reached directly, as a transaction\'s tx or through withinTransaction', async () => {
+    expect(connectionOf(db)).toBe(db);
+    const seen: Queryable[] = [];
+    await db.transaction(async (tx) => {
+      seen.push(connectionOf(tx), connectionOf(withinTransaction(tx, db.path)));
+      await withinTransaction(tx, db.path).transaction(async (inner) => void seen.push(connectionOf(inner)));
+    });
+    await db.transaction(async (tx) => void seen.push(connectionOf(withinTransaction(tx, db.path))));
+    expect(seen.every((q) => q === db)).toBe(true);
+    const other = await openDb(join(dir, 'other.db'), keyHex, { create: true });
+    expect(connectionOf(other)).not.toBe(db);
+    await other.close();
   });
 });
 

@@ -26,7 +26,17 @@ export interface Queryable {
   run(sql: string, params?: Params): Promise<RunResult>;
   exec(sql: string): Promise<void>;
   prepare(sql: string): Promise<Statement>;
+  /**
+   * The connection's own `Db`, the same object however the handle was reached (the `Db`, a
+   * transaction's `tx`, a `withinTransaction` handle): what per-connection caches are keyed by, and
+   * what work after the caller's transaction (a background read) must use. Absent on handles that
+   * are not from `openDb`.
+   */
+  readonly root?: Queryable;
 }
+
+/** The identity of the connection behind a handle (see `Queryable.root`). */
+export const connectionOf = (q: Queryable): Queryable => q.root ?? q;
 
 /**
  * The connection. Every call, including those on statements from `db.prepare`, waits for a running
@@ -145,6 +155,7 @@ let savepoints = 0;
 export function withinTransaction(tx: Queryable, path: string): Db {
   const nested: Db = {
     path,
+    ...(tx.root ? { root: tx.root } : {}),
     get: (sql, params) => tx.get(sql, params),
     all: (sql, params) => tx.all(sql, params),
     run: (sql, params) => tx.run(sql, params),
@@ -198,8 +209,11 @@ export async function openDb(path: string, keyHex: string, opts: OpenOptions): P
     run: guarded(st.run),
     finalize: () => (closed ? Promise.resolve() : lock.run(st.finalize)),
   });
-  return {
+  const db: Db = {
     path,
+    get root(): Queryable {
+      return db;
+    },
     get: guarded(q.get) as Db['get'],
     all: guarded(q.all) as Db['all'],
     run: guarded(q.run),
@@ -209,7 +223,7 @@ export async function openDb(path: string, keyHex: string, opts: OpenOptions): P
       guarded(async () => {
         await q.exec('BEGIN IMMEDIATE');
         try {
-          const value = await fn(q);
+          const value = await fn(tx);
           await q.exec('COMMIT');
           return value;
         } catch (err) {
@@ -225,4 +239,7 @@ export async function openDb(path: string, keyHex: string, opts: OpenOptions): P
             await new Promise<void>((resolve, reject) => raw.close((err) => (err ? reject(wrap(err)) : resolve())));
           }),
   };
+  // The transaction's handle: the bare connection (it already holds the lock), naming its Db.
+  const tx: Queryable = { ...q, root: db };
+  return db;
 }
