@@ -18,11 +18,11 @@ import {
   renderConsentForm,
   renderConsentReceipt,
   type ConsentCustomer,
-  type NoticeData,
 } from '../documents';
 import { VaultError } from '../errors';
-import { buildNoticeData, localDate } from '../notice/data';
-import { frozenData, getProfile, latestVersion, versionInfo } from '../notice/repository';
+import { localDate } from '../notice/data';
+import { frozenData, getProfile, versionInfo } from '../notice/repository';
+import { createNoticeService } from '../notice/service';
 import { EMPTY_PROFILE, type AuditDetails } from '../../contract';
 import { getEntry } from './repository';
 
@@ -38,15 +38,6 @@ async function customerOf(q: Queryable, id: number): Promise<ConsentCustomer> {
   const row = await q.get<{ name: string; phone: string | null }>('SELECT name, phone FROM customers WHERE id = ?', [id]);
   if (!row) throw new VaultError('not_found', undefined, `customer ${id}`);
   return row.phone ? { name: row.name, phone: row.phone } : { name: row.name };
-}
-
-/** The notice as it stands: the latest published version's frozen data, or today's draft. */
-async function noticeNow(q: Queryable, now: number): Promise<{ data: NoticeData; published: boolean }> {
-  const latest = await latestVersion(q);
-  const frozen = latest && (await frozenData(q, latest.number));
-  if (frozen) return { data: frozen, published: true };
-  const profile = (await getProfile(q)) ?? EMPTY_PROFILE;
-  return { data: await buildNoticeData(q, profile, { number: (latest?.number ?? 0) + 1, date: localDate(now), draft: true }), published: false };
 }
 
 const safeName = (s: string): string =>
@@ -67,7 +58,9 @@ export function createConsentDocuments(ctx: VaultContext) {
     async form(customerId?: number): Promise<ConsentDocument<Buffer>> {
       const q = db();
       const customer = customerId === undefined ? null : await customerOf(q, customerId);
-      const { data, published } = await noticeNow(q, ctx.now());
+      // The notice in force (its frozen data), or today's draft before the first is published.
+      const { data, draft } = await createNoticeService(ctx).resolve('current');
+      const published = !draft;
       const date = localDate(ctx.now());
       const output = await renderConsentForm({ shop: data.shop, purposes: data.purposes, notice: published ? noticeBrief(data) : null, customer, date });
       const who = customer ? `-${safeName(customer.name)}` : '';
@@ -85,20 +78,22 @@ export function createConsentDocuments(ctx: VaultContext) {
       const entry = await getEntry(q, entryId);
       if (!entry) throw new VaultError('not_found', undefined, `consent entry ${entryId}`);
       const customer = await customerOf(q, entry.customerId);
+      // As the version the entry names described the purpose; the notice as it stands only if that has none.
       const frozen = entry.noticeVersion === null ? null : await frozenData(q, entry.noticeVersion);
-      const now = (await noticeNow(q, ctx.now())).data;
-      const purpose = frozen?.purposes.find((p) => p.key === entry.purposeKey) ?? now.purposes.find((p) => p.key === entry.purposeKey);
+      const named = frozen?.purposes.find((p) => p.key === entry.purposeKey);
+      const source = named ? frozen! : (await createNoticeService(ctx).resolve('current')).data;
+      const purpose = named ?? source.purposes.find((p) => p.key === entry.purposeKey);
       if (!purpose) throw new VaultError('not_found', undefined, `purpose ${entry.purposeKey}`);
       const version = entry.noticeVersion === null ? null : await versionInfo(q, entry.noticeVersion);
       const profile = (await getProfile(q)) ?? EMPTY_PROFILE;
       const output = await renderConsentReceipt(
         {
-          shop: (frozen ?? now).shop,
+          shop: source.shop,
           customer,
           purpose,
           entry,
           notice: version && { date: version.date, sha256: version.sha256 },
-          recipients: (frozen ?? now).recipients.map((r) => r.name),
+          recipients: source.recipients.map((r) => r.name),
           authority: profile.authority.trim() || DEFAULT_AUTHORITY,
         },
         lang,

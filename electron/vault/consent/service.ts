@@ -25,6 +25,7 @@ import {
 import type { VaultContext } from '../context';
 import type { Queryable } from '../db/driver';
 import { VaultError } from '../errors';
+import { localDate } from '../notice/data';
 import { listPurposes } from '../purposes/repository';
 import { appendConsent, currentEntries, getEvidence, insertEvidence, listEntries, noticeInForce } from './repository';
 
@@ -52,10 +53,6 @@ export function ageOn(birthday: string, today: string): number {
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
 
-const localDate = (at: number): string => {
-  const d = new Date(at);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 async function customerBirthday(q: Queryable, customerId: number): Promise<{ birthday: string | null }> {
   const row = await q.get<{ birthday: string | null }>('SELECT birthday FROM customers WHERE id = ?', [customerId]);
