@@ -14,3 +14,4 @@ export * from './demo';
 export * from './purposes';
 export * from './consent';
 export * from './notice';
+export * from './requests';

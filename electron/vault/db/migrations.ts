@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from './driver';
 import { purposesMigration } from './migration-4';
 import { consentMigration } from './migration-5';
+import { requestsMigration } from './migration-6';
 
 export interface Migration {
   id: number;
@@ -183,6 +184,7 @@ export const migrations: readonly Migration[] = [
   },
   purposesMigration,
   consentMigration,
+  requestsMigration,
 ];
 
 export const checksum = (m: Migration): string =>
