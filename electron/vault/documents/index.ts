@@ -11,3 +11,5 @@ export { renderPdf } from './render';
 export { noticeT } from './templates/notice-text';
 export { renderMarkdown } from './markdown';
 export type { Block, DocumentModel } from './model';
+export { renderRequestDoc, type RequestDocKind } from './requests';
+export { requestRef, type RequestDocData } from './templates/request-data';

@@ -54,6 +54,7 @@ export async function readOverview(q: Queryable, now: number): Promise<RequestsO
     open: open.length,
     overdue: open.filter((s) => s.urgency === 'overdue').length,
     dueSoon: open.filter((s) => s.urgency === 'due_soon').length,
-    next: open[0] ?? null,
+    // Counts and the clock only: the banner names the request, never the customer.
+    next: open[0] ? { ...open[0], customers: [], takenBy: '' } : null,
   };
 }
