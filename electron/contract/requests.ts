@@ -147,6 +147,7 @@ export const NewRequestInput = z
   })
   .strict();
 export type NewRequestInput = z.input<typeof NewRequestInput>;
+export type NewRequest = z.output<typeof NewRequestInput>;
 
 export const RequestListInput = z
   .object({

@@ -18,6 +18,7 @@ import { fieldHandlers } from './handlers/fields';
 import { purposeHandlers } from './handlers/purposes';
 import { consentHandlers } from './handlers/consent';
 import { noticeHandlers } from './handlers/notice';
+import { requestHandlers } from './handlers/requests';
 import { purchaseHandlers } from './handlers/purchases';
 import { restoreHandlers } from './handlers/restore';
 import { exportHandlers, importHandlers } from './handlers/transfer';
@@ -47,6 +48,7 @@ const handlers: { [C in ChannelName]: Handler<C> } = {
   ...purposeHandlers,
   ...consentHandlers,
   ...noticeHandlers,
+  ...requestHandlers,
   ...purchaseHandlers,
   ...importHandlers,
   ...exportHandlers,

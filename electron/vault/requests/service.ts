@@ -12,7 +12,7 @@ import {
   type CloseRequestInput,
   type IdentityInput,
   type MoveRequestInput,
-  type NewRequestInput,
+  type NewRequest,
   type RequestDetail,
   type RequestListInput,
   type RequestOutcome,
@@ -30,10 +30,8 @@ import { readDetail, readOverview, readSummaries } from './read';
 import { appendRequestEvent, getRequestRow, insertRequest, linkCustomer, setRequestState } from './repository';
 import { getRequestSettings, saveRequestSettings } from './settings';
 
-type Parsed<T> = T extends NewRequestInput ? Required<Pick<NewRequestInput, 'customerIds' | 'notCustomer' | 'asked' | 'lang'>> & NewRequestInput : T;
-
 export interface RequestsService {
-  create(input: Parsed<NewRequestInput>): Promise<RequestDetail>;
+  create(input: NewRequest): Promise<RequestDetail>;
   list(filter?: RequestListInput): Promise<RequestSummary[]>;
   /** One request with its history; records `request.view` (it holds what a customer said). */
   get(number: number): Promise<RequestDetail>;
@@ -194,10 +192,10 @@ export function createRequestsService(ctx: VaultContext): RequestsService {
         if (!row) throw new VaultError('not_found', undefined, `request ${number}`);
         if (row.notCustomer) throw new VaultError('invalid_input', { customerId: 'not_customer' });
         if (!(await customerExists(tx, customerId))) throw new VaultError('not_found', undefined, `customer ${customerId}`);
-        if (await linkCustomer(tx, number, customerId)) {
-          await appendRequestEvent(tx, number, { at: ctx.now(), kind: 'customer', by, detail: { customerId } });
-          await audit(tx, number, 'request.update', { customer: String(customerId) });
-        }
+        const added = await linkCustomer(tx, number, customerId);
+        if (added) await appendRequestEvent(tx, number, { at: ctx.now(), kind: 'customer', by, detail: { customerId } });
+        // Recorded either way: the answer names the request's customers.
+        await audit(tx, number, 'request.update', { customer: String(customerId), added });
         return detail(tx, number);
       });
     },
