@@ -3,6 +3,7 @@
  * requests service (the same audit entries); clear refusals; a cashier takes but does not handle.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRestrictionService } from '../vault/restriction/service';
 import { createStaffService } from '../vault/staff/service';
 import { CliHarness, asOwner, seedCustomers } from './testing';
 
@@ -81,5 +82,11 @@ describe('brankas request', () => {
     const listed = await cli.run(['request', 'list', '--user', 'Dewi'], { env });
     expect(listed.code).toBe(3);
     expect(listed.stderr).toMatch(/not allowed|permission|role/i);
+
+    // Restricted (Pasal 11, 41): the cashier's search no longer finds her; the Owner's still does.
+    await asOwner(cli.dataDir, (v) => createRestrictionService(v).restrict({ customerId: 1, reason: 'Diminta pelanggan' }));
+    const theirs = json<{ total: number; items: unknown[] }>(await cli.run(['search', 'Ani', '--json', '--user', 'Dewi'], { env }));
+    expect(theirs).toMatchObject({ total: 0, items: [] });
+    expect(json<{ total: number }>(await cli.runAs(['search', 'Ani', '--json'])).total).toBe(1);
   });
 });

@@ -88,6 +88,10 @@ export const channelRecords = {
   'requests.saveReply': own('request.document'),
   'requests.replyText': own('request.document'),
   'requests.exportRegister': own('request.document'),
+  'requests.restrict': own('customer.restrict'),
+  'requests.unrestrict': own('customer.unrestrict'),
+  // Names the restricted customers: recorded as a view of the register.
+  'requests.restrictions': own('request.view'),
   'purchases.list': view('purchase.view'),
   'purchases.save': change('purchase.save'),
   'purchases.remove': change('purchase.delete'),

@@ -18,6 +18,9 @@ import {
   RequestNoteInput,
   RequestRef,
   RequestSettings,
+  RestrictInput,
+  UnrestrictInput,
+  type Restriction,
   type RequestDetail,
   type RequestsOverview,
   type RequestSummary,
@@ -53,4 +56,9 @@ export const requestChannels = {
   'requests.replyText': def<string>()(RequestDocInput, 'unlocked', 'privacy.handle'),
   /** The register as CSV for an inspection (customers by id only). */
   'requests.exportRegister': def<{ fileName: string; rows: number } | null>()(RegisterExportInput, 'unlocked', 'privacy.handle'),
+  /** Restricts a customer's processing (Pasal 11, 41): hidden from Cashier and View-only, in no export. */
+  'requests.restrict': def<Restriction[]>()(RestrictInput, 'unlocked', 'privacy.handle'),
+  'requests.unrestrict': def<Restriction[]>()(UnrestrictInput, 'unlocked', 'privacy.handle'),
+  /** Who is restricted now, with why and since when. */
+  'requests.restrictions': def<Restriction[]>()(EmptyInput, 'unlocked', 'privacy.handle'),
 } as const;

@@ -6,10 +6,18 @@ import type { Lang } from '../../contract/i18n';
 import { createRequestDocuments } from '../../vault/requests/documents';
 import { registerCsv } from '../../vault/requests/register-csv';
 import { createRequestsService } from '../../vault/requests/service';
+import { createRestrictionService } from '../../vault/restriction/service';
 import { writeFileAtomic } from '../../vault/files';
 import type { Context, HandlerMap } from '../context';
 
 const requests = (ctx: Context) => createRequestsService(ctx.vault);
+const restrictions = (ctx: Context) => createRestrictionService(ctx.vault);
+/** The list after a change: who is restricted now (recorded as a view: it names them). */
+async function restricted(ctx: Context) {
+  const list = await restrictions(ctx).list();
+  await ctx.vault.record({ action: 'request.view', targetType: 'restriction', details: { results: list.length } });
+  return list;
+}
 const PDF = [{ name: 'PDF', extensions: ['pdf'] }];
 const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
@@ -45,6 +53,16 @@ export const requestHandlers: HandlerMap<'requests'> = {
   'requests.receiptText': ({ number, lang }, ctx) => docText(ctx, 'receipt', number, lang),
   'requests.saveReply': ({ number, lang }, ctx) => saveDoc(ctx, 'reply', number, lang),
   'requests.replyText': ({ number, lang }, ctx) => docText(ctx, 'reply', number, lang),
+
+  async 'requests.restrict'(input, ctx) {
+    await restrictions(ctx).restrict(input);
+    return restricted(ctx);
+  },
+  async 'requests.unrestrict'({ customerId, requestNumber }, ctx) {
+    await restrictions(ctx).lift(customerId, requestNumber);
+    return restricted(ctx);
+  },
+  'requests.restrictions': (_i, ctx) => restricted(ctx),
 
   async 'requests.exportRegister'(input, ctx) {
     // Read (and recorded as a view) first; the export's own entry is written before the file appears.

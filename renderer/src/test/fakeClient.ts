@@ -177,6 +177,9 @@ export function createFakeClient() {
       saveReply: fn<'requests', 'saveReply'>(async () => ok(null)),
       replyText: fn<'requests', 'replyText'>(async () => ok('*Surat balasan*')),
       exportRegister: fn<'requests', 'exportRegister'>(async () => ok(null)),
+      restrict: fn<'requests', 'restrict'>(async () => fail('internal')),
+      unrestrict: fn<'requests', 'unrestrict'>(async () => fail('internal')),
+      restrictions: fn<'requests', 'restrictions'>(async () => ok([])),
     },
     consent: {
       get: fn<'consent', 'get'>(async ({ customerId }) => ok({ customerId, minorByBirthday: null, rows: [], history: [], noticeVersion: null })),
