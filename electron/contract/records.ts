@@ -88,6 +88,7 @@ export const channelRecords = {
   'requests.saveReply': own('request.document'),
   'requests.replyText': own('request.document'),
   'requests.exportRegister': own('request.document'),
+  'requests.correct': own('customer.update', 'request.update'),
   'requests.restrict': own('customer.restrict'),
   'requests.unrestrict': own('customer.unrestrict'),
   // Names the restricted customers: recorded as a view of the register.

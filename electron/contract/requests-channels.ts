@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { def } from './channel-def';
 import {
   CloseRequestInput,
+  CorrectInput,
   IdentityInput,
   LinkCustomerInput,
   MoveRequestInput,
@@ -56,6 +57,8 @@ export const requestChannels = {
   'requests.replyText': def<string>()(RequestDocInput, 'unlocked', 'privacy.handle'),
   /** The register as CSV for an inspection (customers by id only). */
   'requests.exportRegister': def<{ fileName: string; rows: number } | null>()(RegisterExportInput, 'unlocked', 'privacy.handle'),
+  /** Corrects the customer's record from the request; before and after are kept on it. */
+  'requests.correct': def<RequestDetail>()(CorrectInput, 'unlocked', 'privacy.handle'),
   /** Restricts a customer's processing (Pasal 11, 41): hidden from Cashier and View-only, in no export. */
   'requests.restrict': def<Restriction[]>()(RestrictInput, 'unlocked', 'privacy.handle'),
   'requests.unrestrict': def<Restriction[]>()(UnrestrictInput, 'unlocked', 'privacy.handle'),

@@ -7,6 +7,7 @@
  * Every step is an entry on the request's history, written with its audit entry in one transaction.
  */
 import { z } from 'zod';
+import { CustomerInput } from './customers';
 
 export const REQUEST_TYPES = ['access', 'correction', 'withdraw', 'restrict', 'erase', 'portability', 'object', 'information', 'complaint'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
@@ -208,3 +209,7 @@ export interface Restriction {
   by: string;
   requestNumber: number | null;
 }
+
+/** A correction made from the request: the fields to change (an empty text clears one). */
+export const CorrectInput = z.object({ number: RequestNumber, customerId: z.number().int().positive(), changes: CustomerInput.partial().strict() }).strict();
+export type CorrectInput = z.infer<typeof CorrectInput>;

@@ -88,6 +88,7 @@ const INPUTS: Partial<Record<ChannelName, unknown>> = {
   'requests.saveReply': { number: NOPE, lang: 'id' },
   'requests.replyText': { number: NOPE, lang: 'en' },
   'requests.exportRegister': {},
+  'requests.correct': { number: NOPE, customerId: NOPE, changes: { city: 'Bandung' } },
   'requests.restrict': { customerId: NOPE, reason: 'Diminta pelanggan' },
   'requests.unrestrict': { customerId: NOPE },
   'requests.restrictions': {},

@@ -112,6 +112,7 @@ const samples: { [C in ChannelName]: Sample } = {
   'requests.saveReply': { input: (s) => ({ number: s.request, lang: 'id' }), before: (ctx, s) => void ctx.dialogs.saves.push(join(s.out, 'surat-balasan.pdf')) },
   'requests.replyText': { input: (s) => ({ number: s.request, lang: 'en' }) },
   'requests.exportRegister': { input: () => ({}), before: (ctx, s) => void ctx.dialogs.saves.push(join(s.out, 'daftar.csv')) },
+  'requests.correct': { input: (s) => ({ number: s.request, customerId: s.budi, changes: { city: 'Semarang' } }) },
   'requests.restrict': { input: (s) => ({ customerId: s.budi, reason: 'Pelanggan minta ditunda', requestNumber: s.request }) },
   'requests.restrictions': plain({}),
   'requests.unrestrict': { input: (s) => ({ customerId: s.budi }) },

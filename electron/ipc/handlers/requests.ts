@@ -3,6 +3,7 @@
  * transaction of each step; documents are made first, then the dialog, then recorded, then written.
  */
 import type { Lang } from '../../contract/i18n';
+import { createCorrections } from '../../vault/requests/correction';
 import { createRequestDocuments } from '../../vault/requests/documents';
 import { registerCsv } from '../../vault/requests/register-csv';
 import { createRequestsService } from '../../vault/requests/service';
@@ -54,6 +55,10 @@ export const requestHandlers: HandlerMap<'requests'> = {
   'requests.saveReply': ({ number, lang }, ctx) => saveDoc(ctx, 'reply', number, lang),
   'requests.replyText': ({ number, lang }, ctx) => docText(ctx, 'reply', number, lang),
 
+  async 'requests.correct'(input, ctx) {
+    await createCorrections(ctx.vault).correct(input);
+    return requests(ctx).get(input.number);
+  },
   async 'requests.restrict'(input, ctx) {
     await restrictions(ctx).restrict(input);
     return restricted(ctx);

@@ -7,7 +7,7 @@
 import type { VaultContext } from '../context';
 import type { Queryable } from '../db/driver';
 import { VaultError } from '../errors';
-import { appendRequestEvent, getRequestRow } from '../requests/repository';
+import { appendRequestEvent, assertConcerns } from '../requests/repository';
 import { liftRestriction, listRestrictions, restrictCustomer, restrictionOf, type RestrictionRow } from './repository';
 
 export interface RestrictInput {
@@ -17,11 +17,7 @@ export interface RestrictInput {
 }
 
 async function checkRequest(tx: Queryable, number: number | undefined, customerId: number): Promise<void> {
-  if (number === undefined) return;
-  if (!(await getRequestRow(tx, number))) throw new VaultError('not_found', undefined, `request ${number}`);
-  if (!(await tx.get('SELECT 1 FROM request_customers WHERE request_number = ? AND customer_id = ?', [number, customerId]))) {
-    throw new VaultError('invalid_input', { customerId: 'invalid_value' }, `request ${number} does not concern customer ${customerId}`);
-  }
+  if (number !== undefined) await assertConcerns(tx, number, customerId);
 }
 
 export function createRestrictionService(ctx: VaultContext) {

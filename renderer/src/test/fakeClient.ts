@@ -177,6 +177,7 @@ export function createFakeClient() {
       saveReply: fn<'requests', 'saveReply'>(async () => ok(null)),
       replyText: fn<'requests', 'replyText'>(async () => ok('*Surat balasan*')),
       exportRegister: fn<'requests', 'exportRegister'>(async () => ok(null)),
+      correct: fn<'requests', 'correct'>(async () => fail('internal')),
       restrict: fn<'requests', 'restrict'>(async () => fail('internal')),
       unrestrict: fn<'requests', 'unrestrict'>(async () => fail('internal')),
       restrictions: fn<'requests', 'restrictions'>(async () => ok([])),
