@@ -2,6 +2,7 @@ import { enPurposes } from './en.purposes';
 import { enConsent } from './en.consent';
 import { enNotice } from './en.notice';
 import { enNav } from './en.nav';
+import { enRequests } from './en.requests';
 import { enRecords } from './en.records';
 import { enAccount } from './en.account';
 import { enStaff } from './en.staff';
@@ -23,6 +24,7 @@ export const en: Record<MessageKey, Message> = {
   ...enPurposes,
   ...enConsent,
   ...enNotice,
+  ...enRequests,
 
   'app.name': 'Brankas',
   'app.tagline': 'The customer vault for your shop',

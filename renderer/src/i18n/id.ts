@@ -13,6 +13,7 @@ import { idPurposes } from './id.purposes';
 import { idConsent } from './id.consent';
 import { idNotice } from './id.notice';
 import { idNav } from './id.nav';
+import { idRequests } from './id.requests';
 
 const base = {
   'app.name': 'Brankas',
@@ -213,6 +214,6 @@ const base = {
   'field.not_customer': 'Permintaan dari orang yang bukan pelanggan kami tidak menyebut pelanggan.',
 };
 
-export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff, ...idBackup, ...idDemo, ...idPurposes, ...idConsent, ...idNotice, ...idNav };
+export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff, ...idBackup, ...idDemo, ...idPurposes, ...idConsent, ...idNotice, ...idNav, ...idRequests };
 
 export type MessageKey = keyof typeof id;
