@@ -11,3 +11,7 @@ export { renderPdf } from './render';
 export { noticeT } from './templates/notice-text';
 export { renderMarkdown } from './markdown';
 export type { Block, DocumentModel } from './model';
+export { renderAccessPack } from './access-pack';
+export { accessPackModel, accessPackT, type AccessPackMeta } from './templates/access-pack';
+export { CORE_FIELDS } from './templates/access-pack-data';
+export type { AccessPackData, CoreField, Doer, PackTrailEntry } from './templates/access-pack-data';
