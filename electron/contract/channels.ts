@@ -40,6 +40,7 @@ import { def } from './channel-def';
 import { purposeChannels } from './purposes-channels';
 import { consentChannels } from './consent-channels';
 import { noticeChannels } from './notice-channels';
+import { accessChannels } from './access-channels';
 import {
   AccessReviewInput,
   ChangePasswordInput,
@@ -100,6 +101,7 @@ export const channels = {
   ...purposeChannels,
   ...consentChannels,
   ...noticeChannels,
+  ...accessChannels,
   'purchases.list': def<Purchase[]>()(ListPurchasesInput, 'unlocked', 'customers.view'),
   'purchases.save': def<Purchase>()(SavePurchaseInput, 'unlocked', 'customers.edit'),
   'purchases.remove': def<{ id: number }>()(PurchaseRef, 'unlocked', 'customers.edit'),

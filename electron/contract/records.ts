@@ -71,6 +71,8 @@ export const channelRecords = {
   'notice.publish': own('notice.publish'),
   'notice.save': own('notice.document'),
   'notice.whatsapp': nothing,
+  // The access service writes its entry (and the request's step) in one transaction before any file is written.
+  'requests.savePack': own('customer.accessPack'),
   'purchases.list': view('purchase.view'),
   'purchases.save': change('purchase.save'),
   'purchases.remove': change('purchase.delete'),

@@ -180,6 +180,9 @@ export function createFakeClient() {
       save: fn<'notice', 'save'>(async () => ok(null)),
       whatsapp: fn<'notice', 'whatsapp'>(async () => ok('*Pemberitahuan Privasi*')),
     },
+    requests: {
+      savePack: fn<'requests', 'savePack'>(async () => ok(null)),
+    },
     purchases: {
       list: fn<'purchases', 'list'>(async () => ok([])),
       save: fn<'purchases', 'save'>(async () => fail('internal')),
