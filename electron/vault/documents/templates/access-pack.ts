@@ -152,22 +152,24 @@ function accessBlocks(w: Words, d: AccessPackData): Block[] {
 
 const ACTION_KEYS = new Set<string>(Object.keys(accessPackId).filter((k) => k.startsWith('action.')));
 
-export function trailWhat(w: Words, e: PackTrailEntry): string {
+export function trailWhat(w: Words, e: PackTrailEntry, purposeNames: ReadonlyMap<string, string> = new Map(), fieldNames: ReadonlyMap<string, string> = new Map()): string {
   const { t } = w;
   const base = e.kind === 'backup' ? t('trail.backup') : e.kind === 'export' ? t('trail.export') : ACTION_KEYS.has(`action.${e.action}`) ? t(`action.${e.action}` as AccessPackKey) : e.action;
-  const what = e.fields?.length ? t('trail.fields', { what: base, fields: e.fields.join(', ') }) : e.purpose ? t('trail.fields', { what: base, fields: e.purpose }) : base;
+  const what = e.fields?.length ? t('trail.fields', { what: base, fields: e.fields.map((f) => fieldNames.get(f) ?? f).join(', ') }) : e.purpose ? t('trail.fields', { what: base, fields: purposeNames.get(e.purpose) ?? e.purpose }) : base;
   return e.outcome === 'ok' ? what : t(`trail.outcome.${e.outcome}`, { what });
 }
 
 function trailBlocks(w: Words, d: AccessPackData): Block[] {
   const { t } = w;
+  const purposeNames = new Map(d.purposes.map((p) => [p.key, p.name[w.lang]]));
+  const fieldNames = new Map<string, string>([...CORE_FIELDS.map((k): [string, string] => [k, w.n(`field.${k}`)]), ...d.customFields.flatMap((f): [string, string][] => (f.label ? [[f.key, f.label]] : []))]);
   return [
     { kind: 'heading', text: t('trail.heading') },
     { kind: 'paragraph', text: `${t('trail.intro')} ${d.staffNames ? t('trail.names') : t('trail.roles')}` },
     ...(d.trail.some((e) => e.kind === 'export') ? [{ kind: 'paragraph', text: t('trail.exportNote') } as const] : []),
     d.trail.length === 0
       ? { kind: 'paragraph', text: t('trail.none') }
-      : { kind: 'table', columns: [t('trail.col.at'), t('trail.col.what'), t('trail.col.by')], rows: d.trail.map((e) => [moment(w, e.at), trailWhat(w, e), doerText(w, e.by)]), widths: [2, 4.4, 2.2] },
+      : { kind: 'table', columns: [t('trail.col.at'), t('trail.col.what'), t('trail.col.by')], rows: d.trail.map((e) => [moment(w, e.at), trailWhat(w, e, purposeNames, fieldNames), doerText(w, e.by)]), widths: [2, 4.4, 2.2] },
   ];
 }
 
