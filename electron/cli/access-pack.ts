@@ -5,11 +5,11 @@
  * one transaction before any file is written. A missing customer is said before anything is made.
  */
 import { mkdirSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import { createAccessPacks } from '../vault/access/service';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { createAccessPacks, writePackFiles } from '../vault/access/service';
 import { ACCESS_SCHEMA, PORTABLE_SCHEMA } from '../vault/access/json';
 import { VaultError } from '../vault/errors';
-import { fsError, writeFileAtomic } from '../vault/files';
+import { fsError } from '../vault/files';
 import { choiceOption, flag, intOption, positionals, stringOption } from './args';
 import type { Command } from './command';
 import { CliError, EXIT, rejected, usageError } from './errors';
@@ -104,11 +104,7 @@ export const accessPackCommand: Command = {
         throw fsError(err);
       }
       await pack.record();
-      const written = pack.files.map((f) => {
-        const path = join(out, f.name);
-        writeFileAtomic(path, f.content);
-        return path;
-      });
+      const written = writePackFiles(out, pack.files);
       line(io.stderr, `Warning: these files are not encrypted. Give them to the customer and delete your copy from ${out}.`);
       return written;
     });

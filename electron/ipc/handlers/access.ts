@@ -4,9 +4,7 @@
  * then the folder; then `record()` (the entry and the request's step, one transaction); then the
  * files. Cancelled: nothing recorded, nothing written. An entry that cannot be written leaves no file.
  */
-import { join } from 'node:path';
-import { createAccessPacks } from '../../vault/access/service';
-import { writeFileAtomic } from '../../vault/files';
+import { createAccessPacks, writePackFiles } from '../../vault/access/service';
 import type { Handler } from '../context';
 
 const baseName = (path: string): string => path.split(/[\\/]/).filter(Boolean).pop() ?? path;
@@ -20,7 +18,7 @@ export const accessHandlers: { 'requests.savePack': Handler<'requests.savePack'>
     const folder = await ctx.dialogs.openFolder({ title });
     if (folder === null) return null;
     await pack.record();
-    for (const f of pack.files) writeFileAtomic(join(folder, f.name), f.content);
+    writePackFiles(folder, pack.files);
     return { folder: baseName(folder), files: pack.files.map((f) => f.name) };
   },
 };

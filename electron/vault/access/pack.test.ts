@@ -6,12 +6,15 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../db/testing';
 import { pdfPages } from '../documents/testing';
 import { createNoticeService } from '../notice/service';
 import { noticeVault, PROFILE, type NoticeVault } from '../notice/testing';
 import { vaultErrorOf } from '../testing';
 import { CASHIER, seedTwo, type Seeded } from './testing';
-import { createAccessPacks, type AccessPack } from './service';
+import { createAccessPacks, writePackFiles, type AccessPack } from './service';
 
 let nv: NoticeVault;
 let s: Seeded;
@@ -187,5 +190,19 @@ describe('the access pack', () => {
     expect((await vaultErrorOf(packs.make(s.a, { lang: 'id', staffNames: false, requestNumber: 99_999 }))).code).toBe('not_found');
     expect((await vaultErrorOf(packs.make(s.a, { lang: 'id', staffNames: false, requestNumber: s.requestB }))).code).toBe('invalid_input');
     expect(await db.get("SELECT count(*) AS n FROM audit_log WHERE action = 'customer.accessPack'")).toEqual({ n: 1 });
+  });
+
+  it('writes a pack whole or not at all: a file that cannot be written takes the others with it', async () => {
+    const pack = await createAccessPacks(nv.ctx).make(s.a, { lang: 'id', staffNames: false });
+    const dir = tempDir('brankas-pack-');
+    try {
+      mkdirSync(join(dir, pack.files[1]!.name));
+      expect(() => writePackFiles(dir, pack.files)).toThrow();
+      expect(readdirSync(dir)).toEqual([pack.files[1]!.name]);
+      rmSync(join(dir, pack.files[1]!.name), { recursive: true });
+      expect(writePackFiles(dir, pack.files)).toEqual(pack.files.map((f) => join(dir, f.name)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

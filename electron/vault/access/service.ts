@@ -9,10 +9,13 @@
  *
  * Staff are named only when the Owner chooses (`staffNames`): anyone else asking gets `forbidden`.
  */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Lang } from '../../contract/i18n';
 import type { VaultContext } from '../context';
 import type { Queryable } from '../db/driver';
 import { renderAccessPack } from '../documents';
+import { writeFileAtomic } from '../files';
 import { VaultError } from '../errors';
 import { localDate } from '../notice/data';
 import { appendRequestEvent } from '../requests/repository';
@@ -54,6 +57,25 @@ async function checkRequest(q: Queryable, n: number, customerId: number): Promis
   if (!(await q.get('SELECT 1 FROM requests WHERE number = ?', [n]))) throw new VaultError('not_found', undefined, `request ${n}`);
   const linked = await q.get('SELECT 1 FROM request_customers WHERE request_number = ? AND customer_id = ?', [n, customerId]);
   if (!linked) throw new VaultError('invalid_input', { requestNumber: 'invalid_value' }, `request ${n} does not concern customer ${customerId}`);
+}
+
+/**
+ * Writes the pack's files into `dir` (each written whole or not at all) and returns their paths. If
+ * one cannot be written (disk full, read-only), those already written are removed: a pack is whole.
+ */
+export function writePackFiles(dir: string, files: readonly PackFile[]): string[] {
+  const written: string[] = [];
+  try {
+    for (const f of files) {
+      const path = join(dir, f.name);
+      writeFileAtomic(path, f.content);
+      written.push(path);
+    }
+    return written;
+  } catch (err) {
+    for (const path of written) rmSync(path, { force: true });
+    throw err;
+  }
 }
 
 export function createAccessPacks(ctx: VaultContext) {
