@@ -41,6 +41,7 @@ import { purposeChannels } from './purposes-channels';
 import { consentChannels } from './consent-channels';
 import { noticeChannels } from './notice-channels';
 import { accessChannels } from './access-channels';
+import { requestChannels } from './requests-channels';
 import {
   AccessReviewInput,
   ChangePasswordInput,
@@ -102,6 +103,7 @@ export const channels = {
   ...consentChannels,
   ...noticeChannels,
   ...accessChannels,
+  ...requestChannels,
   'purchases.list': def<Purchase[]>()(ListPurchasesInput, 'unlocked', 'customers.view'),
   'purchases.save': def<Purchase>()(SavePurchaseInput, 'unlocked', 'customers.edit'),
   'purchases.remove': def<{ id: number }>()(PurchaseRef, 'unlocked', 'customers.edit'),

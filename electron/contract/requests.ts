@@ -147,6 +147,7 @@ export const NewRequestInput = z
   })
   .strict();
 export type NewRequestInput = z.input<typeof NewRequestInput>;
+export type NewRequest = z.output<typeof NewRequestInput>;
 
 export const RequestListInput = z
   .object({
@@ -193,3 +194,17 @@ export type RequestSettings = z.infer<typeof RequestSettings>;
 
 export const RequestDocInput = z.object({ number: RequestNumber, lang: z.enum(['id', 'en']) }).strict();
 export type RequestDocInput = z.infer<typeof RequestDocInput>;
+
+export const RestrictInput = z
+  .object({ customerId: z.number().int().positive(), reason: z.string().trim().min(1).max(REQUEST_REASON_MAX), requestNumber: RequestNumber.optional() })
+  .strict();
+export const UnrestrictInput = z.object({ customerId: z.number().int().positive(), requestNumber: RequestNumber.optional() }).strict();
+
+export interface Restriction {
+  customerId: number;
+  name: string;
+  since: number;
+  reason: string;
+  by: string;
+  requestNumber: number | null;
+}

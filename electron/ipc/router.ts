@@ -19,6 +19,7 @@ import { fieldHandlers } from './handlers/fields';
 import { purposeHandlers } from './handlers/purposes';
 import { consentHandlers } from './handlers/consent';
 import { noticeHandlers } from './handlers/notice';
+import { requestHandlers } from './handlers/requests';
 import { purchaseHandlers } from './handlers/purchases';
 import { restoreHandlers } from './handlers/restore';
 import { exportHandlers, importHandlers } from './handlers/transfer';
@@ -49,6 +50,7 @@ const handlers: { [C in ChannelName]: Handler<C> } = {
   ...consentHandlers,
   ...noticeHandlers,
   ...accessHandlers,
+  ...requestHandlers,
   ...purchaseHandlers,
   ...importHandlers,
   ...exportHandlers,

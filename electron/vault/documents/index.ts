@@ -15,3 +15,5 @@ export { renderAccessPack } from './access-pack';
 export { accessPackModel, accessPackT, type AccessPackMeta } from './templates/access-pack';
 export { CORE_FIELDS } from './templates/access-pack-data';
 export type { AccessPackData, CoreField, Doer, PackTrailEntry } from './templates/access-pack-data';
+export { renderRequestDoc, type RequestDocKind } from './requests';
+export { requestRef, type RequestDocData } from './templates/request-data';
