@@ -115,6 +115,7 @@ describe('the access pack', () => {
     expect(trail.filter((e) => e.kind === 'backup').map((e) => [e.scope, e.by])).toEqual([['whole_vault', { role: 'system' }]]);
     expect(trail.filter((e) => e.kind === 'export')).toEqual([expect.objectContaining({ action: 'data.export', scope: 'maybe', note: expect.stringContaining('does not yet list which customers') })]);
     expect(trail.some((e) => e.action === 'consent.give' && e.kind === 'customer')).toBe(true);
+    expect(trail.filter((e) => e.kind === 'request').map((e) => [e.action, e.scope, e.by])).toEqual([['request.view', 'this_customer', { role: 'staff' }]]);
     expect(JSON.stringify(doc)).not.toContain('"name":"Ibu Sari"');
   });
 

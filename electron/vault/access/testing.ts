@@ -102,6 +102,7 @@ export async function seedTwo(ctx: VaultContext): Promise<Seeded> {
     await ctx.record({ action: 'customer.view', targetType: 'customer', targetId: id }, cashier);
     await ctx.record({ action: 'customer.reveal', targetType: 'customer', targetId: id, details: { field: 'phone' } }, cashier);
   }
+  for (const n of [requestA, requestB]) await ctx.record({ action: 'request.view', targetType: 'request', targetId: String(n), details: { results: 1 } }, cashier);
   await ctx.record({ action: 'backup.create', targetType: 'file', targetId: 'brankas-cadangan.bkp', details: { scheduled: true, customers: 2 } }, null);
   await ctx.record({ action: 'data.export', targetType: 'file', targetId: 'pelanggan-bravo.csv', details: { what: 'customers', format: 'csv', count: 2 } });
   await ctx.record({ action: 'data.export', targetType: 'file', targetId: 'audit.csv', details: { what: 'audit', count: 10 } });
