@@ -11,6 +11,7 @@ import { exportCommand } from './export';
 import { fieldsCommand } from './fields';
 import { purposesCommand } from './purposes';
 import { consentCommand } from './consent';
+import { accessPackCommand } from './access-pack';
 import { requestCommand } from './request';
 import { noticeCommand } from './notice';
 import { commandHelp, generalHelp } from './help';
@@ -24,7 +25,7 @@ import { appVersion } from '../vault/version';
 
 export type { CliIo } from './io';
 
-export const COMMANDS: readonly Command[] = [initCommand, importCommand, exportCommand, searchCommand, fieldsCommand, purposesCommand, consentCommand, requestCommand, noticeCommand, statsCommand, auditCommand, backupCommand, restoreCommand];
+export const COMMANDS: readonly Command[] = [initCommand, importCommand, exportCommand, searchCommand, fieldsCommand, purposesCommand, consentCommand, requestCommand, accessPackCommand, noticeCommand, statsCommand, auditCommand, backupCommand, restoreCommand];
 
 const find = (name: string): Command | undefined => COMMANDS.find((c) => c.name === name);
 

@@ -40,6 +40,7 @@ import { def } from './channel-def';
 import { purposeChannels } from './purposes-channels';
 import { consentChannels } from './consent-channels';
 import { noticeChannels } from './notice-channels';
+import { accessChannels } from './access-channels';
 import { requestChannels } from './requests-channels';
 import {
   AccessReviewInput,
@@ -101,6 +102,7 @@ export const channels = {
   ...purposeChannels,
   ...consentChannels,
   ...noticeChannels,
+  ...accessChannels,
   ...requestChannels,
   'purchases.list': def<Purchase[]>()(ListPurchasesInput, 'unlocked', 'customers.view'),
   'purchases.save': def<Purchase>()(SavePurchaseInput, 'unlocked', 'customers.edit'),

@@ -93,6 +93,8 @@ export const channelRecords = {
   'requests.unrestrict': own('customer.unrestrict'),
   // Names the restricted customers: recorded as a view of the register.
   'requests.restrictions': own('request.view'),
+  // The access service writes its entry (and the request's step) in one transaction before any file is written.
+  'requests.savePack': own('customer.accessPack'),
   'purchases.list': view('purchase.view'),
   'purchases.save': change('purchase.save'),
   'purchases.remove': change('purchase.delete'),

@@ -71,6 +71,7 @@ const INPUTS: Partial<Record<ChannelName, unknown>> = {
   'consent.saveEvidence': { id: NOPE },
   'consent.saveForm': {},
   'consent.saveReceipt': { entryId: NOPE, lang: 'id' },
+  'requests.savePack': { customerId: NOPE, lang: 'id' },
   'consent.receiptText': { entryId: NOPE, lang: 'en' },
   'requests.create': { type: 'access', channel: 'walk-in', customerIds: [NOPE] },
   'requests.overview': {},

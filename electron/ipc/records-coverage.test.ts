@@ -128,6 +128,7 @@ const samples: { [C in ChannelName]: Sample } = {
   'notice.publish': plain({}),
   'notice.save': { input: () => ({ kind: 'md', lang: 'id' }), before: (ctx, s) => void ctx.dialogs.saves.push(join(s.out, 'pemberitahuan.md')) },
   'notice.whatsapp': plain({ lang: 'en' }),
+  'requests.savePack': { input: (s) => ({ customerId: s.budi, lang: 'id' }), before: (ctx, s) => void ctx.dialogs.folders.push(s.out) },
   'purchases.list': { input: (s) => ({ customerId: s.budi }) },
   'purchases.save': { input: (s) => ({ purchase: { customerId: s.budi, date: '2026-12-01', amount: 50000, description: 'Teh 1 kg', channel: 'store' } }) },
   'purchases.remove': { input: (s) => ({ id: s.purchase }) },

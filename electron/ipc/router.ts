@@ -10,6 +10,7 @@ import { VaultError } from '../vault/errors';
 import { fsError } from '../vault/files';
 import { describe } from './audit';
 import type { AppContext, Handler } from './context';
+import { accessHandlers } from './handlers/access';
 import { auditHandlers } from './handlers/audit';
 import { backupHandlers } from './handlers/backup';
 import { customerHandlers } from './handlers/customers';
@@ -48,6 +49,7 @@ const handlers: { [C in ChannelName]: Handler<C> } = {
   ...purposeHandlers,
   ...consentHandlers,
   ...noticeHandlers,
+  ...accessHandlers,
   ...requestHandlers,
   ...purchaseHandlers,
   ...importHandlers,

@@ -38,7 +38,8 @@ async function docText(ctx: Context, kind: 'receipt' | 'reply', number: number, 
   return doc.output;
 }
 
-export const requestHandlers: HandlerMap<'requests'> = {
+/** Every requests.* channel but the access pack's, which handlers/access.ts serves. */
+export const requestHandlers: Omit<HandlerMap<'requests'>, 'requests.savePack'> = {
   'requests.overview': (_i, ctx) => requests(ctx).overview(),
   'requests.list': (input, ctx) => requests(ctx).list(input),
   'requests.get': ({ number }, ctx) => requests(ctx).get(number),

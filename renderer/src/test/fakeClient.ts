@@ -181,6 +181,7 @@ export function createFakeClient() {
       restrict: fn<'requests', 'restrict'>(async () => fail('internal')),
       unrestrict: fn<'requests', 'unrestrict'>(async () => fail('internal')),
       restrictions: fn<'requests', 'restrictions'>(async () => ok([])),
+      savePack: fn<'requests', 'savePack'>(async () => ok(null)),
     },
     consent: {
       get: fn<'consent', 'get'>(async ({ customerId }) => ok({ customerId, minorByBirthday: null, rows: [], history: [], noticeVersion: null })),
