@@ -1,5 +1,6 @@
 import { api } from '../api';
 import type {
+  AccessPackInput,
   CorrectInput,
   CustomerConsent,
   ErrorCode,
@@ -12,6 +13,7 @@ import type {
   RequestType,
   Restriction,
   Result,
+  SavedPack,
 } from '../contract';
 import type { SliceCreator } from './types';
 
@@ -51,6 +53,8 @@ export interface RequestsSlice {
   saveRequestDoc(kind: 'receipt' | 'reply', number: number, lang: Lang): Promise<Result<{ fileName: string } | null>>;
   requestDocText(kind: 'receipt' | 'reply', number: number, lang: Lang): Promise<Result<string>>;
   exportRequestRegister(): Promise<Result<{ fileName: string; rows: number } | null>>;
+  /** The access pack (or the portable copy) into a folder the person picks; recorded on the request. */
+  saveAccessPack(input: AccessPackInput): Promise<Result<SavedPack | null>>;
   clearRequests(): void;
 }
 
@@ -161,6 +165,12 @@ export const createRequestsSlice: SliceCreator<RequestsSlice> = (set, get) => {
     async exportRequestRegister() {
       const f = get().requestsFilter;
       return noted(await api.requests.exportRegister({ open: f.open, ...(f.type ? { type: f.type } : {}) }));
+    },
+
+    async saveAccessPack(input) {
+      const res = noted(await api.requests.savePack(input));
+      if (res.ok && res.value) await reopen();
+      return res;
     },
 
     clearRequests: () => set({ requestsOverview: null, requestsList: null, requestDetail: null, restrictions: null, requestsError: null, requestsFilter: { open: true, type: null } }),

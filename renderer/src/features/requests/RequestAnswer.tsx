@@ -3,6 +3,7 @@ import type { RequestDetail } from '../../contract';
 import { useStore } from '../../store';
 import { CorrectionForm } from './CorrectionForm';
 import { CustomerPicker } from './CustomerPicker';
+import { PackActions } from './PackActions';
 import { RestrictActions } from './RestrictActions';
 import { WithdrawActions } from './WithdrawActions';
 
@@ -40,6 +41,9 @@ export function RequestAnswer({ request }: { request: RequestDetail }) {
         return <CorrectionForm number={request.number} customerId={customer.id} />;
       case 'withdraw':
         return <WithdrawActions number={request.number} customerId={customer.id} channel={request.channel} />;
+      case 'access':
+      case 'portability':
+        return <PackActions number={request.number} customerId={customer.id} portable={request.type === 'portability'} initialLang={request.lang} />;
       case 'restrict':
         return <RestrictActions number={request.number} customerId={customer.id} />;
       default:
