@@ -1,7 +1,8 @@
+import type { Message } from '../contract';
 import type { idRequests } from './id.requests';
 
 /** English — the customers' rights desk. */
-export const enRequests: Record<keyof typeof idRequests, string> = {
+export const enRequests: Record<keyof typeof idRequests, Message> = {
   'requests.title': 'Personal data requests',
   'requests.intro': 'Customers\' requests about their data (UU PDP Articles 5–13): a copy, a correction, withdrawing consent, restriction, erasure. Access, correction, withdrawal of consent and restriction must be answered within 3×24 hours of receipt — weekends count.',
   'requests.intro.cashier': 'Record a customer\'s request here and give them the receipt. The shop\'s Owner or Manager handles it.',
@@ -91,6 +92,10 @@ export const enRequests: Record<keyof typeof idRequests, string> = {
   'requests.event.restriction': 'Restriction changed',
   'requests.event.erasure': 'Customer erased',
   'requests.event.document': 'Document made',
+  'requests.event.document.receipt': 'Receipt made',
+  'requests.event.document.reply': 'Reply letter made',
+  'requests.event.document.access_pack': 'Access pack saved',
+  'requests.event.document.portable': 'Portable data saved',
   'requests.event.customer': 'Customer linked',
   'requests.steps': 'Next step',
   'requests.to.received': 'Back to received',
@@ -169,8 +174,8 @@ export const enRequests: Record<keyof typeof idRequests, string> = {
   'requests.docs.select': 'Copy the text below by hand.',
   'requests.docs.text': 'Text for WhatsApp',
   'requests.banner.label': 'Personal data requests',
-  'requests.banner.overdue': '{count} personal data request(s) past their due time. The oldest: {ref}, {hours} h overdue.',
-  'requests.banner.dueSoon': '{count} personal data request(s) due within 24 hours. Next: {ref}, {hours} h left.',
+  'requests.banner.overdue': { one: '1 personal data request is past its due time: {ref}, {hours} h overdue.', other: '{count} personal data requests are past their due time. The oldest: {ref}, {hours} h overdue.' },
+  'requests.banner.dueSoon': { one: '1 personal data request is due within 24 hours: {ref}, {hours} h left.', other: '{count} personal data requests are due within 24 hours. Next: {ref}, {hours} h left.' },
   'requests.banner.open': 'Open requests',
   'requests.badge': '{count} open',
   'requests.settings': 'The shop’s target for requests the law gives no hours',

@@ -93,6 +93,10 @@ export const idRequests = {
   'requests.event.restriction': 'Pembatasan diubah',
   'requests.event.erasure': 'Pelanggan dihapus',
   'requests.event.document': 'Dokumen dibuat',
+  'requests.event.document.receipt': 'Tanda terima dibuat',
+  'requests.event.document.reply': 'Surat balasan dibuat',
+  'requests.event.document.access_pack': 'Paket akses disimpan',
+  'requests.event.document.portable': 'Data portabel disimpan',
   'requests.event.customer': 'Pelanggan dikaitkan',
 
   'requests.steps': 'Langkah berikutnya',
@@ -177,8 +181,8 @@ export const idRequests = {
   'requests.docs.text': 'Teks untuk WhatsApp',
 
   'requests.banner.label': 'Permintaan data pribadi',
-  'requests.banner.overdue': '{count} permintaan data pribadi melewati batas waktu. Yang paling lama: {ref}, terlambat {hours} jam.',
-  'requests.banner.dueSoon': '{count} permintaan data pribadi harus dijawab dalam 24 jam. Berikutnya: {ref}, sisa {hours} jam.',
+  'requests.banner.overdue': { other: '{count} permintaan data pribadi melewati batas waktu. Yang paling lama: {ref}, terlambat {hours} jam.' },
+  'requests.banner.dueSoon': { other: '{count} permintaan data pribadi harus dijawab dalam 24 jam. Berikutnya: {ref}, sisa {hours} jam.' },
   'requests.banner.open': 'Buka permintaan',
   'requests.badge': '{count} masih berjalan',
 

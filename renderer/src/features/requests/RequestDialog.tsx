@@ -71,6 +71,11 @@ export function RequestDialog() {
           {r.outcome ? <DocOutputs kind="reply" number={r.number} initialLang={r.lang} /> : <p className="muted">{t('requests.docs.replyLater')}</p>}
         </section>
         <RequestHistory history={r.history} />
+        <div className="dialog__actions">
+          <button type="button" className="button button--primary" onClick={close} data-testid="request-detail-close">
+            {t('common.close')}
+          </button>
+        </div>
       </div>
     </Dialog>
   );

@@ -7,6 +7,12 @@ import { formatMoment } from '../staff/when';
 export function RequestHistory({ history }: { history: RequestEvent[] }) {
   const t = useT();
   const locale = useStore((s) => s.locale);
+  const label = (e: RequestEvent): string => {
+    if (e.kind === 'state') return t(`requests.state.${e.state as RequestState}`);
+    const doc = e.detail?.document;
+    if (e.kind === 'document' && (doc === 'receipt' || doc === 'reply' || doc === 'access_pack' || doc === 'portable')) return t(`requests.event.document.${doc}`);
+    return t(`requests.event.${e.kind}`);
+  };
   return (
     <section className="requests__section" aria-labelledby="request-history-title">
       <h2 id="request-history-title" className="section-title">
@@ -16,7 +22,7 @@ export function RequestHistory({ history }: { history: RequestEvent[] }) {
         {history.map((e) => (
           <li key={e.id} data-kind={e.kind}>
             <span className="requests__when">{formatMoment(locale, e.at)}</span>{' '}
-            <strong>{e.kind === 'state' ? t(`requests.state.${e.state as RequestState}`) : t(`requests.event.${e.kind}`)}</strong>
+            <strong>{label(e)}</strong>
             <span className="muted"> · {e.by}</span>
           </li>
         ))}

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 import { usePermission } from '../../store/permissions';
-import { requestRef } from './requestText';
+import { hoursLate, requestRef } from './requestText';
 
 /**
  * The home screen's word on requests (privacy.handle): amber when one is due within 24 hours, red
@@ -22,7 +22,7 @@ export function RequestsBanner() {
   if (!canHandle || !overview?.next || (overview.overdue === 0 && overview.dueSoon === 0)) return null;
   const next = overview.next;
   const overdue = overview.overdue > 0;
-  const hours = Math.abs(next.hoursLeft ?? 0) || (overdue ? 1 : 0);
+  const hours = overdue ? hoursLate(next.hoursLeft ?? -1) : (next.hoursLeft ?? 0);
   return (
     <div
       className={overdue ? 'callout callout--danger requests-banner' : 'callout callout--warn requests-banner'}

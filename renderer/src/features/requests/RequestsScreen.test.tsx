@@ -49,7 +49,7 @@ afterEach(cleanup);
 
 describe('the requests screen', () => {
   it('lists open requests with the time left the vault computed, red when overdue', async () => {
-    fake.client.requests.list.mockResolvedValue(ok([summary({ number: 2, hoursLeft: -3, urgency: 'overdue' }), summary({ number: 1, hoursLeft: 23, urgency: 'due_soon', customers: [{ id: 9, name: null }] })]));
+    fake.client.requests.list.mockResolvedValue(ok([summary({ number: 2, hoursLeft: -4, urgency: 'overdue' }), summary({ number: 1, hoursLeft: 23, urgency: 'due_soon', customers: [{ id: 9, name: null }] })]));
     await act(async () => void render(<RequestsScreen />));
     expect(fake.client.requests.list).toHaveBeenCalledWith({ open: true });
     expect(screen.getByTestId('request-left-2').textContent).toBe('Terlambat 3 jam');
@@ -90,7 +90,7 @@ describe('the home banner', () => {
     const view = await act(async () => render(<RequestsBanner />));
     expect(screen.queryByTestId('home-requests-banner')).toBeNull();
     view.unmount();
-    fake.client.requests.overview.mockResolvedValue(ok({ open: 2, overdue: 1, dueSoon: 1, next: summary({ number: 4, hoursLeft: -2, urgency: 'overdue', customers: [] }) }));
+    fake.client.requests.overview.mockResolvedValue(ok({ open: 2, overdue: 1, dueSoon: 1, next: summary({ number: 4, hoursLeft: -3, urgency: 'overdue', customers: [] }) }));
     await act(async () => void render(<RequestsBanner />));
     const banner = screen.getByTestId('home-requests-banner');
     expect(banner.dataset.state).toBe('overdue');
