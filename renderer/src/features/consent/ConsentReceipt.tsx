@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
-import { SelectField } from '../../components/SelectField';
+import { useState } from 'react';
+import { LangSelect } from '../../components/LangSelect';
+import { useCopyText } from '../../components/useCopyText';
 import type { ConsentEntry, Lang } from '../../contract';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
@@ -16,13 +17,8 @@ export function ConsentReceipt({ entry, onClose }: { entry: ConsentEntry; onClos
   const showNotice = useStore((s) => s.showNotice);
   const [lang, setLang] = useState<Lang>(locale);
   const [busy, setBusy] = useState(false);
-  const [text, setText] = useState<{ value: string; copied: boolean } | null>(null);
-  const textRef = useRef<HTMLTextAreaElement>(null);
+  const { shown: text, copy: copyText, clear, ref: textRef } = useCopyText();
   const id = `consent-receipt-${entry.id}`;
-
-  useEffect(() => {
-    if (text && !text.copied) textRef.current?.select();
-  }, [text]);
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -32,15 +28,7 @@ export function ConsentReceipt({ entry, onClose }: { entry: ConsentEntry; onClos
   const copy = () =>
     run(async () => {
       const res = await receiptText(entry.id, lang);
-      if (!res.ok) return;
-      try {
-        await navigator.clipboard.writeText(res.value);
-        setText({ value: res.value, copied: true });
-        showNotice('consent.receipt.copied');
-      } catch {
-        // No clipboard here: the text is shown selected, to copy by hand.
-        setText({ value: res.value, copied: false });
-      }
+      if (res.ok && (await copyText(res.value))) showNotice('consent.receipt.copied');
     });
 
   return (
@@ -49,19 +37,14 @@ export function ConsentReceipt({ entry, onClose }: { entry: ConsentEntry; onClos
         {t('consent.receipt.title')}
       </h4>
       <div className="consent__receipt-row">
-        <SelectField
+        <LangSelect
           id={`${id}-lang`}
           label={t('consent.receipt.lang')}
           value={lang}
           onChange={(v) => {
-            setLang(v as Lang);
-            setText(null);
+            setLang(v);
+            clear();
           }}
-          options={[
-            { value: 'id', label: t('notice.lang.id') },
-            { value: 'en', label: t('notice.lang.en') },
-          ]}
-          testId={`${id}-lang`}
         />
         <div className="actions">
           <button type="button" className="button button--outline button--small" disabled={busy} onClick={() => void run(async () => void (await saveReceipt(entry.id, lang)))} data-testid={`${id}-pdf`}>

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
-import { SelectField } from '../../components/SelectField';
+import { useState } from 'react';
+import { LangSelect } from '../../components/LangSelect';
+import { useCopyText } from '../../components/useCopyText';
 import type { Lang } from '../../contract';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
@@ -16,13 +17,8 @@ export function DocOutputs({ kind, number, initialLang }: { kind: 'receipt' | 'r
   const showNotice = useStore((s) => s.showNotice);
   const [lang, setLang] = useState<Lang>(initialLang);
   const [busy, setBusy] = useState(false);
-  const [shown, setShown] = useState<{ value: string; copied: boolean } | null>(null);
-  const textRef = useRef<HTMLTextAreaElement>(null);
+  const { shown, copy, clear, ref: textRef } = useCopyText();
   const id = `request-${kind}-${number}`;
-
-  useEffect(() => {
-    if (shown && !shown.copied) textRef.current?.select();
-  }, [shown]);
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -37,32 +33,20 @@ export function DocOutputs({ kind, number, initialLang }: { kind: 'receipt' | 'r
   const onCopy = () =>
     run(async () => {
       const res = await text(kind, number, lang);
-      if (!res.ok) return;
-      try {
-        await navigator.clipboard.writeText(res.value);
-        setShown({ value: res.value, copied: true });
-        showNotice('requests.docs.copied');
-      } catch {
-        setShown({ value: res.value, copied: false });
-      }
+      if (res.ok && (await copy(res.value))) showNotice('requests.docs.copied');
     });
 
   return (
     <div className="requests__doc" role="group" aria-label={t(kind === 'receipt' ? 'requests.docs.receipt' : 'requests.docs.reply')} data-testid={id}>
       <div className="requests__doc-row">
-        <SelectField
+        <LangSelect
           id={`${id}-lang`}
           label={t('requests.docs.lang')}
           value={lang}
           onChange={(v) => {
-            setLang(v as Lang);
-            setShown(null);
+            setLang(v);
+            clear();
           }}
-          options={[
-            { value: 'id', label: t('notice.lang.id') },
-            { value: 'en', label: t('notice.lang.en') },
-          ]}
-          testId={`${id}-lang`}
         />
         <div className="actions">
           <button type="button" className="button button--outline button--small" disabled={busy} onClick={() => void onSave()} data-testid={`${id}-pdf`}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { SelectField } from '../../components/SelectField';
+import { LangSelect } from '../../components/LangSelect';
 import type { Lang } from '../../contract';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
@@ -28,17 +28,7 @@ export function PackActions({ number, customerId, portable, initialLang }: { num
     <div className="requests__doc" data-testid="request-pack">
       <div className="requests__doc-row">
         {!portable && (
-          <SelectField
-            id="request-pack-lang"
-            label={t('requests.pack.lang')}
-            value={lang}
-            onChange={(v) => setLang(v as Lang)}
-            options={[
-              { value: 'id', label: t('notice.lang.id') },
-              { value: 'en', label: t('notice.lang.en') },
-            ]}
-            testId="request-pack-lang"
-          />
+          <LangSelect id="request-pack-lang" label={t('requests.pack.lang')} value={lang} onChange={setLang} />
         )}
         <button type="button" className="button button--primary button--small" disabled={busy} onClick={() => void onSave()} data-testid="request-pack-save">
           {t(portable ? 'requests.pack.portable' : 'requests.pack.save')}
