@@ -15,3 +15,4 @@ export * from './purposes';
 export * from './consent';
 export * from './notice';
 export * from './requests';
+export * from './erasure';

@@ -1,6 +1,7 @@
 import { can } from '../../contract';
 import { createCustomersService } from '../../vault/customers/service';
 import type { Context, HandlerMap } from '../context';
+import { erasureHandlers } from './erasure';
 
 /** Roles without `customers.viewSensitive` get sensitive values masked. */
 const customers = ({ vault, db }: Context) => {
@@ -16,4 +17,5 @@ export const customerHandlers: HandlerMap<'customers'> = {
   'customers.tags': (input, ctx) => customers(ctx).tags(input),
   'customers.markVerified': (input, ctx) => customers(ctx).markVerified(input.id),
   'customers.reveal': (input, ctx) => customers(ctx).reveal(input.id, input.field),
+  ...erasureHandlers,
 };
