@@ -89,7 +89,7 @@ export class RestoreFlow {
       keychain,
       recoveryCode: code,
       previousVaultId,
-      register: await this.register(),
+      register: () => this.register(),
       now: core.now,
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),

@@ -46,8 +46,11 @@ export interface StageOptions {
   now: () => number;
   recoveryKdf?: ScryptParams;
   signal?: AbortSignal;
-  /** The live vault's erasure register, when it is open (the copy beside it is read here too). */
-  register?: readonly RegisterEntry[];
+  /**
+   * The live vault's erasure register, when it is open (the copy beside it is read here too). Read
+   * only once the backup has been checked and copied: a refused or cancelled restore touches nothing.
+   */
+  register?: () => Promise<readonly RegisterEntry[]>;
   /** Progress in percent: the full check of the backup (to 30), the copy into the new vault (to 90), the rest. */
   onProgress?: (p: { done: number; total: number | null }) => void;
 }
@@ -106,7 +109,7 @@ function fsyncFile(path: string): void {
  * register (the live vault's and the copy beside it) names; then nothing of them stays in the WAL.
  */
 async function reErase(db: Db, opts: StageOptions, key: Buffer, fileName: string): Promise<number> {
-  const entries = unionEntries(opts.register ?? [], readRegisterFile(opts.dataDir));
+  const entries = unionEntries((await opts.register?.()) ?? [], readRegisterFile(opts.dataDir));
   if (entries.length === 0) return 0;
   try {
     const done = await db.transaction(async (tx) => {
