@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/repository';
+import { verifyAudit } from '../audit/verify';
 import { restoredPaths } from '../backup/swap';
 import { addCustomers, PASSPHRASE, testBackupKey } from '../backup/testing';
 import { inspectBackup } from '../backup/verify';
@@ -63,6 +64,8 @@ async function expectErasedAgain(svc: VaultService, id: number, request: number)
   expect(canariesIn(JSON.stringify(page.entries))).toEqual([]);
   const restore = await listAudit(db, { action: 'backup.restore', limit: 10 });
   expect(restore.entries.at(-1)?.details).toMatchObject({ erasedAgain: 1 });
+  // The re-erasure's entry is sealed into the restored vault's chain like any other.
+  expect((await verifyAudit(db, svc.auditKey())).ok).toBe(true);
 }
 
 describe('a restore of a backup taken before an erasure', () => {
