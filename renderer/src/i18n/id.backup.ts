@@ -114,7 +114,6 @@ export const idBackup = {
   'restore.preview.noShop': 'Tidak disebut',
   'restore.preview.appVersion': 'Versi Brankas',
   'restore.preview.erasedAgain': {
-    one: '{count} pelanggan dalam cadangan ini sudah dihapus setelah cadangan dibuat. Pemulihan menghapusnya lagi sebelum ada yang bisa melihatnya.',
     other: '{count} pelanggan dalam cadangan ini sudah dihapus setelah cadangan dibuat. Pemulihan menghapus mereka lagi sebelum ada yang bisa melihatnya.',
   },
   'restore.preview.replace': 'Isi brankas sekarang akan diganti dengan isi cadangan ini.',
