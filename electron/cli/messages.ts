@@ -80,6 +80,9 @@ const FIELD_MESSAGES: Record<FieldErrorCode, string> = {
   no_consent_needed: 'this purpose does not rest on consent',
   purpose_retired: 'this purpose is retired',
   guardian_required: 'a customer under 18 gives consent through a parent or guardian (--guardian NAME --relation RELATION)',
+  not_allowed: 'the request cannot move there from the state it is in',
+  in_future: 'that time is after the clock of this computer',
+  not_customer: 'a request from someone who is not a customer names no customer',
 };
 
 export const fieldErrorMessage = (code: FieldErrorCode): string => FIELD_MESSAGES[code] ?? code;

@@ -7,6 +7,8 @@ import type { Command } from './command';
 import { EXIT, usageError } from './errors';
 import { customers as count, drained, line, write } from './io';
 import { withSession } from './session';
+import { restrictedIds } from '../vault/restriction/repository';
+import { seesRestricted } from '../vault/restriction/visibility';
 import { formatTable } from './table';
 
 export const SEARCH_LIMIT_MAX = 1000;
@@ -46,16 +48,22 @@ export const searchCommand: Command = {
         (tx, entry) => vault.recordIn(tx, entry),
         async (scoped) => {
           const customers = createCustomersService(scoped, io.now, { mask: !user || !can(user.role, 'customers.viewSensitive') });
+          // A restricted customer is not there for a Cashier or View-only (restriction/visibility.ts).
+          const hidden = seesRestricted(user?.role) ? new Set<number>() : await restrictedIds(scoped);
+          const hiddenMatches = hidden.size ? (await customers.search({ query, offset: 0, limit: 1 }, { onlyIds: [...hidden] })).total : 0;
           const found: Customer[] = [];
           let all = 0;
           let cut = false;
+          let read = 0;
           while (found.length < limit) {
-            const page = await customers.search({ query, offset: found.length, limit: Math.min(SEARCH_PAGE_MAX, limit - found.length) });
-            all = page.total;
+            const page = await customers.search({ query, offset: read, limit: Math.min(SEARCH_PAGE_MAX, limit - found.length + hidden.size) });
+            all = page.total - hiddenMatches;
             cut = page.capped === true;
-            found.push(...page.items);
-            if (page.items.length === 0 || found.length >= page.total) break;
+            read += page.items.length;
+            found.push(...page.items.filter((c) => !hidden.has(c.id)));
+            if (page.items.length === 0 || read >= page.total) break;
           }
+          found.splice(limit);
           return { items: found, total: all, capped: cut };
         },
         (r) => ({ action: 'customer.search', targetType: 'customer', details: { via: 'cli search', results: r.items.length, query: query.trim() !== '' } }),

@@ -41,6 +41,8 @@ import { purposeChannels } from './purposes-channels';
 import { consentChannels } from './consent-channels';
 import { noticeChannels } from './notice-channels';
 import { erasureChannels } from './erasure-channels';
+import { accessChannels } from './access-channels';
+import { requestChannels } from './requests-channels';
 import {
   AccessReviewInput,
   ChangePasswordInput,
@@ -102,6 +104,8 @@ export const channels = {
   ...purposeChannels,
   ...consentChannels,
   ...noticeChannels,
+  ...accessChannels,
+  ...requestChannels,
   'purchases.list': def<Purchase[]>()(ListPurchasesInput, 'unlocked', 'customers.view'),
   'purchases.save': def<Purchase>()(SavePurchaseInput, 'unlocked', 'customers.edit'),
   'purchases.remove': def<{ id: number }>()(PurchaseRef, 'unlocked', 'customers.edit'),

@@ -98,6 +98,8 @@ export const RecordConsentInput = z
     evidence: z.object({ ticket: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) }).strict().optional(),
     minor: z.boolean().optional(),
     guardian: guardian.optional(),
+    /** The customer's request this entry answers (a withdrawal asked for at the rights desk). */
+    requestNumber: z.number().int().positive().optional(),
   })
   .strict();
 export type RecordConsentInput = z.infer<typeof RecordConsentInput>;

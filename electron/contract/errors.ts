@@ -86,6 +86,12 @@ export const fieldErrorCodes = [
   'purpose_retired',
   /** A child's consent needs a parent or guardian. */
   'guardian_required',
+  /** A request cannot move there from where it is (contract/requests.ts `transitions`). */
+  'not_allowed',
+  /** A time after the vault's clock (a request said to be received tomorrow). */
+  'in_future',
+  /** A request marked "not a customer of ours" names no customer. */
+  'not_customer',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 

@@ -16,3 +16,4 @@ export * from './consent';
 export * from './notice';
 export * from './requests';
 export * from './erasure';
+export * from './access-channels';

@@ -7,6 +7,7 @@
  * Every step is an entry on the request's history, written with its audit entry in one transaction.
  */
 import { z } from 'zod';
+import { CustomerInput } from './customers';
 
 export const REQUEST_TYPES = ['access', 'correction', 'withdraw', 'restrict', 'erase', 'portability', 'object', 'information', 'complaint'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
@@ -147,6 +148,7 @@ export const NewRequestInput = z
   })
   .strict();
 export type NewRequestInput = z.input<typeof NewRequestInput>;
+export type NewRequest = z.output<typeof NewRequestInput>;
 
 export const RequestListInput = z
   .object({
@@ -193,3 +195,21 @@ export type RequestSettings = z.infer<typeof RequestSettings>;
 
 export const RequestDocInput = z.object({ number: RequestNumber, lang: z.enum(['id', 'en']) }).strict();
 export type RequestDocInput = z.infer<typeof RequestDocInput>;
+
+export const RestrictInput = z
+  .object({ customerId: z.number().int().positive(), reason: z.string().trim().min(1).max(REQUEST_REASON_MAX), requestNumber: RequestNumber.optional() })
+  .strict();
+export const UnrestrictInput = z.object({ customerId: z.number().int().positive(), requestNumber: RequestNumber.optional() }).strict();
+
+export interface Restriction {
+  customerId: number;
+  name: string;
+  since: number;
+  reason: string;
+  by: string;
+  requestNumber: number | null;
+}
+
+/** A correction made from the request: the fields to change (an empty text clears one). */
+export const CorrectInput = z.object({ number: RequestNumber, customerId: z.number().int().positive(), changes: CustomerInput.partial().strict() }).strict();
+export type CorrectInput = z.infer<typeof CorrectInput>;

@@ -72,7 +72,28 @@ const INPUTS: Partial<Record<ChannelName, unknown>> = {
   'consent.saveEvidence': { id: NOPE },
   'consent.saveForm': {},
   'consent.saveReceipt': { entryId: NOPE, lang: 'id' },
+  'requests.savePack': { customerId: NOPE, lang: 'id' },
   'consent.receiptText': { entryId: NOPE, lang: 'en' },
+  'requests.create': { type: 'access', channel: 'walk-in', customerIds: [NOPE] },
+  'requests.overview': {},
+  'requests.list': {},
+  'requests.get': { number: NOPE },
+  'requests.move': { number: NOPE, to: 'verifying' },
+  'requests.identity': { number: NOPE, checks: ['knows_phone'] },
+  'requests.note': { number: NOPE, note: 'Tidak ada' },
+  'requests.link': { number: NOPE, customerId: NOPE },
+  'requests.close': { number: NOPE, outcome: 'done' },
+  'requests.settings': {},
+  'requests.saveSettings': { targetDays: 7 },
+  'requests.saveReceipt': { number: NOPE, lang: 'id' },
+  'requests.receiptText': { number: NOPE, lang: 'id' },
+  'requests.saveReply': { number: NOPE, lang: 'id' },
+  'requests.replyText': { number: NOPE, lang: 'en' },
+  'requests.exportRegister': {},
+  'requests.correct': { number: NOPE, customerId: NOPE, changes: { city: 'Bandung' } },
+  'requests.restrict': { customerId: NOPE, reason: 'Diminta pelanggan' },
+  'requests.unrestrict': { customerId: NOPE },
+  'requests.restrictions': {},
   'notice.status': {},
   'notice.profile': {},
   'notice.saveProfile': { name: 'Toko', address: 'Jl. Satu', whatsapp: '', phone: '', email: '', authority: 'Komdigi', backupPlace: { id: '', en: '' } },
@@ -121,7 +142,7 @@ const INPUTS: Partial<Record<ChannelName, unknown>> = {
 /** Channels whose handler asks a file dialog first: a cancelled dialog is queued for allowed roles. */
 const OPEN_DIALOG: ChannelName[] = ['consent.pickEvidence', 'import.open', 'restore.open'];
 const FOLDER_DIALOG: ChannelName[] = ['backup.pickFolder', 'backup.run'];
-const SAVE_DIALOG: ChannelName[] = ['export.run', 'audit.export', 'notice.save', 'consent.saveForm'];
+const SAVE_DIALOG: ChannelName[] = ['export.run', 'audit.export', 'notice.save', 'consent.saveForm', 'requests.exportRegister'];
 
 const permissioned = channelNames.filter((c) => channels[c].access === 'unlocked' && channels[c].permission !== null);
 /** The matrix runs over these; the first test fails when a permissioned channel has no input here. */

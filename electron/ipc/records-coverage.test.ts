@@ -43,6 +43,7 @@ interface State {
   ticket: string;
   evidence: number;
   entry: number;
+  request: number;
 }
 type Sample = { input: (s: State) => unknown; before?: (ctx: TestContext, s: State) => void; after?: (value: unknown, s: State) => void };
 const plain = (input: unknown): Sample => ({ input: () => input });
@@ -94,6 +95,29 @@ const samples: { [C in ChannelName]: Sample } = {
   'consent.saveForm': { input: (s) => ({ customerId: s.budi }), before: (ctx, s) => void ctx.dialogs.saves.push(join(s.out, 'formulir.pdf')) },
   'consent.saveReceipt': { input: (s) => ({ entryId: s.entry, lang: 'id' }), before: (ctx, s) => void ctx.dialogs.saves.push(join(s.out, 'tanda-terima.pdf')) },
   'consent.receiptText': { input: (s) => ({ entryId: s.entry, lang: 'en' }) },
+  'requests.create': {
+    input: (s) => ({ type: 'access', channel: 'walk-in', customerIds: [s.budi], asked: 'Apa saja data saya?' }),
+    after: (v, s) => void (s.request = (v as { number: number }).number),
+  },
+  'requests.overview': plain({}),
+  'requests.list': plain({ open: true }),
+  'requests.get': { input: (s) => ({ number: s.request }) },
+  'requests.move': { input: (s) => ({ number: s.request, to: 'verifying' }) },
+  'requests.identity': { input: (s) => ({ number: s.request, checks: ['knows_phone', 'recent_purchase'] }) },
+  'requests.note': { input: (s) => ({ number: s.request, note: 'Dicek di kasir' }) },
+  'requests.link': { input: (s) => ({ number: s.request, customerId: s.budi }) },
+  'requests.close': { input: (s) => ({ number: s.request, outcome: 'done' }) },
+  'requests.settings': plain({}),
+  'requests.saveSettings': plain({ targetDays: 5 }),
+  'requests.saveReceipt': { input: (s) => ({ number: s.request, lang: 'id' }), before: (ctx, s) => void ctx.dialogs.saves.push(join(s.out, 'tanda-terima-pdp.pdf')) },
+  'requests.receiptText': { input: (s) => ({ number: s.request, lang: 'en' }) },
+  'requests.saveReply': { input: (s) => ({ number: s.request, lang: 'id' }), before: (ctx, s) => void ctx.dialogs.saves.push(join(s.out, 'surat-balasan.pdf')) },
+  'requests.replyText': { input: (s) => ({ number: s.request, lang: 'en' }) },
+  'requests.exportRegister': { input: () => ({}), before: (ctx, s) => void ctx.dialogs.saves.push(join(s.out, 'daftar.csv')) },
+  'requests.correct': { input: (s) => ({ number: s.request, customerId: s.budi, changes: { city: 'Semarang' } }) },
+  'requests.restrict': { input: (s) => ({ customerId: s.budi, reason: 'Pelanggan minta ditunda', requestNumber: s.request }) },
+  'requests.restrictions': plain({}),
+  'requests.unrestrict': { input: (s) => ({ customerId: s.budi }) },
   'notice.status': plain({}),
   'notice.profile': plain({}),
   'notice.saveProfile': plain({ name: 'Toko Sari', address: 'Jl. Malioboro 12', whatsapp: '', phone: '', email: '', authority: 'Komdigi', backupPlace: { id: '', en: '' } }),
@@ -106,6 +130,7 @@ const samples: { [C in ChannelName]: Sample } = {
   'notice.publish': plain({}),
   'notice.save': { input: () => ({ kind: 'md', lang: 'id' }), before: (ctx, s) => void ctx.dialogs.saves.push(join(s.out, 'pemberitahuan.md')) },
   'notice.whatsapp': plain({ lang: 'en' }),
+  'requests.savePack': { input: (s) => ({ customerId: s.budi, lang: 'id' }), before: (ctx, s) => void ctx.dialogs.folders.push(s.out) },
   'purchases.list': { input: (s) => ({ customerId: s.budi }) },
   'purchases.save': { input: (s) => ({ purchase: { customerId: s.budi, date: '2026-12-01', amount: 50000, description: 'Teh 1 kg', channel: 'store' } }) },
   'purchases.remove': { input: (s) => ({ id: s.purchase }) },
@@ -168,7 +193,7 @@ let dir: string;
 let vault: VaultService;
 let ctx: TestContext;
 let router: Router;
-const state: State = { budi: 0, spare: 0, erasable: 0, purchase: 0, staffId: 0, recipient: 0, file: null, out: '', ticket: '', evidence: 0, entry: 0 };
+const state: State = { budi: 0, spare: 0, erasable: 0, purchase: 0, staffId: 0, recipient: 0, file: null, out: '', ticket: '', evidence: 0, entry: 0, request: 0 };
 
 const call = (channel: ChannelName, input: unknown) => router.handle({ url: `${ORIGIN}/index.html`, isMainFrame: true }, channel, input);
 const value = async <T>(p: Promise<Result<unknown>>): Promise<T> => {

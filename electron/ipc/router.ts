@@ -10,6 +10,7 @@ import { VaultError } from '../vault/errors';
 import { fsError } from '../vault/files';
 import { describe } from './audit';
 import type { AppContext, Handler } from './context';
+import { accessHandlers } from './handlers/access';
 import { auditHandlers } from './handlers/audit';
 import { backupHandlers } from './handlers/backup';
 import { customerHandlers } from './handlers/customers';
@@ -18,6 +19,7 @@ import { fieldHandlers } from './handlers/fields';
 import { purposeHandlers } from './handlers/purposes';
 import { consentHandlers } from './handlers/consent';
 import { noticeHandlers } from './handlers/notice';
+import { requestHandlers } from './handlers/requests';
 import { purchaseHandlers } from './handlers/purchases';
 import { restoreHandlers } from './handlers/restore';
 import { exportHandlers, importHandlers } from './handlers/transfer';
@@ -47,6 +49,8 @@ const handlers: { [C in ChannelName]: Handler<C> } = {
   ...purposeHandlers,
   ...consentHandlers,
   ...noticeHandlers,
+  ...accessHandlers,
+  ...requestHandlers,
   ...purchaseHandlers,
   ...importHandlers,
   ...exportHandlers,

@@ -12,6 +12,7 @@ import { createConsentDocuments, type ConsentDocument } from '../../vault/consen
 import { createConsentService } from '../../vault/consent/service';
 import { writeFileAtomic } from '../../vault/files';
 import type { Context, HandlerMap } from '../context';
+import { visible } from './customers';
 
 const consent = (ctx: Context) => createConsentService(ctx.vault);
 const PDF = [{ name: 'PDF', extensions: ['pdf'] }];
@@ -27,9 +28,13 @@ async function savePdf(ctx: Context, doc: ConsentDocument<Buffer>, title: string
 }
 
 export const consentHandlers: HandlerMap<'consent'> = {
-  'consent.get': (input, ctx) => consent(ctx).get(input.customerId),
+  async 'consent.get'(input, ctx) {
+    await visible(ctx, input.customerId);
+    return consent(ctx).get(input.customerId);
+  },
 
   async 'consent.record'({ evidence, ...input }, ctx) {
+    await visible(ctx, input.customerId);
     const file = evidence ? readEvidence(ctx.transfer.file(evidence.ticket).path) : undefined;
     const result = await consent(ctx).record(input, file);
     if (evidence) ctx.transfer.forget(evidence.ticket);

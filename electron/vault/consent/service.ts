@@ -27,6 +27,7 @@ import type { Queryable } from '../db/driver';
 import { VaultError } from '../errors';
 import { localDate } from '../notice/data';
 import { listPurposes } from '../purposes/repository';
+import { appendRequestEvent, assertConcerns } from '../requests/repository';
 import { appendConsent, currentEntries, getEvidence, insertEvidence, listEntries, noticeInForce } from './repository';
 
 /** A file already read by the caller (the CLI from its argument, the app from the picked path). */
@@ -133,11 +134,15 @@ export function createConsentService(ctx: VaultContext): ConsentService {
           evidenceId,
           guardian,
         });
+        if (input.requestNumber !== undefined) {
+          await assertConcerns(tx, input.requestNumber, input.customerId);
+          await appendRequestEvent(tx, input.requestNumber, { at, kind: 'consent', by: recordedBy, detail: { purpose: purpose.key, state: input.state, entry: entryId } });
+        }
         await ctx.recordIn(tx, {
           action: ACTION[input.state],
           targetType: 'customer',
           targetId: String(input.customerId),
-          details: { purpose: purpose.key, method: input.method, entry: entryId, noticeVersion, evidence: evidenceId !== null, guardian: guardian !== null },
+          details: { purpose: purpose.key, method: input.method, entry: entryId, noticeVersion, evidence: evidenceId !== null, guardian: guardian !== null, ...(input.requestNumber !== undefined ? { request: input.requestNumber } : {}) },
         });
         return read(tx, input.customerId, at);
       });

@@ -55,6 +55,8 @@ export interface SearchOptions {
   now: () => number;
   /** Only customers whose current consent to this purpose is `given` (the export for a consent-based purpose). */
   consentGiven?: string;
+  /** Only these customers (a handful: which restricted customers a search matches, restriction/visibility.ts). */
+  onlyIds?: readonly number[];
 }
 
 export const SEARCH_DEFAULTS: Readonly<SearchOptions> = {
@@ -85,8 +87,12 @@ export function monthsBefore(now: number, months: number): number {
   return d.getTime();
 }
 
-function restrictionsOf(filter: CustomerFilter | undefined, now: number, consentGiven?: string): Restriction[] {
+function restrictionsOf(filter: CustomerFilter | undefined, now: number, consentGiven?: string, onlyIds?: readonly number[]): Restriction[] {
   const out: Restriction[] = [];
+  if (onlyIds !== undefined) {
+    const p = [JSON.stringify(onlyIds)];
+    out.push({ ids: { sql: 'SELECT value AS id FROM json_each(?)', params: p }, test: { sql: 'customers.id IN (SELECT value FROM json_each(?))', params: p } });
+  }
   if (filter?.tag !== undefined) {
     const p = [filter.tag];
     out.push({
@@ -168,7 +174,7 @@ export async function searchCustomers(
     return page([], 0);
   };
   if (plan.kind === 'none') return nothing();
-  const restrictions = restrictionsOf(input.filter, o.now(), o.consentGiven);
+  const restrictions = restrictionsOf(input.filter, o.now(), o.consentGiven, o.onlyIds);
 
   // The name order in memory serves pages sorted by name (its version comes with the matches).
   const byName = (input.sort ?? 'name') === 'name' && (o.plan === 'auto' || o.plan === 'order');

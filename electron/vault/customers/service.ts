@@ -16,11 +16,11 @@ import { VaultError } from '../errors';
 import { listFields } from '../fields/repository';
 import { deleteCustomer, getCustomer, insertCustomer, markCustomerVerified, tagCounts, updateCustomer } from './repository';
 import { maskCustomer, revealValue, sensitiveKeys, unmaskInput } from './masking';
-import { searchCustomers } from './search';
+import { searchCustomers, type SearchOptions } from './search';
 import { validateCustomer, type NormalisedCustomer } from './validate';
 
 export interface CustomersService {
-  search(input: SearchCustomersInput): Promise<CustomerPage>;
+  search(input: SearchCustomersInput, options?: Pick<Partial<SearchOptions>, 'onlyIds'>): Promise<CustomerPage>;
   /** Throws `not_found` when there is no such customer. */
   get(id: number): Promise<Customer>;
   /**
@@ -77,8 +77,8 @@ export function createCustomersService(db: Db, now: () => number = Date.now, opt
   const shown = async (c: Customer): Promise<Customer> => (opts.mask ? maskCustomer(c, sensitiveKeys(await fields())) : c);
 
   return {
-    async search(input) {
-      const page = await searchCustomers(db, input);
+    async search(input, options = {}) {
+      const page = await searchCustomers(db, input, options);
       if (!opts.mask) return page;
       const sensitive = sensitiveKeys(await fields());
       return { ...page, items: page.items.map((c) => maskCustomer(c, sensitive)) };

@@ -7,6 +7,7 @@
 import type { OUTCOMES, RequestChannel, RequestEvent, RequestEventKind, RequestState, RequestType } from '../../contract';
 import type { Actor } from '../context';
 import type { Queryable } from '../db/driver';
+import { VaultError } from '../errors';
 
 export interface RequestRow {
   number: number;
@@ -217,4 +218,17 @@ export async function redactRequestsOf(tx: Queryable, customerId: number, at: nu
   await tx.run('UPDATE requests SET asked = NULL, requester = NULL, redacted_at = ? WHERE number IN (SELECT value FROM json_each(?))', [at, list]);
   await tx.run('UPDATE request_events SET detail = NULL, redacted = 1 WHERE detail IS NOT NULL AND request_number IN (SELECT value FROM json_each(?))', [list]);
   return numbers.length;
+}
+
+/**
+ * For a step taken from a request (a correction, a withdrawal, a restriction, an erasure): the
+ * request must exist (`not_found`) and concern that customer (`invalid_input` on `customerId`).
+ */
+export async function assertConcerns(q: Queryable, number: number, customerId: number): Promise<RequestRow> {
+  const row = await getRequestRow(q, number);
+  if (!row) throw new VaultError('not_found', undefined, `request ${number}`);
+  if (!(await q.get('SELECT 1 FROM request_customers WHERE request_number = ? AND customer_id = ?', [number, customerId]))) {
+    throw new VaultError('invalid_input', { customerId: 'invalid_value' }, `request ${number} does not concern customer ${customerId}`);
+  }
+  return row;
 }

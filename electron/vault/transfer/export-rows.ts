@@ -8,6 +8,7 @@ import { VaultError } from '../errors';
 import { consentTest } from '../consent/current';
 import { CUSTOMER_COLUMNS, customerColumns, rowToCustomer, type CustomerRow } from '../customers/repository';
 import { searchCustomers } from '../customers/search';
+import { restrictedIds } from '../restriction/repository';
 import { availableTargets } from './headers';
 import { EXPORT_PAGE } from './limits';
 
@@ -101,6 +102,37 @@ export interface CustomerStream {
  * a page is read keeps the customer out of it.
  */
 export async function customersOf(db: Queryable, scope: ExportInput['scope'], consent: string | null = null): Promise<CustomerStream> {
+  return leaveOutRestricted(db, scope, consent, await scopeRows(db, scope, consent));
+}
+
+/**
+ * Restricted customers (Pasal 11, 41) are in no export, whoever runs it: each page goes without them,
+ * and the total without those of them the scope holds (counted exactly: they are a handful).
+ */
+async function leaveOutRestricted(db: Queryable, scope: ExportInput['scope'], consent: string | null, stream: CustomerStream): Promise<CustomerStream> {
+  const hidden = await restrictedIds(db);
+  if (hidden.size === 0) return stream;
+  const ids = [...hidden];
+  const everyone = scope.kind === 'all' || (scope.kind === 'filter' && scope.query.trim() === '' && Object.values(scope.filter).every((v) => v === undefined));
+  const query = everyone ? '' : scope.kind === 'filter' ? scope.query : '';
+  const filter = scope.kind === 'filter' && !everyone ? scope.filter : {};
+  const candidates = scope.kind === 'selection' ? ids.filter((id) => scope.ids.includes(id)) : ids;
+  const inScope =
+    candidates.length === 0
+      ? 0
+      : (await searchCustomers(db, { query, filter, offset: 0, limit: 1 }, { onlyIds: candidates, ...(consent === null ? {} : { consentGiven: consent }) })).total;
+  return {
+    total: Math.max(0, stream.total - inScope),
+    pages: (async function* () {
+      for await (const page of stream.pages) {
+        const kept = page.filter((c) => !hidden.has(c.id));
+        if (kept.length) yield kept;
+      }
+    })(),
+  };
+}
+
+async function scopeRows(db: Queryable, scope: ExportInput['scope'], consent: string | null): Promise<CustomerStream> {
   // A filter that filters nothing is everyone: read by id, not page by page through the search.
   const everyone =
     scope.kind === 'all' ||

@@ -35,6 +35,9 @@ const REASONS: Record<ImportProblem['code'], [string, string]> = {
   no_consent_needed: ['Tujuan ini tidak berdasarkan persetujuan', 'This purpose does not rest on consent'],
   purpose_retired: ['Tujuan ini sudah tidak dipakai', 'This purpose is retired'],
   guardian_required: ['Perlu orang tua atau wali (di bawah 18 tahun)', 'Needs a parent or guardian (under 18)'],
+  not_allowed: ['Tidak bisa dari keadaan ini', 'Not possible from this state'],
+  in_future: ['Waktu di masa depan', 'A time in the future'],
+  not_customer: ['Bukan pelanggan kami', 'Not a customer of ours'],
   same_phone_other_name: [
     'Nomor HP sama dengan pelanggan lain yang namanya berbeda: tidak diimpor, tidak ada yang diubah. Periksa dan putuskan sendiri',
     'Same phone number as a customer with another name: not imported, nothing changed. Check it and decide',

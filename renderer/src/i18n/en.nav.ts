@@ -8,6 +8,7 @@ export const enNav: Record<keyof typeof idNav, Message> = {
   'nav.privacy': 'Privacy',
   'nav.purposes': 'Purposes & consent',
   'nav.notice': 'Privacy notice',
+  'nav.requests': 'Data requests',
   'nav.settings': 'Settings',
 
   'privacy.purposes.title': 'Purposes & consent',

@@ -2,6 +2,7 @@ import { enPurposes } from './en.purposes';
 import { enConsent } from './en.consent';
 import { enNotice } from './en.notice';
 import { enNav } from './en.nav';
+import { enRequests } from './en.requests';
 import { enRecords } from './en.records';
 import { enAccount } from './en.account';
 import { enStaff } from './en.staff';
@@ -23,6 +24,7 @@ export const en: Record<MessageKey, Message> = {
   ...enPurposes,
   ...enConsent,
   ...enNotice,
+  ...enRequests,
 
   'app.name': 'Brankas',
   'app.tagline': 'The customer vault for your shop',
@@ -217,4 +219,7 @@ export const en: Record<MessageKey, Message> = {
   'field.no_consent_needed': 'This purpose does not rest on consent, so there is nothing to record.',
   'field.purpose_retired': 'This purpose is no longer in use.',
   'field.guardian_required': 'Customers under 18 give consent through a parent or guardian: enter their name and relation.',
+  'field.not_allowed': 'This step cannot be taken from the state the request is in.',
+  'field.in_future': 'The time cannot be later than now.',
+  'field.not_customer': 'A request from someone who is not a customer of ours names no customer.',
 };

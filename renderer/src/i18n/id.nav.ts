@@ -5,6 +5,7 @@ export const idNav = {
   'nav.privacy': 'Privasi',
   'nav.purposes': 'Tujuan & persetujuan',
   'nav.notice': 'Pemberitahuan privasi',
+  'nav.requests': 'Permintaan data',
   'nav.settings': 'Pengaturan',
 
   'privacy.purposes.title': 'Tujuan & persetujuan',

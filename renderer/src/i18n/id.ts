@@ -13,6 +13,7 @@ import { idPurposes } from './id.purposes';
 import { idConsent } from './id.consent';
 import { idNotice } from './id.notice';
 import { idNav } from './id.nav';
+import { idRequests } from './id.requests';
 
 const base = {
   'app.name': 'Brankas',
@@ -208,8 +209,11 @@ const base = {
   'field.no_consent_needed': 'Tujuan ini tidak berdasarkan persetujuan, jadi tidak ada yang perlu dicatat.',
   'field.purpose_retired': 'Tujuan ini sudah tidak dipakai.',
   'field.guardian_required': 'Pelanggan di bawah 18 tahun memberi persetujuan lewat orang tua atau wali: isi nama dan hubungannya.',
+  'field.not_allowed': 'Langkah ini tidak bisa dilakukan dari keadaan permintaan sekarang.',
+  'field.in_future': 'Waktunya tidak boleh setelah sekarang.',
+  'field.not_customer': 'Permintaan dari orang yang bukan pelanggan kami tidak menyebut pelanggan.',
 };
 
-export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff, ...idBackup, ...idDemo, ...idPurposes, ...idConsent, ...idNotice, ...idNav };
+export const id = { ...base, ...idRecords, ...idTransfer, ...idAccount, ...idStaff, ...idBackup, ...idDemo, ...idPurposes, ...idConsent, ...idNotice, ...idNav, ...idRequests };
 
 export type MessageKey = keyof typeof id;

@@ -8,6 +8,7 @@ import { createFieldsSlice } from './fieldsSlice';
 import { createPurposesSlice } from './purposesSlice';
 import { createConsentSlice } from './consentSlice';
 import { createNoticeSlice } from './noticeSlice';
+import { createRequestsSlice } from './requestsSlice';
 import { createImportSlice } from './importSlice';
 import { createLocaleSlice } from './localeSlice';
 import { createPurchasesSlice } from './purchasesSlice';
@@ -25,6 +26,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createPurposesSlice(...a),
   ...createConsentSlice(...a),
   ...createNoticeSlice(...a),
+  ...createRequestsSlice(...a),
   ...createPurchasesSlice(...a),
   ...createSelectionSlice(...a),
   ...createImportSlice(...a),

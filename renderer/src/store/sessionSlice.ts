@@ -74,6 +74,7 @@ function wipe(get: () => AppState): void {
   s.clearPurposes();
   s.clearConsent();
   s.clearNotice();
+  s.clearRequests();
   s.clearPurchases();
   s.clearSelection();
   s.resetImport();

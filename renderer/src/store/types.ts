@@ -8,6 +8,7 @@ import type { FieldsSlice } from './fieldsSlice';
 import type { ImportSlice } from './importSlice';
 import type { LocaleSlice } from './localeSlice';
 import type { NoticeSlice } from './noticeSlice';
+import type { RequestsSlice } from './requestsSlice';
 import type { PurchasesSlice } from './purchasesSlice';
 import type { PurposesSlice } from './purposesSlice';
 import type { ConsentSlice } from './consentSlice';
@@ -22,6 +23,7 @@ export type AppState = SessionSlice &
   PurposesSlice &
   ConsentSlice &
   NoticeSlice &
+  RequestsSlice &
   PurchasesSlice &
   SelectionSlice &
   ImportSlice &

@@ -8,7 +8,7 @@ export type Editor = { mode: 'new' } | { mode: 'edit'; customer: Customer };
  * The main area's pages, one per entry of the primary navigation (features/nav/sections.tsx).
  * Later privacy sections (requests, hygiene, incidents) add their id here and one row there.
  */
-export type PageId = 'customers' | 'purposes' | 'notice' | 'settings';
+export type PageId = 'customers' | 'purposes' | 'notice' | 'requests' | 'settings';
 
 export interface Notice {
   key: MessageKey;

@@ -1,4 +1,5 @@
 import { BackupBanner } from '../backup/BackupBanner';
+import { RequestsBanner } from '../requests/RequestsBanner';
 import { AccessReviewBanner } from '../staff/AccessReviewBanner';
 import { CustomersView } from './CustomersView';
 
@@ -6,6 +7,7 @@ import { CustomersView } from './CustomersView';
 export function CustomersPage() {
   return (
     <>
+      <RequestsBanner />
       <AccessReviewBanner />
       <BackupBanner />
       <CustomersView />

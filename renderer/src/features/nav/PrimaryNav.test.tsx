@@ -28,9 +28,10 @@ afterEach(cleanup);
 
 describe('primary navigation', () => {
   it.each([
-    ['owner', ['Pelanggan', 'Tujuan & persetujuan', 'Pemberitahuan privasi', 'Pengaturan']],
-    ['manager', ['Pelanggan', 'Tujuan & persetujuan', 'Pemberitahuan privasi', 'Pengaturan']],
-    ['staff', ['Pelanggan', 'Tujuan & persetujuan', 'Pemberitahuan privasi']],
+    ['owner', ['Pelanggan', 'Tujuan & persetujuan', 'Pemberitahuan privasi', 'Permintaan data', 'Pengaturan']],
+    ['manager', ['Pelanggan', 'Tujuan & persetujuan', 'Pemberitahuan privasi', 'Permintaan data', 'Pengaturan']],
+    // A cashier takes requests at the counter; View-only does not.
+    ['staff', ['Pelanggan', 'Tujuan & persetujuan', 'Pemberitahuan privasi', 'Permintaan data']],
     ['viewer', ['Pelanggan', 'Tujuan & persetujuan', 'Pemberitahuan privasi']],
   ] as const)('%s sees %j', async (role, expected) => {
     await renderAs(role);
@@ -49,6 +50,8 @@ describe('primary navigation', () => {
     screen.getByTestId('nav-purposes').focus();
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
     expect(document.activeElement).toBe(screen.getByTestId('nav-notice'));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(screen.getByTestId('nav-requests'));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
     expect(document.activeElement).toBe(screen.getByTestId('nav-settings'));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });

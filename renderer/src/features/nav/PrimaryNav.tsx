@@ -42,7 +42,9 @@ export function PrimaryNav({ sections, active }: Props) {
     items[(target + items.length) % items.length]?.focus();
   };
 
-  const item = (s: NavSection) => (
+  const item = (s: NavSection) => {
+    const Badge = s.badge;
+    return (
     <li key={s.id}>
       <button
         type="button"
@@ -54,9 +56,11 @@ export function PrimaryNav({ sections, active }: Props) {
       >
         <NavIcon id={s.id} />
         <span className="sidenav__label">{t(s.label)}</span>
+        {Badge && <Badge />}
       </button>
     </li>
-  );
+    );
+  };
 
   return (
     <nav className="sidenav" aria-label={t('nav.label')} ref={navRef} data-testid="primary-nav">

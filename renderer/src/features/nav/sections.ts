@@ -6,6 +6,8 @@ import { SETTINGS_PERMISSIONS } from '../../store/permissions';
 import { CustomersPage } from '../customers/CustomersPage';
 import { NoticeScreen } from '../notice/NoticeScreen';
 import { PurposesScreen } from '../purposes/PurposesScreen';
+import { RequestsBadge } from '../requests/RequestsBadge';
+import { RequestsScreen } from '../requests/RequestsScreen';
 import { SettingsPage } from '../settings/SettingsPage';
 
 /** Headings that gather several entries in the navigation (consecutive rows with the same group). */
@@ -20,6 +22,8 @@ export interface NavSection {
   /** The page, without props; it holds its own <h1>. */
   component: ComponentType;
   group?: NavGroup;
+  /** A count beside the label (open requests), drawn by the section itself. */
+  badge?: ComponentType;
 }
 
 /**
@@ -30,6 +34,8 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   { id: 'customers', label: 'nav.customers', permission: 'customers.view', component: CustomersPage },
   { id: 'purposes', label: 'nav.purposes', permission: 'customers.view', component: PurposesScreen, group: 'privacy' },
   { id: 'notice', label: 'nav.notice', permission: 'customers.view', component: NoticeScreen, group: 'privacy' },
+  // Cashiers take requests at the counter (customers.edit); the register is for privacy.handle.
+  { id: 'requests', label: 'nav.requests', permission: ['privacy.handle', 'customers.edit'], component: RequestsScreen, group: 'privacy', badge: RequestsBadge },
   { id: 'settings', label: 'nav.settings', permission: SETTINGS_PERMISSIONS, component: SettingsPage },
 ];
 

@@ -1,0 +1,26 @@
+import type { RequestEvent, RequestState } from '../../contract';
+import { useT } from '../../i18n/useT';
+import { useStore } from '../../store';
+import { formatMoment } from '../staff/when';
+
+/** The request's history, oldest first: each step, when, and by whom. */
+export function RequestHistory({ history }: { history: RequestEvent[] }) {
+  const t = useT();
+  const locale = useStore((s) => s.locale);
+  return (
+    <section className="requests__section" aria-labelledby="request-history-title">
+      <h2 id="request-history-title" className="section-title">
+        {t('requests.history')}
+      </h2>
+      <ol className="requests__history" data-testid="request-history">
+        {history.map((e) => (
+          <li key={e.id} data-kind={e.kind}>
+            <span className="requests__when">{formatMoment(locale, e.at)}</span>{' '}
+            <strong>{e.kind === 'state' ? t(`requests.state.${e.state as RequestState}`) : t(`requests.event.${e.kind}`)}</strong>
+            <span className="muted"> · {e.by}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
