@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import type { BackupInfo } from '../contract';
 import { createBackupService } from '../vault/backup/service';
 import { inspectBackup } from '../vault/backup/verify';
+import { readRegisterFile } from '../vault/erasure/register-file';
 import { VaultError } from '../vault/errors';
 import type { VaultService } from '../vault/service';
 import { flag, positionals, stringOption, type Parsed } from './args';
@@ -95,7 +96,9 @@ backup setup
 
 backup verify FILE
   Opens FILE (a *.brankas file; hidden .partial files of interrupted backups never count) with
-  the passphrase and checks it in full, on any computer: no vault and no sign-in needed. Prints what the backup holds. Exit 0 when it verifies; exit ${EXIT.rejected} when it
+  the passphrase and checks it in full, on any computer: no vault and no sign-in needed. Prints what the backup holds,
+  and how many of its customers have been erased since (the erasure register beside the vault in
+  the data folder): a restore erases them again. Exit 0 when it verifies; exit ${EXIT.rejected} when it
   does not: a damaged, truncated or foreign file, a backup from a newer Brankas, or a wrong
   passphrase (an encrypted file opened with the wrong passphrase cannot be told apart from
   random bytes of the same size, so the message may say either).
@@ -143,7 +146,9 @@ async function run(io: CliIo, p: Parsed, to: string): Promise<ExitCode> {
 async function verify(io: CliIo, p: Parsed, file: string): Promise<ExitCode> {
   const s = await secrets(io, 'backup', false);
   const path = resolve(io.cwd ?? process.cwd(), file);
-  const info = await inspectBackup(path, { passphrase: await s.passphrase('Backup passphrase: ') }).catch((err: unknown) => {
+  // The erasure register's copy in the data folder (no vault needed): who a restore would erase again.
+  const register = readRegisterFile(dataDirOf(io, p));
+  const info = await inspectBackup(path, { passphrase: await s.passphrase('Backup passphrase: ') }, register).catch((err: unknown) => {
     if (err instanceof VaultError && err.code === 'not_found') throw rejected(`No such file: ${path}`);
     throw err;
   });
@@ -152,6 +157,9 @@ async function verify(io: CliIo, p: Parsed, file: string): Promise<ExitCode> {
     line(io.stdout, `Backup verified: ${info.fileName} (${mb(info.bytes)})`);
     line(io.stdout, `  made ${new Date(info.createdAt).toLocaleString('en-GB')} by Brankas ${info.appVersion || '?'} (data layout ${info.schemaVersion})${info.shopName ? ` for ${info.shopName}` : ''}`);
     line(io.stdout, `  ${countsText(info.counts)}`);
+    if (info.erasedAgain > 0) {
+      line(io.stdout, `  ${info.erasedAgain.toLocaleString('en')} customer${info.erasedAgain === 1 ? ' has' : 's have'} been erased since: a restore erases them again before anyone can see them`);
+    }
   }
   await drained(io.stdout);
   return EXIT.ok;

@@ -11,6 +11,7 @@ import { exportCommand } from './export';
 import { fieldsCommand } from './fields';
 import { purposesCommand } from './purposes';
 import { consentCommand } from './consent';
+import { eraseCommand } from './erase';
 import { accessPackCommand } from './access-pack';
 import { requestCommand } from './request';
 import { noticeCommand } from './notice';
@@ -25,7 +26,7 @@ import { appVersion } from '../vault/version';
 
 export type { CliIo } from './io';
 
-export const COMMANDS: readonly Command[] = [initCommand, importCommand, exportCommand, searchCommand, fieldsCommand, purposesCommand, consentCommand, requestCommand, accessPackCommand, noticeCommand, statsCommand, auditCommand, backupCommand, restoreCommand];
+export const COMMANDS: readonly Command[] = [initCommand, importCommand, exportCommand, searchCommand, fieldsCommand, purposesCommand, consentCommand, requestCommand, accessPackCommand, eraseCommand, noticeCommand, statsCommand, auditCommand, backupCommand, restoreCommand];
 
 const find = (name: string): Command | undefined => COMMANDS.find((c) => c.name === name);
 

@@ -66,6 +66,11 @@ export interface BackupInfo {
   shopName: string | null;
   counts: BackupCounts;
   bytes: number;
+  /**
+   * Customers the backup still holds who have been erased since (the erasure register): a restore
+   * erases them again before anyone can see them. 0 when nothing is known of erasures here.
+   */
+  erasedAgain: number;
 }
 
 export interface BackupResult {

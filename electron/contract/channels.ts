@@ -40,6 +40,7 @@ import { def } from './channel-def';
 import { purposeChannels } from './purposes-channels';
 import { consentChannels } from './consent-channels';
 import { noticeChannels } from './notice-channels';
+import { erasureChannels } from './erasure-channels';
 import { accessChannels } from './access-channels';
 import { requestChannels } from './requests-channels';
 import {
@@ -94,6 +95,7 @@ export const channels = {
   'customers.markVerified': def<Customer>()(CustomerRef, 'unlocked', 'customers.edit'),
   /** One masked value shown in full; recorded in the audit trail. */
   'customers.reveal': def<RevealedValue>()(RevealInput, 'unlocked', 'customers.reveal'),
+  ...erasureChannels,
   'fields.list': def<FieldDef[]>()(EmptyInput, 'unlocked', 'customers.view'),
   'fields.update': def<FieldDef[]>()(UpdateFieldInput, 'unlocked', 'settings.manage'),
   'fields.usage': def<FieldUsage>()(FieldRef, 'unlocked', 'settings.manage'),

@@ -15,4 +15,5 @@ export * from './purposes';
 export * from './consent';
 export * from './notice';
 export * from './requests';
+export * from './erasure';
 export * from './access-channels';

@@ -44,6 +44,8 @@ export const channelRecords = {
   'customers.tags': nothing,
   'customers.markVerified': change('customer.verify'),
   'customers.reveal': view('customer.reveal'),
+  // The erasure service writes its entry in the erasure's transaction (the CLI shares it).
+  'customers.erase': own('customer.erase'),
   'fields.list': nothing,
   'fields.update': change('fields.update'),
   'fields.usage': nothing,

@@ -57,6 +57,7 @@ const INPUTS: Partial<Record<ChannelName, unknown>> = {
   'customers.tags': { prefix: '', limit: 5 },
   'customers.markVerified': { id: NOPE },
   'customers.reveal': { id: NOPE, field: 'phone' },
+  'customers.erase': { customerId: NOPE },
   'fields.list': {},
   'fields.update': { key: 'gender', enabled: false, purpose: '' },
   'fields.usage': { key: 'phone' },

@@ -34,6 +34,7 @@ const UUID = '00000000-0000-4000-8000-000000000000';
 interface State {
   budi: number;
   spare: number;
+  erasable: number;
   purchase: number;
   staffId: number;
   recipient: number;
@@ -63,6 +64,7 @@ const samples: { [C in ChannelName]: Sample } = {
   'customers.tags': plain({ prefix: '', limit: 10 }),
   'customers.markVerified': { input: (s) => ({ id: s.budi }) },
   'customers.reveal': { input: (s) => ({ id: s.budi, field: 'phone' }) },
+  'customers.erase': { input: (s) => ({ customerId: s.erasable }) },
   'fields.list': plain({}),
   'fields.update': plain({ key: 'city', enabled: true, purpose: 'Pengiriman pesanan' }),
   'fields.usage': plain({ key: 'address' }),
@@ -191,7 +193,7 @@ let dir: string;
 let vault: VaultService;
 let ctx: TestContext;
 let router: Router;
-const state: State = { budi: 0, spare: 0, purchase: 0, staffId: 0, recipient: 0, file: null, out: '', ticket: '', evidence: 0, entry: 0, request: 0 };
+const state: State = { budi: 0, spare: 0, erasable: 0, purchase: 0, staffId: 0, recipient: 0, file: null, out: '', ticket: '', evidence: 0, entry: 0, request: 0 };
 
 const call = (channel: ChannelName, input: unknown) => router.handle({ url: `${ORIGIN}/index.html`, isMainFrame: true }, channel, input);
 const value = async <T>(p: Promise<Result<unknown>>): Promise<T> => {
@@ -226,6 +228,7 @@ beforeAll(async () => {
   );
   state.budi = budi.id;
   state.spare = (await value<Customer>(call('customers.save', { customer: { name: 'Joko Susilo', phone: '0857 1111 2222' } }))).id;
+  state.erasable = (await value<Customer>(call('customers.save', { customer: { name: 'Rina Wati', phone: '0857 3333 4444' } }))).id;
   state.purchase = (
     await value<Purchase>(call('purchases.save', { purchase: { customerId: budi.id, date: '2026-11-30', amount: 125000, description: 'Kopi Gayo 2 kg', channel: 'store' } }))
   ).id;

@@ -11,7 +11,7 @@
  *
  * A new domain takes a `VaultContext` (context.ts), not this class.
  */
-import type { RestoreOutcome, RecoveryCodeIssue, SessionUser, Settings, VaultStatus } from '../contract';
+import type { BackupInfo, RestoreOutcome, RecoveryCodeIssue, SessionUser, Settings, VaultStatus } from '../contract';
 import type { AuditRecord } from './audit/record';
 import type { VaultContext } from './context';
 import type { Db, Queryable } from './db/driver';
@@ -106,6 +106,8 @@ export class VaultService implements VaultContext {
 
   // restore
   restore = (backupPath: string, secret: BackupSecret, opts: RestoreOptions = {}): Promise<RestoreOutcome> => this.restores.restore(backupPath, secret, opts);
+  /** The restore preview (verified in full), with how many erased customers a restore would erase again. */
+  inspectBackup = (backupPath: string, secret: BackupSecret): Promise<Omit<BackupInfo, 'fileId'>> => this.restores.inspect(backupPath, secret);
   confirmRestore = (): Promise<VaultStatus> => this.restores.confirmRestore();
   undoRestore = (): Promise<VaultStatus> => this.restores.undoRestore();
   /** After a restore: the previous vault, kept until the Owner confirms or undoes (null: none). */

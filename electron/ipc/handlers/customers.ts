@@ -2,6 +2,7 @@ import { can } from '../../contract';
 import { createCustomersService } from '../../vault/customers/service';
 import { assertVisible, seesRestricted, withoutRestricted } from '../../vault/restriction/visibility';
 import type { Context, HandlerMap } from '../context';
+import { erasureHandlers } from './erasure';
 
 /** Roles without `customers.viewSensitive` get sensitive values masked. */
 const customers = ({ vault, db }: Context) => {
@@ -45,4 +46,5 @@ export const customerHandlers: HandlerMap<'customers'> = {
     await visible(ctx, input.id);
     return customers(ctx).reveal(input.id, input.field);
   },
+  ...erasureHandlers,
 };

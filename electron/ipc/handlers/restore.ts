@@ -7,7 +7,6 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { BackupInfo } from '../../contract';
-import { inspectBackup } from '../../vault/backup/verify';
 import { VaultError } from '../../vault/errors';
 import type { VaultService } from '../../vault/service';
 import type { Context, HandlerMap } from '../context';
@@ -50,7 +49,8 @@ function file(ctx: Context, fileId: string): Picked {
 
 async function inspect(ctx: Context, input: { fileId: string; passphrase: string }): Promise<BackupInfo> {
   const f = file(ctx, input.fileId);
-  return { ...(await inspectBackup(f.path, { passphrase: input.passphrase })), fileId: input.fileId };
+  // With how many erased customers the backup still holds (the erasure register): a restore erases them again.
+  return { ...(await ctx.vault.inspectBackup(f.path, { passphrase: input.passphrase })), fileId: input.fileId };
 }
 
 function run(ctx: Context, input: { fileId: string; passphrase: string }) {

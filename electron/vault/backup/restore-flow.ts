@@ -8,7 +8,7 @@
  * cannot be written, the staged vault is discarded and nothing was restored.
  */
 import { existsSync } from 'node:fs';
-import type { RestoreOutcome, VaultStatus } from '../../contract';
+import type { BackupInfo, RestoreOutcome, VaultStatus } from '../../contract';
 import type { AuditRecord } from '../audit/record';
 import { auditKey } from '../audit/key';
 import { appendEntry } from '../context';
@@ -18,9 +18,11 @@ import { parseKeychainValue } from '../keys/slots';
 import type { VaultCore } from '../lifecycle/core';
 import { openVerified, readRecoveryFile } from '../open';
 import { vaultPaths } from '../paths';
+import { readRegisterFile, unionEntries } from '../erasure/register-file';
+import { listErasures, type RegisterEntry } from '../erasure/repository';
 import { stageRestore } from './restore';
 import { discardStaged, finishConfirm, finishUndo, journalExists, restoredPaths, rollForward, settleRestore, writeJournal, type RestoreJournal } from './swap';
-import type { BackupSecret } from './verify';
+import { inspectBackup, type BackupSecret } from './verify';
 
 export interface RestoreOptions {
   signal?: AbortSignal;
@@ -41,6 +43,21 @@ export class RestoreFlow {
   /** Finishes or rolls back what a crash interrupted; called by init before anything opens. */
   async settle(): Promise<void> {
     this.pending = await settleRestore(this.core.opts.dataDir, this.core.opts.keychain);
+  }
+
+  /**
+   * The erasure register a restore applies: the open vault's (a vault that predates migration 6 has
+   * none) and the copy beside it in the data folder, which is there even when the vault cannot open.
+   */
+  async register(): Promise<RegisterEntry[]> {
+    const open = this.core.open();
+    const live = open ? await listErasures(open.vault.db).catch(() => []) : [];
+    return unionEntries(live, readRegisterFile(this.core.opts.dataDir));
+  }
+
+  /** The restore preview: what the backup holds, and how many customers a restore would erase again. */
+  async inspect(backupPath: string, secret: BackupSecret): Promise<Omit<BackupInfo, 'fileId'>> {
+    return inspectBackup(backupPath, secret, await this.register());
   }
 
   previousVault(): { replacedAt: number; restoredFrom: string } | null {
@@ -72,6 +89,7 @@ export class RestoreFlow {
       keychain,
       recoveryCode: code,
       previousVaultId,
+      register: () => this.register(),
       now: core.now,
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
@@ -90,6 +108,7 @@ export class RestoreFlow {
           schemaVersion: info.schemaVersion,
           fromVaultId: info.vaultId,
           customers: info.counts.customers,
+          erasedAgain: info.erasedAgain,
           previousKept,
           by: opts.by ?? null,
           // Nothing could be written to the vault it replaced: this trail is where it is said.

@@ -17,7 +17,7 @@ import type { BackupInfo } from '../../contract';
 import { auditKey } from '../audit/key';
 import { GENESIS_MAC, headValue, entryMac, parseHead, HEAD_META_KEY } from '../audit/chain';
 import { AUDIT_COLUMNS, chainEntryOf, type AuditRow } from '../audit/repository';
-import { openDb, type Queryable } from '../db/driver';
+import { openDb, type Db, type Queryable } from '../db/driver';
 import { APPLICATION_ID } from '../db/migrations';
 import { VaultError } from '../errors';
 import { fsyncDir, writeFileAtomic } from '../files';
@@ -26,6 +26,10 @@ import { wrapKey, type ScryptParams } from '../keys/recovery';
 import { getMeta, setMeta } from '../meta';
 import { openVerified } from '../open';
 import { slotsPath, vaultPaths } from '../paths';
+import { appendEntry } from '../context';
+import { eraseAgain } from '../erasure/reerase';
+import { readRegisterFile, unionEntries } from '../erasure/register-file';
+import type { RegisterEntry } from '../erasure/repository';
 import { keyLiteral } from './key';
 import { lastSuccess, recordSuccess } from './settings';
 import { discardStaged, journalExists, restoredPaths, writeJournal, type RestoreJournal } from './swap';
@@ -42,6 +46,11 @@ export interface StageOptions {
   now: () => number;
   recoveryKdf?: ScryptParams;
   signal?: AbortSignal;
+  /**
+   * The live vault's erasure register, when it is open (the copy beside it is read here too). Read
+   * only once the backup has been checked and copied: a refused or cancelled restore touches nothing.
+   */
+  register?: () => Promise<readonly RegisterEntry[]>;
   /** Progress in percent: the full check of the backup (to 30), the copy into the new vault (to 90), the rest. */
   onProgress?: (p: { done: number; total: number | null }) => void;
 }
@@ -92,6 +101,34 @@ function fsyncFile(path: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Erases again, in the restored file's own transaction with its one audit entry, everyone the
+ * register (the live vault's and the copy beside it) names; then nothing of them stays in the WAL.
+ */
+async function reErase(db: Db, opts: StageOptions, key: Buffer, fileName: string): Promise<number> {
+  const entries = unionEntries((await opts.register?.()) ?? [], readRegisterFile(opts.dataDir));
+  if (entries.length === 0) return 0;
+  try {
+    const done = await db.transaction(async (tx) => {
+      const at = opts.now();
+      const again = await eraseAgain(tx, entries, at);
+      if (again.customers > 0) {
+        await appendEntry(tx, key, null, {
+          action: 'customer.erase',
+          targetType: 'file',
+          targetId: fileName,
+          details: { erasedAgain: again.customers, purchasesKept: again.keptPurchases, consentEntries: again.consentEntries, requestsRedacted: again.requestsRedacted, registerRows: again.registerRows },
+        }, at);
+      }
+      return again.customers;
+    });
+    await db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    return done;
+  } finally {
+    key.fill(0);
   }
 }
 
@@ -194,6 +231,7 @@ export async function stageRestore(opts: StageOptions): Promise<StagedRestore> {
       const integrity = await check.all<{ quick_check: string }>('PRAGMA quick_check');
       if (integrity.length !== 1 || integrity[0]?.quick_check !== 'ok') throw new VaultError('corrupt_backup', undefined, 'restored file fails quick_check');
       if ((await getMeta(check, 'vault_id')) !== newVaultId) throw new VaultError('internal', undefined, 'vault id not set');
+      info = { ...info, erasedAgain: await reErase(check, opts, auditKey(key), basename(opts.backupPath)) };
     } finally {
       await check.close();
     }

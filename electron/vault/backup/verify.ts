@@ -13,6 +13,8 @@ import type { BackupCounts, BackupInfo } from '../../contract';
 import { DriverError, openDb, type Db, type Queryable } from '../db/driver';
 import { APPLICATION_ID, latestVersion } from '../db/migrations';
 import { VaultError } from '../errors';
+import { matchRegister } from '../erasure/reerase';
+import type { RegisterEntry } from '../erasure/repository';
 import { deriveBackupKey, keyLiteral, readBackupSalt, type BackupKey } from './key';
 
 export const BACKUP_EXTENSION = '.brankas';
@@ -232,6 +234,7 @@ export async function checkAttached(
       shopName: meta.get('shop_name') ?? null,
       counts: actual,
       bytes: statSync(path).size,
+      erasedAgain: 0,
     };
   } catch (err) {
     // The first page opened with the key, so anything SQLite cannot read after it is damage.
@@ -245,19 +248,23 @@ const checkConnections = (): number => Math.max(1, Math.min(2, availableParallel
 
 /**
  * Opens and checks any file (whatever its name) with the backup key at `level`, on up to two
- * connections at once; returns what it says and the key. Every connection is closed again.
+ * connections at once; returns what it says and the key. Every connection is closed again. With
+ * `register` (the erasure register), `erasedAgain` counts the customers a restore would erase again.
  */
 export async function verifyBackupFile(
   path: string,
   secret: BackupSecret,
   level: CheckLevel = 'full',
-  opts: { signal?: AbortSignal } = {},
+  opts: { signal?: AbortSignal; register?: readonly RegisterEntry[] } = {},
 ): Promise<VerifiedBackup> {
   const { db, key } = await attachBackup(path, secret);
   const helpers: Db[] = [];
   try {
     for (let i = 1; i < checkConnections(); i++) helpers.push((await attachBackup(path, { key })).db);
-    return { info: await checkAttached(db, 'bk', path, level, { helpers, signal: opts.signal }), key };
+    const info = await checkAttached(db, 'bk', path, level, { helpers, signal: opts.signal });
+    // Who a restore of it would erase again (the same matches, counted without changing anything).
+    const erasedAgain = opts.register?.length ? (await matchRegister(db, 'bk', opts.register)).length : 0;
+    return { info: { ...info, erasedAgain }, key };
   } finally {
     await Promise.all([db, ...helpers].map((d) => d.close()));
   }
@@ -268,7 +275,11 @@ export async function verifyBackupFile(
  * Errors: not_found, not_a_backup (not `*.brankas`, plain SQLite, not SQLCipher, another app),
  * wrong_passphrase, backup_too_new, corrupt_backup.
  */
-export async function inspectBackup(path: string, secret: { passphrase: string } | { key: BackupKey }): Promise<Omit<BackupInfo, 'fileId'>> {
+export async function inspectBackup(
+  path: string,
+  secret: { passphrase: string } | { key: BackupKey },
+  register: readonly RegisterEntry[] = [],
+): Promise<Omit<BackupInfo, 'fileId'>> {
   if (!isBackupFileName(basename(path))) throw new VaultError('not_a_backup', undefined, 'not a *.brankas file');
-  return (await verifyBackupFile(path, secret)).info;
+  return (await verifyBackupFile(path, secret, 'full', { register })).info;
 }

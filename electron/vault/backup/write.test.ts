@@ -80,6 +80,7 @@ describe('writeBackup', () => {
       shopName: 'Toko Sari Rasa',
       counts: r.counts,
       bytes: r.bytes,
+      erasedAgain: 0,
     });
     expect(await inspectBackup(r.path, { key })).toEqual(info);
     // The vault's connection is as it was: nothing attached.

@@ -116,6 +116,10 @@ export const enBackup: Record<keyof typeof idBackup, Message> = {
   'restore.preview.shop': 'Shop',
   'restore.preview.noShop': 'Not given',
   'restore.preview.appVersion': 'Brankas version',
+  'restore.preview.erasedAgain': {
+    one: '{count} customer in this backup has been erased since it was made. The restore erases them again before anyone can see them.',
+    other: '{count} customers in this backup have been erased since it was made. The restore erases them again before anyone can see them.',
+  },
   'restore.preview.replace': 'What is in the vault now will be replaced by this backup.',
   'restore.preview.kept': 'The current vault is kept until you choose "Keep this", and can be put back until then.',
   'restore.preview.firstRunNote': 'The vault on this PC is made from this backup.',

@@ -113,6 +113,9 @@ export const idBackup = {
   'restore.preview.shop': 'Toko',
   'restore.preview.noShop': 'Tidak disebut',
   'restore.preview.appVersion': 'Versi Brankas',
+  'restore.preview.erasedAgain': {
+    other: '{count} pelanggan dalam cadangan ini sudah dihapus setelah cadangan dibuat. Pemulihan menghapus mereka lagi sebelum ada yang bisa melihatnya.',
+  },
   'restore.preview.replace': 'Isi brankas sekarang akan diganti dengan isi cadangan ini.',
   'restore.preview.kept': 'Brankas sekarang disimpan sampai Anda memilih "Simpan hasil ini", dan bisa dikembalikan sebelum itu.',
   'restore.preview.firstRunNote': 'Brankas di komputer ini dibuat dari cadangan ini.',

@@ -106,6 +106,7 @@ export const backupInfo = (over: Partial<BackupInfo> = {}): BackupInfo => ({
   shopName: 'Toko Sari',
   counts: { customers: 1250, purchases: 3400, staff: 3, auditEntries: 980 },
   bytes: 12_845_056,
+  erasedAgain: 0,
   ...over,
 });
 export const restoreOutcome = (over: Partial<RestoreOutcome> = {}): RestoreOutcome => ({
@@ -147,6 +148,9 @@ export function createFakeClient() {
       tags: fn<'customers', 'tags'>(async () => ok([])),
       markVerified: fn<'customers', 'markVerified'>(async () => fail('not_found')),
       reveal: fn<'customers', 'reveal'>(async () => fail('not_found')),
+      erase: fn<'customers', 'erase'>(async ({ customerId, requestNumber }) =>
+        ok({ customerId, erasedAt: Date.UTC(2026, 11, 4, 3, 0), keptPurchases: 0, backupsRotateAfterDays: 35, requestNumber: requestNumber ?? null }),
+      ),
     },
     fields: {
       list: fn<'fields', 'list'>(async () => ok(defaultFields())),

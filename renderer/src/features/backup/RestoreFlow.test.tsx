@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { VaultStatus } from '../../contract';
-import { fail, locked, ok, restoreOutcome, unlockedAs } from '../../test/fakeClient';
+import { backupInfo, fail, locked, ok, restoreOutcome, unlockedAs } from '../../test/fakeClient';
 
 const fake = await vi.hoisted(async () => {
   const { installFakeClient } = await import('../../test/fakeClient');
@@ -104,6 +104,28 @@ describe('restore', () => {
     expect(warning).toMatch(/akan diganti/);
     expect(warning).toMatch(/disimpan sampai Anda memilih/);
     expect(document.activeElement?.id).toBe('restore-step-title');
+  });
+
+  it('says how many customers in the backup were erased since and are erased again (id and en); nothing when none', async () => {
+    await renderApp(unlockedAs('owner'));
+    await act(async () => useStore.getState().openSettingsAt('backup'));
+    await click('restore-open');
+    await click('restore-pick');
+    type('restore-passphrase', 'kopi');
+    await click('restore-inspect');
+    expect(screen.queryByTestId('restore-preview-erased')).toBeNull();
+
+    await click('restore-back');
+    fake.client.restore.inspect.mockResolvedValueOnce(ok(backupInfo({ erasedAgain: 2 })));
+    type('restore-passphrase', 'kopi');
+    await click('restore-inspect');
+    expect(screen.getByTestId('restore-preview-erased').textContent).toBe(
+      '2 pelanggan dalam cadangan ini sudah dihapus setelah cadangan dibuat. Pemulihan menghapus mereka lagi sebelum ada yang bisa melihatnya.',
+    );
+    act(() => useStore.getState().setLocale('en'));
+    expect(screen.getByTestId('restore-preview-erased').textContent).toBe(
+      '2 customers in this backup have been erased since it was made. The restore erases them again before anyone can see them.',
+    );
   });
 
   it('a running restore can be cancelled: back to the preview, nothing changed', async () => {

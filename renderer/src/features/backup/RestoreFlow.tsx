@@ -162,6 +162,11 @@ function PreviewStep({ flow, info, passphrase, onCancel }: { flow: Flow; info: B
         <dt>{t('backup.fact.size')}</dt>
         <dd>{formatMegabytes(locale, info.bytes)}</dd>
       </dl>
+      {info.erasedAgain > 0 && (
+        <p className="alert alert--info" data-testid="restore-preview-erased">
+          {t('restore.preview.erasedAgain', { count: info.erasedAgain })}
+        </p>
+      )}
       {flow.error && <Alert>{t(errorKey(flow.error))}</Alert>}
       <div className={beforeSignIn(flow.mode) ? 'callout callout--safe' : 'callout callout--warn'} id="restore-warning" data-testid="restore-warning">
         {flow.mode === 'firstRun' ? (
