@@ -7,7 +7,7 @@
  */
 import { EMPTY_PROFILE, OUTCOMES, type RequestOutcome } from '../../contract';
 import type { Lang } from '../../contract/i18n';
-import { getSchedule } from '../backup/settings';
+import { backupsRotateAfterDays } from '../erasure/service';
 import type { VaultContext } from '../context';
 import type { Queryable } from '../db/driver';
 import { DEFAULT_AUTHORITY, renderRequestDoc, requestRef, type RequestDocData, type RequestDocKind } from '../documents';
@@ -22,15 +22,9 @@ export interface RequestDocument<T> {
   record(): Promise<void>;
 }
 
-/** How long an older backup that still holds an erased customer may exist: the schedule's rotation. */
-export async function backupRotationDays(q: Queryable): Promise<number> {
-  const s = await getSchedule(q);
-  return s.keepDaily + 7 * s.keepWeekly;
-}
-
 async function erasureFacts(q: Queryable, number: number): Promise<{ keptPurchases: number; backupDays: number }> {
   const row = await q.get<{ kept: number }>('SELECT coalesce(sum(kept_purchases), 0) AS kept FROM erasures WHERE request_number = ?', [number]);
-  return { keptPurchases: row?.kept ?? 0, backupDays: await backupRotationDays(q) };
+  return { keptPurchases: row?.kept ?? 0, backupDays: await backupsRotateAfterDays(q) };
 }
 
 async function docData(ctx: VaultContext, q: Queryable, row: RequestRow, kind: RequestDocKind): Promise<RequestDocData> {

@@ -136,6 +136,7 @@ export const idRequests = {
 
   'requests.answer': 'Menjawab permintaan',
   'requests.answer.needCustomer': 'Kaitkan permintaan ini dengan pelanggannya dulu.',
+  'requests.answer.erased': 'Data pelanggan ini sudah dihapus. Catat hasilnya di bawah dan kirim surat balasannya.',
   'requests.link': 'Kaitkan dengan pelanggan',
   'requests.link.done': 'Pelanggan dikaitkan.',
   'requests.pack.lang': 'Bahasa',
@@ -160,8 +161,7 @@ export const idRequests = {
     'Menghapus pelanggan untuk selamanya: data, label, persetujuan dan buktinya, serta indeks pencarian. Pembelian yang wajib disimpan untuk pajak tetap ada tanpa nama dan kontak. Cadangan lama yang masih memuatnya akan dihapus lagi bila dipulihkan.',
   'requests.erase.button': 'Hapus pelanggan ini untuk selamanya…',
   'requests.erase.title': 'Hapus {name} untuk selamanya?',
-  'requests.erase.body': 'Tindakan ini tidak bisa dibatalkan. Ketik nama pelanggan untuk memastikan.',
-  'requests.erase.confirmName': 'Nama pelanggan',
+  'requests.erase.body': 'Tindakan ini tidak bisa dibatalkan. Data pelanggan dihapus untuk selamanya; riwayat permintaan hanya menyimpan nomornya.',
   'requests.erase.confirm': 'Hapus untuk selamanya',
   'requests.erase.busy': 'Menghapus…',
   'requests.erase.done': 'Pelanggan dihapus. {kept} Cadangan lama terhapus sendiri dalam {days} hari.',

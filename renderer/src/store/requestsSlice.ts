@@ -3,6 +3,7 @@ import type {
   AccessPackInput,
   CorrectInput,
   CustomerConsent,
+  EraseResult,
   ErrorCode,
   Lang,
   MoveRequestInput,
@@ -55,6 +56,8 @@ export interface RequestsSlice {
   exportRequestRegister(): Promise<Result<{ fileName: string; rows: number } | null>>;
   /** The access pack (or the portable copy) into a folder the person picks; recorded on the request. */
   saveAccessPack(input: AccessPackInput): Promise<Result<SavedPack | null>>;
+  /** Erases the customer for good, from the request (customers.erase). */
+  eraseFromRequest(number: number, customerId: number): Promise<Result<EraseResult>>;
   clearRequests(): void;
 }
 
@@ -170,6 +173,15 @@ export const createRequestsSlice: SliceCreator<RequestsSlice> = (set, get) => {
     async saveAccessPack(input) {
       const res = noted(await api.requests.savePack(input));
       if (res.ok && res.value) await reopen();
+      return res;
+    },
+
+    async eraseFromRequest(number, customerId) {
+      const res = noted(await api.customers.erase({ customerId, requestNumber: number }));
+      if (res.ok) {
+        await reopen();
+        get().reloadCustomers();
+      }
       return res;
     },
 

@@ -3,6 +3,7 @@ import type { RequestDetail } from '../../contract';
 import { useStore } from '../../store';
 import { CorrectionForm } from './CorrectionForm';
 import { CustomerPicker } from './CustomerPicker';
+import { EraseAction } from './EraseAction';
 import { PackActions } from './PackActions';
 import { RestrictActions } from './RestrictActions';
 import { WithdrawActions } from './WithdrawActions';
@@ -22,6 +23,8 @@ export function RequestAnswer({ request }: { request: RequestDetail }) {
   const body = () => {
     if (!customer) {
       if (request.notCustomer) return <p className="muted">{t('requests.other')}</p>;
+      // Linked, but no longer held: erased (from this request or before it).
+      if (request.customers.length > 0) return <p data-testid="request-customer-erased">{t('requests.answer.erased')}</p>;
       return (
         <>
           <p className="muted">{t('requests.answer.needCustomer')}</p>
@@ -44,6 +47,8 @@ export function RequestAnswer({ request }: { request: RequestDetail }) {
       case 'access':
       case 'portability':
         return <PackActions number={request.number} customerId={customer.id} portable={request.type === 'portability'} initialLang={request.lang} />;
+      case 'erase':
+        return <EraseAction number={request.number} customerId={customer.id} name={customer.name ?? ''} />;
       case 'restrict':
         return <RestrictActions number={request.number} customerId={customer.id} />;
       default:
