@@ -90,6 +90,8 @@ export const enRequests: Record<keyof typeof idRequests, Message> = {
   'requests.event.correction': 'Data corrected',
   'requests.event.consent': 'Consent recorded',
   'requests.event.restriction': 'Restriction changed',
+  'requests.event.restricted': 'Processing restricted',
+  'requests.event.unrestricted': 'Restriction lifted',
   'requests.event.erasure': 'Customer erased',
   'requests.event.document': 'Document made',
   'requests.event.document.receipt': 'Receipt made',

@@ -91,6 +91,8 @@ export const idRequests = {
   'requests.event.correction': 'Data diperbaiki',
   'requests.event.consent': 'Persetujuan dicatat',
   'requests.event.restriction': 'Pembatasan diubah',
+  'requests.event.restricted': 'Pemrosesan dibatasi',
+  'requests.event.unrestricted': 'Pembatasan dicabut',
   'requests.event.erasure': 'Pelanggan dihapus',
   'requests.event.document': 'Dokumen dibuat',
   'requests.event.document.receipt': 'Tanda terima dibuat',

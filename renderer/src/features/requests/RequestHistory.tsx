@@ -11,6 +11,7 @@ export function RequestHistory({ history }: { history: RequestEvent[] }) {
     if (e.kind === 'state') return t(`requests.state.${e.state as RequestState}`);
     const doc = e.detail?.document;
     if (e.kind === 'document' && (doc === 'receipt' || doc === 'reply' || doc === 'access_pack' || doc === 'portable')) return t(`requests.event.document.${doc}`);
+    if (e.kind === 'restriction' && typeof e.detail?.restricted === 'boolean') return t(e.detail.restricted ? 'requests.event.restricted' : 'requests.event.unrestricted');
     return t(`requests.event.${e.kind}`);
   };
   return (
