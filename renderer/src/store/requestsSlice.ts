@@ -11,6 +11,7 @@ import type {
   RequestDetail,
   RequestsOverview,
   RequestSummary,
+  RequestState,
   RequestType,
   Restriction,
   Result,
@@ -20,7 +21,10 @@ import type { SliceCreator } from './types';
 
 export interface RequestsFilter {
   open: boolean;
+  /** Only those due within 24 hours (overdue included). */
+  dueSoon: boolean;
   type: RequestType | null;
+  state: RequestState | null;
 }
 
 /**
@@ -61,6 +65,16 @@ export interface RequestsSlice {
   clearRequests(): void;
 }
 
+const NO_FILTER: RequestsFilter = { open: true, dueSoon: false, type: null, state: null };
+
+/** The register's filter as the channel takes it. */
+const listInput = (f: RequestsFilter) => ({
+  open: f.open,
+  ...(f.dueSoon ? { dueWithinHours: 24 } : {}),
+  ...(f.type ? { type: f.type } : {}),
+  ...(f.state ? { state: f.state } : {}),
+});
+
 export const createRequestsSlice: SliceCreator<RequestsSlice> = (set, get) => {
   const noted = <T>(res: Result<T>): Result<T> => {
     if (!res.ok) get().noteError(res.error);
@@ -81,7 +95,7 @@ export const createRequestsSlice: SliceCreator<RequestsSlice> = (set, get) => {
   return {
     requestsOverview: null,
     requestsList: null,
-    requestsFilter: { open: true, type: null },
+    requestsFilter: NO_FILTER,
     requestsError: null,
     requestDetail: null,
     restrictions: null,
@@ -93,7 +107,7 @@ export const createRequestsSlice: SliceCreator<RequestsSlice> = (set, get) => {
 
     async loadRequests() {
       const f = get().requestsFilter;
-      const res = await api.requests.list({ open: f.open, ...(f.type ? { type: f.type } : {}) });
+      const res = await api.requests.list(listInput(f));
       if (res.ok) set({ requestsList: res.value, requestsError: null });
       else {
         set({ requestsError: res.error.code });
@@ -167,7 +181,7 @@ export const createRequestsSlice: SliceCreator<RequestsSlice> = (set, get) => {
     },
     async exportRequestRegister() {
       const f = get().requestsFilter;
-      return noted(await api.requests.exportRegister({ open: f.open, ...(f.type ? { type: f.type } : {}) }));
+      return noted(await api.requests.exportRegister(listInput(f)));
     },
 
     async saveAccessPack(input) {
@@ -185,6 +199,6 @@ export const createRequestsSlice: SliceCreator<RequestsSlice> = (set, get) => {
       return res;
     },
 
-    clearRequests: () => set({ requestsOverview: null, requestsList: null, requestDetail: null, restrictions: null, requestsError: null, requestsFilter: { open: true, type: null } }),
+    clearRequests: () => set({ requestsOverview: null, requestsList: null, requestDetail: null, restrictions: null, requestsError: null, requestsFilter: NO_FILTER }),
   };
 };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { SelectField } from '../../components/SelectField';
-import { REQUEST_TYPES, type RequestType } from '../../contract';
+import { REQUEST_STATES, REQUEST_TYPES, type RequestState, type RequestType } from '../../contract';
 import { errorKey, useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 import { usePermission } from '../../store/permissions';
@@ -61,10 +61,11 @@ export function RequestsScreen() {
             <SelectField
               id="requests-filter-open"
               label={t('requests.filter.show')}
-              value={filter.open ? 'open' : 'all'}
-              onChange={(v) => setFilter({ open: v === 'open' })}
+              value={filter.dueSoon ? 'due' : filter.open ? 'open' : 'all'}
+              onChange={(v) => setFilter({ open: v !== 'all', dueSoon: v === 'due' })}
               options={[
                 { value: 'open', label: t('requests.filter.open') },
+                { value: 'due', label: t('requests.filter.due') },
                 { value: 'all', label: t('requests.filter.all') },
               ]}
               testId="requests-filter-open"
@@ -76,6 +77,14 @@ export function RequestsScreen() {
               onChange={(v) => setFilter({ type: v === '' ? null : (v as RequestType) })}
               options={[{ value: '', label: t('requests.filter.anyType') }, ...REQUEST_TYPES.map((type) => ({ value: type, label: t(`requests.type.${type}`) }))]}
               testId="requests-filter-type"
+            />
+            <SelectField
+              id="requests-filter-state"
+              label={t('requests.filter.state')}
+              value={filter.state ?? ''}
+              onChange={(v) => setFilter({ state: v === '' ? null : (v as RequestState) })}
+              options={[{ value: '', label: t('requests.filter.anyState') }, ...REQUEST_STATES.map((st) => ({ value: st, label: t(`requests.state.${st}`) }))]}
+              testId="requests-filter-state"
             />
           </div>
           {error && !list ? <Alert>{t(errorKey(error))}</Alert> : <RequestList rows={list} open={filter.open} />}
