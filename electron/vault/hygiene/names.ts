@@ -4,11 +4,12 @@
  * - titles and honorifics go (Bpk, Bapak, Pak, Ibu, Bu, Sdr, Sdri, Mas, Mbak, H., Hj., Dr., Ir.,
  *   Prof. …), and academic degrees after the name (S.E., S.H., S.Kom., M.M., A.Md. …);
  * - the variants of Muhammad (Mohammad, Muhamad, Moh., Moch., Muh., M.) and of Abdul (Abd.) become one;
- * - the old spelling becomes the new: oe→u, dj→j, tj→c, and — only in a word that had one of those —
- *   j→y (Soekarno = Sukarno, Djoko = Joko, Tjahjono = Cahyono); sj→sy, nj→ny, ch→kh likewise;
+ * - the old spelling becomes the new: oe→u, dj→j, tj→c, and — only alongside them — j→y
+ *   (Soekarno = Sukarno, Djoko = Joko, Tjahjono = Cahyono, Moehammad Jusuf = Muhammad Yusuf);
  * - a final y is i (Rizky = Rizki);
  * - the name is a set of tokens, in order of first appearance.
  */
+import { jaroWinkler } from './similarity';
 
 const HONORIFICS = new Set([
   'bpk', 'bapak', 'pak', 'ibu', 'bu', 'sdr', 'sdri', 'saudara', 'saudari', 'mas', 'mbak', 'mba', 'kak', 'kakak', 'dik', 'adik',
@@ -27,23 +28,33 @@ const ABDUL = new Set(['abdul', 'abd', 'abdoel']);
 /** Tokens that many people share: agreeing on one says little. */
 export const COMMON_TOKENS = new Set(['muhammad', 'siti', 'sri', 'nur', 'nurul', 'wayan', 'made', 'nyoman', 'ketut', 'putu', 'kadek', 'komang', 'gede', 'ni', 'i', 'dewi', 'ayu', 'abdul', 'agus', 'ahmad', 'putri', 'dwi', 'tri', 'eka']);
 
-/** The old (pre-1972) spelling in one word, brought to today's. */
-export function modernSpelling(word: string): string {
-  if (!/oe|dj|tj|sj|nj|ch/.test(word)) return word;
-  const old = /oe|dj|tj/.test(word);
-  let w = word.replace(/oe/g, 'u').replace(/dj/g, 'J').replace(/tj/g, 'c').replace(/ch/g, 'kh');
-  // j→y only where the word is old spelling: Tjahjono → Cahyono, but Joko stays Joko.
-  if (old || /sj|nj/.test(w)) w = w.replace(/j/g, 'y');
-  // `J` (never in a lower-cased token) held the j that dj became.
+/** Marks of the old (pre-1972) spelling: oe, dj, tj (and sj, or nj at the start of a word). */
+const OLD = /oe|dj|tj/;
+const oldWord = (w: string): boolean => OLD.test(w) || /sj/.test(w) || /^nj/.test(w);
+
+/**
+ * One word in today's spelling. `oldName`: the name it belongs to is written the old way, so its
+ * j are y too (Moehammad Jusuf → Muhammad Yusuf); otherwise j→y only in a word with an old mark
+ * (Tjahjono → Cahyono), and today's Joko, Jaya and Tanjung stay as they are.
+ */
+export function modernSpelling(word: string, oldName = false): string {
+  const old = oldName || oldWord(word);
+  if (!old) return word;
+  // `J` (never in a lower-cased token) holds the j that dj became, so it is not turned into y.
+  const w = word.replace(/oe/g, 'u').replace(/dj/g, 'J').replace(/tj/g, 'c').replace(/j/g, 'y');
   return w.replace(/J/g, 'j');
 }
 
-function token(raw: string): string | null {
+const LONG_TITLES = [...HONORIFICS].filter((h) => h.length >= 3);
+/** A mistyped title at the front of a name: within one letter of Bpk, Ibu, Bapak, Sdri, … */
+const looksLikeTitle = (w: string): boolean => w.length >= 4 && w.length <= 6 && LONG_TITLES.some((h) => jaroWinkler(w, h) >= 0.92 && w[0] === h[0]);
+
+function token(raw: string, oldName: boolean): string | null {
   const t = raw.replace(/[^a-z0-9]/g, '');
   if (t === '') return null;
-  if (MUHAMMAD.has(t)) return 'muhammad';
-  if (ABDUL.has(t)) return 'abdul';
-  const modern = modernSpelling(t);
+  const modern = modernSpelling(t, oldName);
+  if (MUHAMMAD.has(modern) || MUHAMMAD.has(t)) return 'muhammad';
+  if (ABDUL.has(modern) || ABDUL.has(t)) return 'abdul';
   return modern.length > 2 && modern.endsWith('y') ? `${modern.slice(0, -1)}i` : modern;
 }
 
@@ -56,15 +67,18 @@ export function nameTokens(name: string): string[] {
   // Degrees come after a comma ("Budi, S.E., M.M.") or as dotted abbreviations anywhere.
   const [main = '', ...after] = text.split(',');
   const words = main.split(/[\s]+/).filter(Boolean);
+  // A name with one word in the old spelling is written the old way throughout.
+  const oldName = words.some((w) => OLD.test(w));
   const out: string[] = [];
   const dropDegree = (w: string) => DEGREES.has(w.replace(/[.\s]/g, '')) && /\./.test(w);
   for (const [i, w] of words.entries()) {
     const bare = w.replace(/\./g, '');
-    // Honorifics lead the name; "M." and "H." stay meaningful only as Muhammad.
-    if (i < words.length - 1 && HONORIFICS.has(bare) && !(bare === 'm' || bare === 'md')) continue;
+    // Honorifics go wherever they stand (while something is left), a mistyped one at the front too
+    // ("Bppk."); "M." is Muhammad, never a title.
+    if (words.length > 1 && !(bare === 'm' || bare === 'md') && (HONORIFICS.has(bare) || (i === 0 && looksLikeTitle(bare)))) continue;
     if (dropDegree(w)) continue;
     for (const part of bare.split(/[-'’]/)) {
-      const t = token(part);
+      const t = token(part, oldName);
       if (t && !out.includes(t)) out.push(t);
     }
   }
@@ -72,7 +86,7 @@ export function nameTokens(name: string): string[] {
   for (const part of after) {
     for (const w of part.split(/\s+/).filter(Boolean)) {
       if (DEGREES.has(w.replace(/\./g, ''))) continue;
-      const t = token(w.replace(/\./g, ''));
+      const t = token(w.replace(/\./g, ''), oldName);
       if (t && !out.includes(t)) out.push(t);
     }
   }

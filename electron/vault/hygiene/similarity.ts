@@ -48,24 +48,35 @@ export function jaroWinkler(a: string, b: string, prefixScale = 0.1): number {
 }
 
 /**
- * Two names as token sets (order varies, many people have one name): each token of the shorter set
- * takes its best Jaro–Winkler partner in the other, each weighted by how telling it is (`weight`:
- * a common token such as Muhammad or Siti says less). 1 when the sets agree, 0 when nothing does.
+ * Two names as token sets (order varies, many people have one name): every token of each name takes
+ * its best Jaro–Winkler partner in the other. A token that finds one (≥ 0.9) counts by how telling it
+ * is (`weight`: agreeing on a common token such as Muhammad or Siti says less); one that does not
+ * counts fully against, common or not (Nur Ayu Jayadi is not Ayu Jayadi just because Nur is common).
+ * 1 when the sets agree, near 0 when nothing does; symmetric.
  */
 export function tokenSetSimilarity(a: readonly string[], b: readonly string[], weight: (token: string) => number = () => 1): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   let got = 0;
   let total = 0;
-  for (const t of short) {
-    let best = 0;
-    for (const u of long) best = Math.max(best, jaroWinkler(t, u));
-    const w = weight(t);
-    got += w * best;
-    total += w;
-  }
-  // Tokens the longer name has beyond the shorter one count against it a little.
-  const extra = long.length - short.length;
-  const penalty = extra > 0 ? 0.05 * Math.min(extra, 2) : 0;
-  return Math.max(0, got / total - penalty);
+  const side = (from: readonly string[], to: readonly string[]) => {
+    for (const t of from) {
+      let best = 0;
+      for (const u of to) best = Math.max(best, jaroWinkler(t, u));
+      if (best >= MATCHED) {
+        const w = weight(t);
+        got += w * best;
+        total += w;
+      } else {
+        // Unmatched: a near miss (a typo beyond the threshold) keeps a little, a different word nothing.
+        got += best * best;
+        total += 1;
+      }
+    }
+  };
+  side(a, b);
+  side(b, a);
+  return got / total;
 }
+
+/** Two tokens at least this close are the same word (a typo, y/i). */
+const MATCHED = 0.9;
