@@ -29,6 +29,7 @@ for (const lang of ['id', 'en'] as const) {
       l('Pelanggan', 'Customers'),
       l('Tujuan & persetujuan', 'Purposes & consent'),
       l('Pemberitahuan privasi', 'Privacy notice'),
+      l('Permintaan data', 'Data requests'),
       l('Pengaturan', 'Settings'),
     ]);
     await expect(nav.getByRole('list', { name: l('Privasi', 'Privacy') })).toBeVisible();
@@ -55,6 +56,8 @@ for (const lang of ['id', 'en'] as const) {
 
     await page.keyboard.press('Tab');
     expect(await focusedTestId(page)).toBe('nav-notice');
+    await page.keyboard.press('Tab');
+    expect(await focusedTestId(page)).toBe('nav-requests');
     await page.keyboard.press('Tab');
     expect(await focusedTestId(page)).toBe('nav-settings');
     await page.keyboard.press('Home');
@@ -91,11 +94,11 @@ for (const lang of ['id', 'en'] as const) {
     await shot(page, `${lang}-nav-5-narrow-customers`);
     await page.setViewportSize({ width: 1180, height: 780 });
 
-    // The Cashier: customers and the purposes to read; no Settings.
+    // The Cashier: customers, the purposes to read, and requests to take at the counter; no Settings.
     await switchPerson(page);
     await signIn(page, CASHIER_PASSWORD, CASHIER);
     await expectSignedIn(page, CASHIER, l('Kasir', 'Cashier'));
-    await expect(nav.getByRole('button')).toHaveText([l('Pelanggan', 'Customers'), l('Tujuan & persetujuan', 'Purposes & consent'), l('Pemberitahuan privasi', 'Privacy notice')]);
+    await expect(nav.getByRole('button')).toHaveText([l('Pelanggan', 'Customers'), l('Tujuan & persetujuan', 'Purposes & consent'), l('Pemberitahuan privasi', 'Privacy notice'), l('Permintaan data', 'Data requests')]);
     await expect(page.getByTestId('nav-settings')).toHaveCount(0);
     await page.getByTestId('nav-purposes').click();
     await expect(page.getByTestId('purposes-read-only')).toBeVisible();
