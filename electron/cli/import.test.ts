@@ -36,6 +36,8 @@ describe('import', () => {
       skipped: 0,
       invalid: [{ row: 6, column: 'Nama', code: 'required' }],
       conflicts: [],
+      skippedRows: [],
+      kept: [],
       // Only an optional value was wrong: the row is imported without it.
       dropped: [
         { row: 3, column: 'No HP', code: 'invalid_phone', dropped: true },
@@ -159,6 +161,19 @@ describe('import', () => {
     expect(after[0]).toMatchObject({ name: 'Budi Santoso', city: 'Surabaya' });
   });
 
+  it('--on-duplicate keep imports Siti on Budi\'s number as a customer of her own; --json lists kept and skipped rows', async () => {
+    const budi = cli.file('budi.csv', 'Nama;No HP\nBudi Santoso;0812-3456-7890\n');
+    expect((await cli.runAs(['import', budi])).code).toBe(0);
+    const family = cli.file('keluarga.csv', 'Nama;No HP\nSiti Santoso;+62 812 3456 7890\nBudi Santoso;0812 3456 7890\n');
+    const r = await cli.runAs(['import', family, '--json', '--on-duplicate', 'keep']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ imported: 1, skipped: 1, conflicts: [], skippedRows: [{ row: 3, existingId: 1 }], kept: [{ row: 2, existingId: 1, customerId: 2 }] });
+    expect((await all()).map((c) => [c.id, c.name, c.phone])).toEqual([
+      [1, 'Budi Santoso', '+6281234567890'],
+      [2, 'Siti Santoso', '+6281234567890'],
+    ]);
+  });
+
   it("never renames Budi: Siti with his phone is left alone, listed and exit 2, with --dry-run, skip and update", async () => {
     const budi = cli.file('budi.csv', 'Nama;No HP\nBudi Santoso;0812-3456-7890\n');
     expect((await cli.runAs(['import', budi])).code).toBe(0);
@@ -190,6 +205,9 @@ describe('import', () => {
         skipped: mode === 'update' ? 0 : 1,
         invalid: [],
         conflicts: [conflict],
+        // The second run finds the Ani the first one added.
+        skippedRows: mode === 'update' ? [] : [{ row: 3, existingId: 2 }],
+        kept: [],
         dropped: [],
         consent: { given: 0, refused: 0, unchanged: 0 },
         leftOut: [],

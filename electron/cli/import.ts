@@ -25,7 +25,7 @@ import { withSession } from './session';
 const PROBLEMS_LISTED = 20;
 
 const help = `Usage: brankas import FILE --user NAME [--map "Header=field,…"] [--sheet NAME]
-                     [--on-duplicate skip|update] [--dry-run] [--json]
+                     [--on-duplicate skip|update|keep] [--dry-run] [--json]
 
 Imports customers from a CSV file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) or
 an Excel workbook (.xlsx) with the app's importer. Columns are matched to fields by their
@@ -63,14 +63,18 @@ Options:
                              field's label, or consent:PURPOSE for consent answers; "-" or
                              "ignore" leaves the column out. Repeatable.
   --sheet NAME               Excel: the sheet to read (default: the first)
-  --on-duplicate skip|update skip duplicates (default), or update them with the row's values
-                             (never the name)
+  --on-duplicate skip|update|keep
+                             skip duplicates (default), or update them with the row's values
+                             (never the name); keep skips duplicates too, and imports a row whose
+                             phone or e-mail is another customer's under another name (a family
+                             on one WhatsApp number) as a customer of its own
   --dry-run                  check the whole file and count new, duplicate, left-alone and
                              invalid rows; changes nothing
   --json                     print the result as JSON: {"imported","updated","skipped",
                              "invalid":[{"row","column","code"}],"conflicts":[{"row","column",
-                             "code"}],"dropped":[…],"consent":{"given","refused","unchanged"},
-                             "leftOut":[]}; with --dry-run {"total","new","duplicates",
+                             "code"}],"skippedRows":[{"row","existingId"}],"kept":[{"row",
+                             "existingId","customerId"}],"dropped":[…],"consent":{"given",
+                             "refused","unchanged"},"leftOut":[]}; with --dry-run {"total","new","duplicates",
                              "conflicts","invalid","partial","consent":{"given","refused"},
                              "problems":[{"row","column","code"}],"dropped":[…]}. A conflict's
                              code is same_phone_other_name or same_email_other_name; a value
@@ -137,6 +141,7 @@ export const importCommand: Command = {
         else {
           const rows = new Set(result.invalid.map((x) => x.row)).size;
           line(io.stdout, `Imported ${customers(result.imported, 'new customer')}; ${result.updated} updated, ${result.skipped} skipped as already present, ${leftAlone(result.conflicts.length)}, ${plural(rows, 'row')} not valid.`);
+          if (result.kept.length) line(io.stdout, `Kept as customers of their own (their phone or e-mail is another customer's): rows ${result.kept.map((k) => k.row).join(', ')}.`);
           describeExtras(io, new Set(result.dropped.map((x) => x.row)).size, result.consent);
           listProblems(io, [...result.invalid, ...result.conflicts, ...result.dropped].sort((a, b) => a.row - b.row));
         }

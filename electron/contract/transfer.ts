@@ -44,7 +44,12 @@ export const ImportMappingInput = z
   .strict();
 export type ImportMappingInput = z.infer<typeof ImportMappingInput>;
 
-export const ON_DUPLICATE = ['skip', 'update'] as const;
+/**
+ * skip: a duplicate (same phone or e-mail and the same name) is left as it is; update: it takes the
+ * row's values (never its name); keep: duplicates are skipped, and a row with the same phone or
+ * e-mail under another name (a family on one WhatsApp number) is imported as a customer of its own.
+ */
+export const ON_DUPLICATE = ['skip', 'update', 'keep'] as const;
 export const RunImportInput = ImportMappingInput.extend({
   onDuplicate: z.enum(ON_DUPLICATE),
   /** Columns matching a switched-off field that the person chose to leave out knowingly (recorded with the import). */
@@ -138,6 +143,10 @@ export interface ImportResult {
   invalid: ImportProblem[];
   /** Rows left alone: same phone or email as a customer with another name (one problem per row). */
   conflicts: ImportProblem[];
+  /** With `skip` or `keep`: each duplicate row left as it is, and the customer it matched. */
+  skippedRows: { row: number; existingId: number }[];
+  /** With `keep`: rows imported as customers of their own although their phone or e-mail is another customer's. */
+  kept: { row: number; existingId: number; customerId: number }[];
   /** Values left empty in rows that were imported (optional and not valid; `dropped: true`). */
   dropped: ImportProblem[];
   /** Consent entries written to the ledger, by state. */

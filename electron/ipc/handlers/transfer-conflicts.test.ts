@@ -85,7 +85,7 @@ describe('same phone, different name', () => {
       consent: { given: 0, refused: 0 },
     });
     const result = await value<ImportResult>(call('import.run', { ...source(siti), onDuplicate: 'update' }));
-    expect(result).toEqual({ imported: 0, updated: 1, skipped: 0, invalid: [], conflicts: [conflict], dropped: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] });
+    expect(result).toEqual({ imported: 0, updated: 1, skipped: 0, invalid: [], conflicts: [conflict], skippedRows: [], kept: [], dropped: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] });
     // Budi's own row (in capitals) updated his city; Siti's did not rename him.
     expect(await everyone()).toMatchObject([{ ...before[0], name: 'Budi Santoso', city: 'Cimahi', updatedAt: expect.any(Number) }]);
 

@@ -121,7 +121,7 @@ describe('dry run, import, report', () => {
 
     ctx.events.length = 0;
     const result = await value<ImportResult>(call('import.run', { ...source, onDuplicate: 'skip' }));
-    expect(result).toEqual({ imported: 3, updated: 0, skipped: 0, invalid: [], conflicts: [], dropped, consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] });
+    expect(result).toEqual({ imported: 3, updated: 0, skipped: 0, invalid: [], conflicts: [], skippedRows: [], kept: [], dropped, consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] });
     const progress = ctx.events.filter((e) => e.event === 'job.progress').map((e) => e.payload);
     // The dry run's count is the import's total.
     expect(progress[0]).toEqual({ job: 'import', done: 0, total: 3 });

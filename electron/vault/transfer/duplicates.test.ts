@@ -59,7 +59,7 @@ describe('duplicates', () => {
 
   it('skip: duplicates are left alone, and so are the rows with another name', async () => {
     const { mapping } = await inspectFile(t.db, path);
-    expect(await runImport(t.db, src(path), mapping, 'skip')).toEqual({ imported: 2, updated: 0, skipped: 3, invalid: [], conflicts, dropped: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] });
+    expect(await runImport(t.db, src(path), mapping, 'skip')).toEqual({ imported: 2, updated: 0, skipped: 3, invalid: [], conflicts, skippedRows: [{ row: 2, existingId: 1 }, { row: 3, existingId: 2 }, { row: 5, existingId: 3 }], kept: [], dropped: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] });
     const names = (await customers.search({ query: '', offset: 0, limit: 50 })).items.map((c) => [c.name, c.city]);
     expect(names).toEqual([
       ['Ani Lestari', null],
@@ -71,7 +71,7 @@ describe('duplicates', () => {
 
   it('update: the matched customer takes the non-empty values of the row, never its name; another name updates no one', async () => {
     const { mapping } = await inspectFile(t.db, path);
-    expect(await runImport(t.db, src(path), mapping, 'update')).toEqual({ imported: 2, updated: 3, skipped: 0, invalid: [], conflicts, dropped: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] });
+    expect(await runImport(t.db, src(path), mapping, 'update')).toEqual({ imported: 2, updated: 3, skipped: 0, invalid: [], conflicts, skippedRows: [], kept: [], dropped: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] });
     const list = (await customers.search({ query: '', offset: 0, limit: 50 })).items;
     expect(list.map((c) => c.name)).toEqual(['Ani Lestari', 'Budi Santoso', 'Cici', 'Dodi']);
     const budi = list.find((c) => c.name === 'Budi Santoso');
@@ -90,9 +90,24 @@ describe('duplicates', () => {
     const siti = [{ row: 2, column: 'No HP', code: 'same_phone_other_name' }];
     expect((await dryRun(t.db, src(sitiFile), ['name', 'phone', 'city'])).result).toMatchObject({ new: 0, duplicates: 0, conflicts: 1, problems: siti });
     for (const mode of ['skip', 'update'] as const) {
-      expect(await runImport(t.db, src(sitiFile), ['name', 'phone', 'city'], mode)).toEqual({ imported: 0, updated: 0, skipped: 0, invalid: [], conflicts: siti, dropped: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] });
+      expect(await runImport(t.db, src(sitiFile), ['name', 'phone', 'city'], mode)).toEqual({ imported: 0, updated: 0, skipped: 0, invalid: [], conflicts: siti, skippedRows: [], kept: [], dropped: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] });
     }
     expect(await t.db.all("SELECT * FROM customers WHERE phone = '+6281122223333'")).toEqual([before]);
+  });
+
+  it('keep: Siti on Budi\'s number becomes a customer of her own; Budi is untouched and still matched by his number', async () => {
+    const budiFile = writeFixture(dir, 'budi.csv', 'Nama;No HP\nBudi Santoso;0811-2222-3333\n');
+    expect(await runImport(t.db, src(budiFile), ['name', 'phone'], 'skip')).toMatchObject({ imported: 1 });
+    const [budi] = await t.db.all<Record<string, unknown> & { id: number }>("SELECT * FROM customers WHERE phone = '+6281122223333'");
+    const family = writeFixture(dir, 'keluarga.csv', 'Nama;No HP;Kota\nSiti Santoso;+62 811 2222 3333;Solo\nBUDI SANTOSO;0811 2222 3333;\n');
+    const result = await runImport(t.db, src(family), ['name', 'phone', 'city'], 'keep');
+    expect(result).toMatchObject({ imported: 1, updated: 0, skipped: 1, conflicts: [], skippedRows: [{ row: 3, existingId: budi!.id }] });
+    expect(result.kept).toEqual([{ row: 2, existingId: budi!.id, customerId: expect.any(Number) as number }]);
+    const rows = await t.db.all<{ id: number; name: string; city: string | null }>("SELECT id, name, city FROM customers WHERE phone = '+6281122223333' ORDER BY id");
+    expect(rows).toEqual([
+      { id: budi!.id, name: 'Budi Santoso', city: null },
+      { id: result.kept[0]!.customerId, name: 'Siti Santoso', city: 'Solo' },
+    ]);
   });
 });
 

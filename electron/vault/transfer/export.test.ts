@@ -137,7 +137,7 @@ describe('round trip', () => {
       await fields.createCustom({ label: 'Tanggal Gabung', kind: 'date', purpose: 'Untuk ulang tahun member.', sensitive: false });
       const file = await inspectFile(other.db, path);
       expect(file.mapping).toEqual(FIELDS);
-      expect(await runImport(other.db, { path, sheet: null }, file.mapping, 'skip')).toEqual({ imported: 3, updated: 0, skipped: 0, invalid: [], conflicts: [], dropped: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] });
+      expect(await runImport(other.db, { path, sheet: null }, file.mapping, 'skip')).toEqual({ imported: 3, updated: 0, skipped: 0, invalid: [], conflicts: [], skippedRows: [], kept: [], dropped: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] });
       const after = comparable((await createCustomersService(other.db).search({ query: '', offset: 0, limit: 200 })).items);
       expect(after).toEqual(before);
     } finally {

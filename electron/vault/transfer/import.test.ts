@@ -119,7 +119,7 @@ describe('dry run, import and report', () => {
     expect(await all()).toEqual([]);
 
     const imported = await runImport(t.db, src(path), mapping, 'skip');
-    expect(imported).toEqual({ imported: 4, updated: 0, skipped: 0, invalid: problems, conflicts: [], dropped, consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] });
+    expect(imported).toEqual({ imported: 4, updated: 0, skipped: 0, invalid: problems, conflicts: [], skippedRows: [], kept: [], dropped, consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] });
     const [ani, budi, citra, dedi] = await all();
     expect(citra).toMatchObject({ name: 'Citra', phone: null, email: null });
     expect(dedi).toMatchObject({ name: 'Dedi', birthday: null });

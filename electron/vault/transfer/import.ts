@@ -163,6 +163,8 @@ export async function runImport(
   const counts = { imported: 0, updated: 0, skipped: 0 };
   const conflicts: ImportProblem[] = [];
   const dropped: ImportProblem[] = [];
+  const skippedRows: ImportResult['skippedRows'] = [];
+  const kept: ImportResult['kept'] = [];
   const recordedBy = opts.recordedBy ?? { id: null, name: 'system' };
   let consent: ImportResult['consent'] = { given: 0, refused: 0, unchanged: 0 };
   const summary = await withImportCache(db, () =>
@@ -173,12 +175,16 @@ export async function runImport(
         checkAborted(opts.signal);
         // Customers already stored (earlier batches of this file included: they are in the transaction).
         const known = await lookup(tx, batch);
-        let pending: { customer: NormalisedCustomer; keys: string[]; consents: ConsentAnswer[] }[] = [];
+        let pending: { customer: NormalisedCustomer; keys: string[]; consents: ConsentAnswer[]; row: number; keptFrom?: number }[] = [];
         const pendingKeys = new Set<string>();
         const insertPending = async () => {
           if (!pending.length) return;
           const ids = await insertCustomersBatch(tx, pending.map((p) => p.customer), now);
-          pending.forEach((p, i) => p.keys.forEach((k) => known.set(k, { id: ids[i] as number, name: p.customer.name })));
+          pending.forEach((p, i) => {
+            // A kept row does not take the number from the customer it shares it with.
+            for (const k of p.keys) if (!known.has(k)) known.set(k, { id: ids[i] as number, name: p.customer.name });
+            if (p.keptFrom !== undefined) kept.push({ row: p.row, existingId: p.keptFrom, customerId: ids[i] as number });
+          });
           for (const [i, p] of pending.entries()) if (p.consents.length) await ledger.forNew(ids[i] as number, p.consents);
           counts.imported += pending.length;
           pending = [];
@@ -194,12 +200,19 @@ export async function runImport(
             return c && sameName(c.name, customer.name);
           });
           if (conflict) {
+            const other = keys.map((k) => known.get(k)).find((c) => c !== undefined && !sameName(c.name, customer.name));
+            if (onDuplicate === 'keep' && other) {
+              pending.push({ customer, keys, consents: row.consents, row: row.row, keptFrom: other.id });
+              keys.forEach((k) => pendingKeys.add(k));
+              dropped.push(...row.dropped);
+              continue;
+            }
             conflicts.push(conflict);
             continue;
           }
           const match = keys.map((k) => known.get(k)).find((c) => c !== undefined);
           if (match === undefined) {
-            pending.push({ customer, keys, consents: row.consents });
+            pending.push({ customer, keys, consents: row.consents, row: row.row });
             keys.forEach((k) => pendingKeys.add(k));
             dropped.push(...row.dropped);
           } else if (onDuplicate === 'update' && (await updated(match.id, row))) {
@@ -209,6 +222,7 @@ export async function runImport(
             keys.forEach((k) => known.set(k, match));
           } else {
             counts.skipped++;
+            skippedRows.push({ row: row.row, existingId: match.id });
           }
         }
         await insertPending();
@@ -223,7 +237,7 @@ export async function runImport(
     }),
   );
   const leftOut = leftOutColumns(summary.headers, mapping, opts.leftOut ?? [], switchedOffMatches(summary.headers, catalogue.fields));
-  return { ...counts, invalid: summary.problems, conflicts, dropped, consent: { ...consent }, leftOut };
+  return { ...counts, invalid: summary.problems, conflicts, skippedRows, kept, dropped, consent: { ...consent }, leftOut };
 }
 
 /** What the audit trail keeps of an import (the CLI adds `via: 'cli'`): counts, consent entries by state, columns left out knowingly. */
@@ -233,6 +247,7 @@ export const importDetails = (r: ImportResult, onDuplicate: string): AuditDetail
   skipped: r.skipped,
   invalid: r.invalid.length,
   conflicts: r.conflicts.length,
+  ...(r.kept.length ? { kept: r.kept.length } : {}),
   withoutValue: new Set(r.dropped.map((p) => p.row)).size,
   consentGiven: r.consent.given,
   consentRefused: r.consent.refused,

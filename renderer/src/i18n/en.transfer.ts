@@ -71,6 +71,8 @@ export const enTransfer: Record<keyof typeof idTransfer, Message> = {
   'import.review.skipHint': 'What is in the vault stays as it is.',
   'import.review.update': 'Update',
   'import.review.updateHint': 'Values from the file replace the stored ones; tags are added.',
+  'import.review.keep': 'Skip, and keep those with another name as customers of their own',
+  'import.review.keepHint': 'Duplicates are skipped. A row with another customer\'s phone or e-mail but another name (a husband and wife on one WhatsApp number) is imported as a separate customer.',
   'import.review.invalidNote': 'Invalid rows are not imported. Save the report, fix them in the spreadsheet, then import again.',
   'import.review.duplicatesNote': 'Duplicates: same phone number or email, and the name matches (case, spaces and accents aside). The name of a customer already stored is never changed.',
   'import.review.back': 'Back to matching columns',

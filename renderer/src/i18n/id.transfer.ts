@@ -68,6 +68,8 @@ export const idTransfer = {
   'import.review.skipHint': 'Data yang sudah ada di brankas tidak diubah.',
   'import.review.update': 'Perbarui',
   'import.review.updateHint': 'Isi dari file menggantikan data yang tersimpan; label ditambahkan.',
+  'import.review.keep': 'Lewati, dan simpan yang bernama lain sebagai pelanggan sendiri',
+  'import.review.keepHint': 'Duplikat dilewati. Baris dengan nomor HP atau email pelanggan lain tetapi nama lain (misalnya suami-istri dengan satu nomor WhatsApp) diimpor sebagai pelanggan terpisah.',
   'import.review.invalidNote': 'Baris yang tidak valid tidak diimpor. Simpan laporannya, perbaiki di spreadsheet, lalu impor lagi.',
   'import.review.duplicatesNote': 'Duplikat: nomor HP atau email sama dan namanya cocok (huruf besar/kecil, spasi, dan aksen tidak dihitung). Nama pelanggan yang sudah ada tidak pernah diubah.',
   'import.review.back': 'Kembali ke pencocokan kolom',

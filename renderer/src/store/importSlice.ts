@@ -1,3 +1,4 @@
+import type { ON_DUPLICATE } from '../contract';
 import { api } from '../api';
 import {
   consentTarget,
@@ -19,7 +20,7 @@ import type { SliceCreator } from './types';
 
 /** pick → mapping → checking (dry run) → review → importing → done */
 export type ImportStep = 'pick' | 'mapping' | 'checking' | 'review' | 'importing' | 'done';
-export type OnDuplicate = 'skip' | 'update';
+export type OnDuplicate = (typeof ON_DUPLICATE)[number];
 
 export interface ImportState {
   step: ImportStep;

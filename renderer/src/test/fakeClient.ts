@@ -217,7 +217,7 @@ export function createFakeClient() {
       inspect: fn<'import', 'inspect'>(async () => fail('file_expired')),
       preview: fn<'import', 'preview'>(async () => ok({ rows: [] })),
       dryRun: fn<'import', 'dryRun'>(async () => ok({ total: 0, new: 0, duplicates: 0, conflicts: 0, invalid: 0, problems: [], partial: 0, dropped: [], consent: { given: 0, refused: 0 } })),
-      run: fn<'import', 'run'>(async () => ok({ imported: 0, updated: 0, skipped: 0, invalid: [], conflicts: [], dropped: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] })),
+      run: fn<'import', 'run'>(async () => ok({ imported: 0, updated: 0, skipped: 0, invalid: [], conflicts: [], skippedRows: [], kept: [], dropped: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] })),
       cancel: fn<'import', 'cancel'>(async () => ok({ cancelled: true })),
       saveReport: fn<'import', 'saveReport'>(async () => ok(null)),
     },

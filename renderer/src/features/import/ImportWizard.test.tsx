@@ -80,7 +80,7 @@ describe('import wizard', () => {
 
   it('shows the result and re-fetches the list', async () => {
     await toReview();
-    fake.client.import.run.mockResolvedValueOnce(ok({ imported: 3, updated: 0, skipped: 1, invalid: dryRun.problems, conflicts: [], dropped: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] }));
+    fake.client.import.run.mockResolvedValueOnce(ok({ imported: 3, updated: 0, skipped: 1, invalid: dryRun.problems, conflicts: [], dropped: [], skippedRows: [], kept: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] }));
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Impor 3 pelanggan' })));
     expect(screen.getByTestId('import-result-imported').textContent).toContain('3');
     expect(screen.getByTestId('import-result-skipped').textContent).toContain('1');
@@ -98,7 +98,7 @@ describe('import wizard', () => {
     expect(screen.getByTestId('import-conflicts-note').textContent).toContain('tidak diimpor dan tidak mengubah siapa pun');
     expect(screen.getByTestId('import-report')).toBeTruthy();
     // Only the new row is imported: the conflict is not counted as a change.
-    fake.client.import.run.mockResolvedValueOnce(ok({ imported: 1, updated: 0, skipped: 0, invalid: [], conflicts: [conflict], dropped: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] }));
+    fake.client.import.run.mockResolvedValueOnce(ok({ imported: 1, updated: 0, skipped: 0, invalid: [], conflicts: [conflict], dropped: [], skippedRows: [], kept: [], consent: { given: 0, refused: 0, unchanged: 0 }, leftOut: [] }));
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Impor 1 pelanggan' })));
     expect(screen.getByTestId('import-result-conflicts').textContent).toContain('1');
     expect(screen.getByTestId('import-problem').textContent).toContain('Nomor HP sama');

@@ -1,4 +1,4 @@
-import { formatNumber } from '../../i18n/translate';
+import { formatNumber, type MessageKey } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 import type { OnDuplicate } from '../../store/importSlice';
@@ -7,9 +7,10 @@ import { ProblemTable } from './ProblemTable';
 import { ReportButton } from './ReportButton';
 import { ImportError } from './ImportError';
 
-const CHOICES: { value: OnDuplicate; label: 'import.review.skip' | 'import.review.update'; hint: 'import.review.skipHint' | 'import.review.updateHint' }[] = [
+const CHOICES: { value: OnDuplicate; label: MessageKey; hint: MessageKey }[] = [
   { value: 'skip', label: 'import.review.skip', hint: 'import.review.skipHint' },
   { value: 'update', label: 'import.review.update', hint: 'import.review.updateHint' },
+  { value: 'keep', label: 'import.review.keep', hint: 'import.review.keepHint' },
 ];
 
 /**
@@ -26,7 +27,7 @@ export function ReviewStep() {
   const runImport = useStore((s) => s.runImport);
   if (!dryRun) return null;
   const n = (v: number) => formatNumber(locale, v);
-  const willChange = dryRun.new + (onDuplicate === 'update' ? dryRun.duplicates : 0);
+  const willChange = dryRun.new + (onDuplicate === 'update' ? dryRun.duplicates : 0) + (onDuplicate === 'keep' ? dryRun.conflicts : 0);
 
   return (
     <div className="step">
@@ -64,10 +65,10 @@ export function ReviewStep() {
         </p>
       )}
       <ImportError />
-      {dryRun.duplicates > 0 && (
+      {dryRun.duplicates + dryRun.conflicts > 0 && (
         <fieldset className="radio-group" data-testid="import-duplicates">
           <legend className="field__label">{t('import.review.duplicatesQuestion', { count: n(dryRun.duplicates) })}</legend>
-          {CHOICES.map((c) => (
+          {CHOICES.filter((c) => c.value !== 'keep' || dryRun.conflicts > 0).map((c) => (
             <div key={c.value} className="check">
               <input
                 type="radio"
