@@ -3,7 +3,6 @@
  * hand over its receipt (the cashier at the counter); handling it — the register, its steps, the
  * letters — is for those with `privacy.handle` (Owner, Manager).
  */
-import { z } from 'zod';
 import { def } from './channel-def';
 import {
   CloseRequestInput,
@@ -12,8 +11,6 @@ import {
   LinkCustomerInput,
   MoveRequestInput,
   NewRequestInput,
-  REQUEST_STATES,
-  REQUEST_TYPES,
   RequestDocInput,
   RequestListInput,
   RequestNoteInput,
@@ -28,9 +25,8 @@ import {
 } from './requests';
 import { EmptyInput } from './vault';
 
-export const RegisterExportInput = z
-  .object({ open: z.boolean().default(false), type: z.enum(REQUEST_TYPES).optional(), state: z.enum(REQUEST_STATES).optional(), dueWithinHours: z.number().int().min(0).max(8760).optional() })
-  .strict();
+/** The register's filter, without the one customer (the CSV is the register, not one customer's file). */
+export const RegisterExportInput = RequestListInput.omit({ customerId: true });
 
 export const requestChannels = {
   /** Takes a request: the clock starts at `receivedAt` (default now). */

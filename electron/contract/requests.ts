@@ -31,6 +31,10 @@ export const transitions: Readonly<Record<RequestState, readonly RequestState[]>
 };
 
 /** The clock runs until the request is answered (done, partly done or refused). */
+/** The reference printed on request documents and quoted back by the customer: `PDP-0001`. */
+export const requestRef = (number: number): string => `PDP-${String(number).padStart(4, '0')}`;
+
+/** The clock runs until the request is answered (done, partly done or refused). */
 export const OPEN_STATES: readonly RequestState[] = ['received', 'verifying', 'in_progress'];
 export const OUTCOMES = ['done', 'partly', 'refused'] as const;
 export type RequestOutcome = (typeof OUTCOMES)[number];

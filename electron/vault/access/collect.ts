@@ -9,7 +9,7 @@
 import { can, roles, type ConsentState, type Role } from '../../contract';
 import type { Queryable } from '../db/driver';
 import { listEntries } from '../consent/repository';
-import { parseCustom, parseTags } from '../customers/repository';
+import { CUSTOMER_COLUMNS, parseCustom, parseTags, type CustomerRow } from '../customers/repository';
 import { noticeT, type Localized } from '../documents';
 import {
   CORE_FIELDS,
@@ -28,6 +28,7 @@ import { getProfile } from '../notice/repository';
 import { listPurchases } from '../purchases/repository';
 import { listPurposes } from '../purposes/repository';
 import { listRequestRows, requestEvents } from '../requests/repository';
+import { restrictionOf } from '../restriction/repository';
 import { listStaff } from '../staff/repository';
 import { collectTrail } from './trail';
 
@@ -39,27 +40,6 @@ export interface CollectOptions {
   /** The portable subset: what the customer provided (fields, custom fields, purchases, tags, consent). */
   portable?: boolean;
   now: number;
-}
-
-interface CustomerDbRow {
-  id: number;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  city: string | null;
-  notes: string | null;
-  birthday: string | null;
-  gender: string | null;
-  preferences: string | null;
-  tags: string;
-  custom: string;
-  created_at: number;
-  updated_at: number;
-  last_verified_at: number | null;
-  purchase_count: number;
-  purchase_total: number;
-  last_purchase_date: string | null;
 }
 
 /** Who a staff id was, as the pack may say it: the role always, the name only when asked. */
@@ -86,24 +66,18 @@ function labelOf(key: string, custom: ReadonlyMap<string, string | null>): Local
   return { id: label, en: label };
 }
 
-async function customerOf(q: Queryable, id: number): Promise<CustomerDbRow> {
-  const row = await q.get<CustomerDbRow>(
-    `SELECT id, name, phone, email, address, city, notes, birthday, gender, preferences, tags, custom, created_at, updated_at,
-            last_verified_at, purchase_count, purchase_total, last_purchase_date FROM customers WHERE id = ?`,
-    [id],
-  );
+async function customerOf(q: Queryable, id: number): Promise<CustomerRow> {
+  const row = await q.get<CustomerRow>(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = ?`, [id]);
   if (!row) throw new VaultError('not_found', undefined, `customer ${id}`);
   return row;
 }
 
-async function restrictionOf(q: Queryable, id: number, doer: DoerOf): Promise<PackCustomer['restriction']> {
-  const r = await q.get<{ since: number; reason: string; by_name: string; request_number: number | null }>(
-    'SELECT since, reason, by_name, request_number FROM customer_restrictions WHERE customer_id = ?',
-    [id],
-  );
+async function restrictionIn(q: Queryable, id: number, doer: DoerOf): Promise<PackCustomer['restriction']> {
+  const r = await restrictionOf(q, id);
   if (!r) return null;
-  const by = await q.get<{ id: number }>('SELECT id FROM staff WHERE name = ?', [r.by_name]);
-  return { since: r.since, reason: r.reason, by: doer(by?.id ?? -1, r.by_name), request: r.request_number };
+  // The restriction keeps who set it by name: their role is found through it.
+  const by = await q.get<{ id: number }>('SELECT id FROM staff WHERE name = ?', [r.by]);
+  return { since: r.since, reason: r.reason, by: doer(by?.id ?? -1, r.by), request: r.requestNumber };
 }
 
 function accessOf(staff: Awaited<ReturnType<typeof listStaff>>, staffNames: boolean): PackAccess[] {
@@ -233,7 +207,7 @@ export async function collectAccessPack(q: Queryable, customerId: number, opts: 
       updatedAt: row.updated_at,
       lastVerifiedAt: row.last_verified_at,
       purchaseSummary: { count: row.purchase_count, total: row.purchase_total, lastDate: row.last_purchase_date },
-      restriction: await restrictionOf(q, customerId, doer),
+      restriction: await restrictionIn(q, customerId, doer),
     },
     customFields,
     purchases: purchases.reverse().map((x) => ({ id: x.id, date: x.date, description: x.description, amount: x.amount, channel: x.channel, recordedAt: x.createdAt })),

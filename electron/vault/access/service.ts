@@ -13,12 +13,11 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../../contract/i18n';
 import type { VaultContext } from '../context';
-import type { Queryable } from '../db/driver';
 import { renderAccessPack } from '../documents';
 import { writeFileAtomic } from '../files';
 import { VaultError } from '../errors';
 import { localDate } from '../notice/data';
-import { appendRequestEvent } from '../requests/repository';
+import { appendRequestEvent, assertConcerns } from '../requests/repository';
 import { collectAccessPack } from './collect';
 import { packCsvBytes } from './csv';
 import { ACCESS_SCHEMA, jsonBytes, packDocument, PORTABLE_SCHEMA } from './json';
@@ -52,13 +51,6 @@ export function packBaseName(customerId: number, date: string, lang: Lang, porta
   return `${prefix}-${customerId}-${date}`.replace(/[^A-Za-z0-9-]/g, '-');
 }
 
-/** The request must exist and concern the customer; else `not_found` / `invalid_input`. */
-async function checkRequest(q: Queryable, n: number, customerId: number): Promise<void> {
-  if (!(await q.get('SELECT 1 FROM requests WHERE number = ?', [n]))) throw new VaultError('not_found', undefined, `request ${n}`);
-  const linked = await q.get('SELECT 1 FROM request_customers WHERE request_number = ? AND customer_id = ?', [n, customerId]);
-  if (!linked) throw new VaultError('invalid_input', { requestNumber: 'invalid_value' }, `request ${n} does not concern customer ${customerId}`);
-}
-
 /**
  * Writes the pack's files into `dir` (each written whole or not at all) and returns their paths. If
  * one cannot be written (disk full, read-only), those already written are removed: a pack is whole.
@@ -87,7 +79,7 @@ export function createAccessPacks(ctx: VaultContext) {
       const portable = opts.portable === true;
       const now = ctx.now();
       const data = await collectAccessPack(db, customerId, { staffNames: opts.staffNames, portable, now });
-      if (opts.requestNumber !== undefined) await checkRequest(db, opts.requestNumber, customerId);
+      if (opts.requestNumber !== undefined) await assertConcerns(db, opts.requestNumber, customerId, 'requestNumber');
       const baseName = packBaseName(customerId, localDate(now), opts.lang, portable);
       const doc = packDocument(data);
       const files: PackFile[] = [];
@@ -110,7 +102,7 @@ export function createAccessPacks(ctx: VaultContext) {
               details: { lang: opts.lang, portable, staffNames: opts.staffNames, files: names.length, request: opts.requestNumber ?? null, schema: portable ? PORTABLE_SCHEMA : ACCESS_SCHEMA },
             });
             if (opts.requestNumber === undefined) return;
-            await checkRequest(tx, opts.requestNumber, customerId);
+            await assertConcerns(tx, opts.requestNumber, customerId, 'requestNumber');
             const by = ctx.user();
             await appendRequestEvent(tx, opts.requestNumber, {
               at: ctx.now(),

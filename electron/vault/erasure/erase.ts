@@ -26,7 +26,7 @@ export interface EraseOptions {
   at: number;
   /** When the erasure happened (a restore's re-erasure keeps the original time); default `at`. */
   erasedAt?: number;
-  /** The request it answers, already checked to concern the customer (requestConcerns). */
+  /** The request it answers, already checked to concern the customer (requests/repository requestConcerns). */
   request?: { number: number; by: Actor };
 }
 
@@ -51,11 +51,6 @@ interface Held {
 
 const count = async (tx: Queryable, table: string, id: number): Promise<number> =>
   (await tx.get<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE customer_id = ?`, [id]))?.n ?? 0;
-
-/** Whether request `number` exists and concerns the customer (else the erasure cannot name it). */
-export async function requestConcerns(q: Queryable, number: number, customerId: number): Promise<boolean> {
-  return (await q.get('SELECT 1 FROM request_customers WHERE request_number = ? AND customer_id = ?', [number, customerId])) !== undefined;
-}
 
 /** Which purchases a legal duty keeps, and until when (the longest duty wins). */
 async function retainedOf(tx: Queryable, customerId: number, today: string): Promise<{ kept: RetainedPurchase[]; total: number }> {

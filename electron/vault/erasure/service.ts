@@ -11,7 +11,8 @@ import type { VaultContext } from '../context';
 import type { Queryable } from '../db/driver';
 import { getSchedule } from '../backup/settings';
 import { VaultError } from '../errors';
-import { eraseIn, requestConcerns } from './erase';
+import { requestConcerns } from '../requests/repository';
+import { eraseIn } from './erase';
 import { dataDirOf, writeRegisterFile } from './register-file';
 import { listErasures } from './repository';
 

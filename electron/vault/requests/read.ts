@@ -1,10 +1,8 @@
 /** Rows of the register as the app and the CLI see them: the clock applied at the moment of reading. */
-import { isOpen, transitions, type Pasal15Ground, type RequestDetail, type RequestState, type RequestSummary, type RequestsOverview } from '../../contract';
+import { isOpen, OPEN_STATES, transitions, type Pasal15Ground, type RequestDetail, type RequestSummary, type RequestsOverview } from '../../contract';
 import type { Queryable } from '../db/driver';
 import { hoursLeft, urgency } from './clock';
 import { getRequestRow, listRequestRows, requestCustomers, requestEvents, type RequestFilter, type RequestRow } from './repository';
-
-const OPEN: readonly RequestState[] = ['received', 'verifying', 'in_progress'];
 
 function summary(r: RequestRow, customers: RequestSummary['customers'], now: number): RequestSummary {
   return {
@@ -49,7 +47,7 @@ export async function readDetail(q: Queryable, number: number, now: number): Pro
 }
 
 export async function readOverview(q: Queryable, now: number): Promise<RequestsOverview> {
-  const open = await readSummaries(q, { states: OPEN }, now);
+  const open = await readSummaries(q, { states: OPEN_STATES }, now);
   return {
     open: open.length,
     overdue: open.filter((s) => s.urgency === 'overdue').length,

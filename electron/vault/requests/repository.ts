@@ -220,15 +220,21 @@ export async function redactRequestsOf(tx: Queryable, customerId: number, at: nu
   return numbers.length;
 }
 
+/** Whether request `number` exists and names this customer. */
+export async function requestConcerns(q: Queryable, number: number, customerId: number): Promise<boolean> {
+  return (await q.get('SELECT 1 FROM request_customers WHERE request_number = ? AND customer_id = ?', [number, customerId])) !== undefined;
+}
+
 /**
- * For a step taken from a request (a correction, a withdrawal, a restriction, an erasure): the
- * request must exist (`not_found`) and concern that customer (`invalid_input` on `customerId`).
+ * For a step taken from a request (a correction, a withdrawal, a restriction, an access pack): the
+ * request must exist (`not_found`) and concern that customer (`invalid_input` on `field`: the input
+ * that named the one it does not concern).
  */
-export async function assertConcerns(q: Queryable, number: number, customerId: number): Promise<RequestRow> {
+export async function assertConcerns(q: Queryable, number: number, customerId: number, field: 'customerId' | 'requestNumber' = 'customerId'): Promise<RequestRow> {
   const row = await getRequestRow(q, number);
   if (!row) throw new VaultError('not_found', undefined, `request ${number}`);
-  if (!(await q.get('SELECT 1 FROM request_customers WHERE request_number = ? AND customer_id = ?', [number, customerId]))) {
-    throw new VaultError('invalid_input', { customerId: 'invalid_value' }, `request ${number} does not concern customer ${customerId}`);
+  if (!(await requestConcerns(q, number, customerId))) {
+    throw new VaultError('invalid_input', { [field]: 'invalid_value' }, `request ${number} does not concern customer ${customerId}`);
   }
   return row;
 }

@@ -7,6 +7,7 @@
  * - every step is an entry on the request's history AND the audit trail, in one transaction.
  */
 import {
+  OPEN_STATES,
   OUTCOMES,
   transitions,
   type CloseRequestInput,
@@ -47,7 +48,6 @@ export interface RequestsService {
   saveSettings(s: RequestSettings): Promise<RequestSettings>;
 }
 
-const OPEN_STATES: readonly RequestState[] = ['received', 'verifying', 'in_progress'];
 /** A letter opened a little late may say it came earlier; a time ahead of the vault's clock is a mistake. */
 const CLOCK_SLACK = 60_000;
 

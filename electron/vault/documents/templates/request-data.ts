@@ -37,5 +37,4 @@ export interface RequestDocData {
   timeZone?: ShopTimeZone;
 }
 
-/** The reference printed on request documents and quoted back by the customer. */
-export const requestRef = (number: number): string => `PDP-${String(number).padStart(4, '0')}`;
+export { requestRef } from '../../../contract/requests';

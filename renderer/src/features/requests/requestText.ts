@@ -1,8 +1,7 @@
 /** Words for the request domain: the time left as the vault computed it, a request's reference. */
 import type { RequestSummary } from '../../contract';
+export { requestRef } from '../../contract';
 import type { MessageKey, MessageParams } from '../../i18n/translate';
-
-export const requestRef = (number: number): string => `PDP-${String(number).padStart(4, '0')}`;
 
 /**
  * Whole hours late: hoursLeft is rounded down (−4 is 3 to 4 hours late), so 3 h 10 min late is "3",
