@@ -24,10 +24,12 @@ function summary(r: RequestRow, customers: RequestSummary['customers'], now: num
 export async function readSummaries(q: Queryable, filter: RequestFilter, now: number): Promise<RequestSummary[]> {
   const rows = await listRequestRows(q, filter);
   const customers = await requestCustomers(q, rows.map((r) => r.number));
-  const list = rows.map((r) => summary(r, customers.get(r.number) ?? [], now));
-  // Open requests first, the most urgent on top; answered ones after, newest first.
-  return list.sort((a, b) => Number(isOpen(b.state)) - Number(isOpen(a.state)) || (isOpen(a.state) ? a.dueAt - b.dueAt : b.number - a.number));
+  return rows.map((r) => summary(r, customers.get(r.number) ?? [], now)).sort(byUrgency);
 }
+
+/** Open requests first, the most urgent on top; answered ones after, newest first. */
+const byUrgency = (a: RequestSummary, b: RequestSummary): number =>
+  Number(isOpen(b.state)) - Number(isOpen(a.state)) || (isOpen(a.state) ? a.dueAt - b.dueAt : b.number - a.number);
 
 export async function readDetail(q: Queryable, number: number, now: number): Promise<RequestDetail | undefined> {
   const r = await getRequestRow(q, number);
@@ -47,12 +49,12 @@ export async function readDetail(q: Queryable, number: number, now: number): Pro
 }
 
 export async function readOverview(q: Queryable, now: number): Promise<RequestsOverview> {
-  const open = await readSummaries(q, { states: OPEN_STATES }, now);
+  // Counts and the clock only: the banner names the request, never the customer (none are read).
+  const open = (await listRequestRows(q, { states: OPEN_STATES })).map((r) => summary(r, [], now)).sort(byUrgency);
   return {
     open: open.length,
     overdue: open.filter((s) => s.urgency === 'overdue').length,
     dueSoon: open.filter((s) => s.urgency === 'due_soon').length,
-    // Counts and the clock only: the banner names the request, never the customer.
-    next: open[0] ? { ...open[0], customers: [], takenBy: '' } : null,
+    next: open[0] ? { ...open[0], takenBy: '' } : null,
   };
 }
